@@ -1,0 +1,94 @@
+"""Start the GUI: QApplication on a qasync loop, logging, and a crash dialog instead of silence."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import logging.handlers
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from facilitator import __version__
+from facilitator.paths import APP_NAME, APP_ORG, log_dir
+
+log = logging.getLogger("facilitator")
+
+
+def setup_logging() -> Path:
+    """A rotating log in the user data folder: a crash at a venue leaves a trace to send us."""
+    path = log_dir() / "facilitator.log"
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    log.info("Facilitator %s starting", __version__)
+    return path
+
+
+def _excepthook(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    """Log the error and tell the user in words; the app keeps running when it can."""
+    log.error("Unhandled error", exc_info=(exc_type, exc, tb))
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is None:
+        traceback.print_exception(exc_type, exc, tb)
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "Something went wrong in Facilitator.")
+    box.setInformativeText(
+        "What you saved is safe in the event file. The details are in the log:\n"
+        f"{log_dir() / 'facilitator.log'}"
+    )
+    box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+    box.exec()
+
+
+def make_application(argv: list[str] | None = None):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.paths import resource_path
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_ORG)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("facilitator")
+    icon = resource_path("icons", "facilitator.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def run_gui(event_path: Path | None = None, demo: bool = False) -> int:
+    """Open the start page, an event, or a fresh demo event; run until the last window closes."""
+    import qasync
+
+    setup_logging()
+    sys.excepthook = _excepthook
+    app = make_application()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+
+    from facilitator.ui.windows import WindowManager
+
+    manager = WindowManager()
+    if demo:
+        manager.open_demo()
+    elif event_path is not None:
+        manager.open_event(event_path)
+    else:
+        manager.show_start()
+    if not manager.has_windows():
+        return 1
+    app_close = asyncio.Event()
+    app.aboutToQuit.connect(app_close.set)
+    with loop:
+        loop.run_until_complete(app_close.wait())
+    return 0

@@ -1,0 +1,198 @@
+"""The single entry point: the GUI with no command, headless commands otherwise.
+
+Headless commands reuse core/store/export and never import widgets. Exit status: 0 done,
+1 bad input (one line on stderr saying what and where), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from facilitator import __version__
+from facilitator.core.errors import InputError
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from facilitator.core.demo import load_deck_choice, load_plan_choice
+    from facilitator.store.db import EventStore
+
+    deck = load_deck_choice(args.deck)
+    plan = load_plan_choice(args.plan)
+    title = args.title or plan.title
+    with EventStore.create(
+        Path(args.event),
+        title=title,
+        deck=deck,
+        plan=plan,
+        tables=args.tables,
+        date=args.date or "",
+        venue=args.venue or "",
+    ):
+        pass
+    print(
+        f"Created {args.event}: {title!r}, {args.tables} tables, deck {deck.name!r}, "
+        f"{len(plan.rounds)} rounds"
+    )
+    return EXIT_OK
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from facilitator.store.db import EventStore
+
+    with EventStore.open(Path(args.event), readonly=True) as store:
+        event = store.event()
+        deck = store.deck()
+        print(f"Title: {event.title}")
+        if event.date:
+            print(f"Date: {event.date}")
+        if event.venue:
+            print(f"Venue: {event.venue}")
+        print(f"Tables: {len(store.tables())}")
+        print(f"Rounds: {len(store.rounds())}")
+        print(f"Deck: {deck.name} ({len(deck.cards)} cards)")
+        print(f"Themes: {store.count_themes()}")
+        print(f"Card picks: {len(store.card_picks())}")
+        print(f"Schema: {store.schema_revision()}")
+    return EXIT_OK
+
+
+def _cmd_deck_check(args: argparse.Namespace) -> int:
+    from facilitator.core.deck import describe_deck, load_deck  # type: ignore[attr-defined]
+
+    print(describe_deck(load_deck(Path(args.path))))
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from facilitator.export import export_event  # type: ignore[attr-defined]
+
+    written = export_event(
+        Path(args.event), args.format, Path(args.output) if args.output else None
+    )
+    print(f"Wrote {written}")
+    return EXIT_OK
+
+
+def _cmd_import_themes(args: argparse.Namespace) -> int:
+    from facilitator.store.import_themes import import_themes_cli  # type: ignore[import-not-found]
+
+    return int(import_themes_cli(Path(args.event), Path(args.csv), good_rows_only=args.good_rows))
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    from facilitator.store.merge import merge_cli  # type: ignore[import-not-found]
+
+    return int(
+        merge_cli(Path(args.out), [Path(p) for p in args.inputs], force=args.different_events)
+    )
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def _subcommand_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="facilitator")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    new = sub.add_parser("new", help="create an event file")
+    new.add_argument("event", help="the new EVENT.facilitator file")
+    new.add_argument(
+        "--deck", help="a deck (deck.toml, folder, CSV, image folder) or a bundled deck name"
+    )
+    new.add_argument("--plan", help="a plan.toml or the name of a bundled template")
+    new.add_argument("--title", help="the event's title (default: the plan's)")
+    new.add_argument("--tables", type=int, default=12, help="number of tables (default 12)")
+    new.add_argument("--date", help="the event's date, YYYY-MM-DD")
+    new.add_argument("--venue", help="where the event takes place")
+    new.set_defaults(func=_cmd_new)
+
+    info = sub.add_parser("info", help="title, counts and schema version of an event file")
+    info.add_argument("event")
+    info.set_defaults(func=_cmd_info)
+
+    deck = sub.add_parser("deck", help="deck tools")
+    deck_sub = deck.add_subparsers(dest="deck_command", required=True)
+    check = deck_sub.add_parser("check", help="validate a deck and print its summary")
+    check.add_argument("path")
+    check.set_defaults(func=_cmd_deck_check)
+
+    export = sub.add_parser("export", help="write the harvest")
+    export.add_argument("event")
+    export.add_argument(
+        "--format", required=True, choices=["csv", "xlsx", "json", "md", "html", "pdf"]
+    )
+    export.add_argument("-o", "--output", help="file to write (default: beside the event)")
+    export.set_defaults(func=_cmd_export)
+
+    imp = sub.add_parser("import-themes", help="add themes typed elsewhere (CSV)")
+    imp.add_argument("event")
+    imp.add_argument("csv")
+    imp.add_argument(
+        "--good-rows", action="store_true", help="import the good rows even if some rows are bad"
+    )
+    imp.set_defaults(func=_cmd_import_themes)
+
+    merge = sub.add_parser("merge", help="merge event files from several laptops")
+    merge.add_argument("out")
+    merge.add_argument("inputs", nargs="+")
+    merge.add_argument(
+        "--different-events", action="store_true", help="merge even files of different events"
+    )
+    merge.set_defaults(func=_cmd_merge)
+    return parser
+
+
+SUBCOMMANDS = ("new", "info", "deck", "export", "import-themes", "merge")
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="facilitator",
+        description="Run a room of table conversations. Commands: "
+        + ", ".join(SUBCOMMANDS)
+        + " (facilitator COMMAND --help).",
+    )
+    parser.add_argument("event", nargs="?", help="an EVENT.facilitator file to open")
+    parser.add_argument("--demo", action="store_true", help="open a ready-made demo event")
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="headless self-check of an installed app"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            args = _subcommand_parser().parse_args(argv)
+            return int(args.func(args))
+        args = _gui_parser().parse_args(argv)
+        if args.smoke_test:
+            from facilitator.smoke import run_smoke_test  # type: ignore[import-not-found]
+
+            return int(run_smoke_test())
+        if args.event and args.demo:
+            print("facilitator: give an event file or --demo, not both", file=sys.stderr)
+            return EXIT_USAGE
+        from facilitator.app import run_gui
+
+        return run_gui(Path(args.event) if args.event else None, demo=args.demo)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a store failure (disk full, file gone) is still one line
+        from facilitator.store.db import StoreError
+
+        if isinstance(exc, StoreError):
+            print(f"facilitator: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        raise

@@ -1,0 +1,134 @@
+"""The tables of an event file. Schema changes go through a migration in ``migrations/``.
+
+Ids are UUID strings so files from several laptops merge without duplicates. Times are
+ISO 8601 strings in UTC with their offset, so they sort and survive any SQLite reader.
+Lists (questions, prompts, tagged cards) are JSON text.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+
+class EventRow(SQLModel, table=True):
+    __tablename__ = "event"
+    id: str = Field(primary_key=True)
+    title: str
+    date: str = ""  # ISO date of the event, "" when not set
+    venue: str = ""
+    facilitator: str = ""
+    created_at: str
+    app_version: str = ""
+
+
+class DeckRow(SQLModel, table=True):
+    __tablename__ = "deck"
+    id: str = Field(primary_key=True)
+    name: str
+    suit_label: str = "Suit"
+    levels_json: str = "[]"
+    note: str = ""
+    imported_at: str
+
+
+class SuitRow(SQLModel, table=True):
+    __tablename__ = "suit"
+    id: str = Field(primary_key=True)
+    deck_id: str = Field(foreign_key="deck.id", index=True)
+    key: str  # the id the deck file gives the suit
+    name: str
+    colour: str
+    position: int
+
+
+class CardRow(SQLModel, table=True):
+    __tablename__ = "card"
+    id: str = Field(primary_key=True)
+    deck_id: str = Field(foreign_key="deck.id", index=True)
+    key: str  # the id the deck file gives the card; themes tag cards by this key
+    suit_key: str
+    title: str
+    front: str
+    questions_json: str = "[]"
+    image: bytes | None = None
+    image_name: str = ""
+    position: int
+
+
+class PlanRow(SQLModel, table=True):
+    __tablename__ = "plan"
+    id: str = Field(primary_key=True)
+    title: str
+
+
+class RoundRow(SQLModel, table=True):
+    __tablename__ = "round"
+    id: str = Field(primary_key=True)
+    plan_id: str = Field(foreign_key="plan.id", index=True)
+    position: int
+    title: str
+    minutes: float
+    format: str = "tables"
+    prompts_json: str = "[]"
+    cards_json: str = "[]"
+    move: str = ""
+    planned_start: str | None = None
+    planned_end: str | None = None
+    actual_start: str | None = None
+    actual_end: str | None = None
+
+
+class TableRow(SQLModel, table=True):
+    __tablename__ = "event_table"
+    id: str = Field(primary_key=True)
+    number: int = Field(index=True)
+    name: str = ""
+
+
+class ThemeRow(SQLModel, table=True):
+    __tablename__ = "theme"
+    id: str = Field(primary_key=True)
+    round_id: str | None = Field(default=None, index=True)
+    table_id: str | None = Field(default=None, index=True)
+    kind: str = "theme"  # theme | quote | question | action
+    text: str
+    cards_json: str = "[]"  # card keys tagged in the text
+    hidden: bool = False  # hidden from the theme wall, still in the harvest
+    created_at: str = Field(index=True)
+    updated_at: str
+    deleted_at: str | None = None
+
+
+class CardPickRow(SQLModel, table=True):
+    __tablename__ = "card_pick"
+    id: str = Field(primary_key=True)
+    table_id: str | None = Field(default=None, index=True)
+    round_id: str | None = None
+    card_key: str
+    created_at: str
+    deleted_at: str | None = None
+
+
+class TimelineRow(SQLModel, table=True):
+    __tablename__ = "timeline"
+    id: str = Field(primary_key=True)
+    at: str = Field(index=True)
+    kind: str  # round_started, round_paused, round_resumed, round_ended, projector, ...
+    round_id: str | None = None
+    detail_json: str = "{}"
+
+
+class DraftRow(SQLModel, table=True):
+    """Text being typed, kept so a crash or a kill gives it back."""
+
+    __tablename__ = "draft"
+    slot: str = Field(primary_key=True)
+    text: str
+    detail_json: str = "{}"
+    updated_at: str
+
+
+class SettingRow(SQLModel, table=True):
+    __tablename__ = "setting"
+    key: str = Field(primary_key=True)
+    value_json: str

@@ -1,0 +1,251 @@
+"""The console: the facilitator's window on the laptop screen.
+
+It shows what the room sees (live) and what comes next (preview), and holds the panels
+(capture, deck, plan, event) as tabs. Panels talk to the EventController, never to each
+other.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator import __version__
+from facilitator.core.errors import InputError
+from facilitator.core.projector_state import ProjectorState, WelcomeSlide
+from facilitator.paths import APP_NAME
+from facilitator.store.db import EventStore, StoreError
+from facilitator.ui.controller import EventController
+from facilitator.ui.projector import ProjectorWindow, Thumbnail
+
+if TYPE_CHECKING:
+    from facilitator.ui.windows import WindowManager
+
+
+class EventDetailsPanel(QWidget):
+    """Title, date, venue, facilitator and the number of tables, saved as they are edited."""
+
+    def __init__(self, controller: EventController) -> None:
+        super().__init__()
+        self.controller = controller
+        event = controller.store.event()
+        self.title = QLineEdit(event.title)
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMMM yyyy")
+        if event.date:
+            self.date.setDate(QDate.fromString(event.date, Qt.DateFormat.ISODate))
+        self.venue = QLineEdit(event.venue)
+        self.facilitator = QLineEdit(event.facilitator)
+        self.tables = QSpinBox()
+        self.tables.setRange(len(controller.tables), 500)
+        self.tables.setValue(len(controller.tables))
+        self.tables.setToolTip("Tables can be added; a table is never removed once it exists.")
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        save = QPushButton("&Save details")
+        save.clicked.connect(self.save)
+        form = QFormLayout(self)
+        form.addRow("&Title:", self.title)
+        form.addRow("&Date:", self.date)
+        form.addRow("&Venue:", self.venue)
+        form.addRow("&Facilitator:", self.facilitator)
+        form.addRow("Number of &tables:", self.tables)
+        form.addRow("", save)
+        form.addRow("", self.message)
+        form.addRow("File:", QLabel(str(controller.store.path)))
+
+    def save(self) -> None:
+        try:
+            self.controller.store.update_event(
+                title=self.title.text(),
+                date=self.date.date().toString(Qt.DateFormat.ISODate),
+                venue=self.venue.text().strip(),
+                facilitator=self.facilitator.text().strip(),
+            )
+            if self.tables.value() != len(self.controller.tables):
+                self.controller.set_table_count(self.tables.value())
+        except (InputError, StoreError) as exc:
+            self.message.setText(str(exc))
+            return
+        self.controller.event_changed.emit()
+        self.message.setText("Saved.")
+
+
+class ConsoleWindow(QMainWindow):
+    closed = Signal()
+
+    def __init__(self, store: EventStore, manager: WindowManager | None = None) -> None:
+        super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.manager = manager
+        self.controller = EventController(store, self)
+        self.controller.store_error.connect(self._show_store_error)
+        self.controller.event_changed.connect(self._update_title)
+        self._update_title()
+        self.resize(1280, 800)
+
+        self.projector = ProjectorWindow()
+        self.live_view = Thumbnail()
+        self.preview_view = Thumbnail()
+        self.controller.projector_changed.connect(self.projector.set_state)
+        self.controller.projector_changed.connect(self.live_view.set_state)
+        self.controller.preview_changed.connect(self.preview_view.set_state)
+
+        live_column = QWidget()
+        live_layout = QVBoxLayout(live_column)
+        live_label = QLabel("<b>Live</b> — what the room sees")
+        preview_label = QLabel("<b>Preview</b> — what comes next")
+        live_layout.addWidget(live_label)
+        live_layout.addWidget(self.live_view)
+        live_layout.addWidget(preview_label)
+        live_layout.addWidget(self.preview_view)
+        live_layout.addStretch(1)
+        self.live_column_layout = live_layout
+
+        self.tabs = QTabWidget()
+        self.details_panel = EventDetailsPanel(self.controller)
+        self._add_panels()
+        self.tabs.addTab(self.details_panel, "E&vent")
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(live_column)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        self.setCentralWidget(splitter)
+        self._build_menus()
+        self.statusBar().showMessage(f"Opened {store.path.name}", 5000)
+
+        event = store.event()
+        self.controller.set_projector_state(
+            ProjectorState(WelcomeSlide(title=event.title, venue=event.venue, date=event.date))
+        )
+        self._place_projector()
+
+    # -- panels: each feature adds its tab here ---------------------------------------------
+
+    def _add_panels(self) -> None:
+        """Feature panels, in tab order."""
+
+    # -- menus -----------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.file_menu = file_menu
+        if self.manager is not None:
+            from facilitator.ui.start_page import ask_new_event
+
+            manager = self.manager
+            file_menu.addAction(
+                self._action(
+                    "&New event…",
+                    lambda: ask_new_event(manager, self),
+                    QKeySequence.StandardKey.New,
+                )
+            )
+            file_menu.addAction(
+                self._action("&Open event…", manager.choose_and_open, QKeySequence.StandardKey.Open)
+            )
+            recent_menu = file_menu.addMenu("Open &recent")
+            recent_menu.aboutToShow.connect(lambda: self._fill_recent(recent_menu))
+            file_menu.addAction(self._action("Open the &demo", manager.open_demo))
+        file_menu.addSeparator()
+        self.file_menu_tools = file_menu.addSeparator()
+        file_menu.addAction(
+            self._action("&Close event", self.close, QKeySequence.StandardKey.Close)
+        )
+        quit_action = self._action("&Quit", self._quit, QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(quit_action)
+        self.view_menu = menu.addMenu("&View")
+        self.help_menu = menu.addMenu("&Help")
+        self.help_menu.addAction(self._action("&About Facilitator", self._about))
+
+    def _fill_recent(self, recent_menu: object) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        assert isinstance(recent_menu, QMenu) and self.manager is not None
+        recent_menu.clear()
+        manager = self.manager
+        paths = manager.recent.load()
+        for path in paths:
+            recent_menu.addAction(path.name, lambda p=path: manager.open_event(p))
+        if not paths:
+            recent_menu.addAction("(none)").setEnabled(False)
+
+    def _quit(self) -> None:
+        if self.manager is not None:
+            self.manager.quit()
+        else:
+            self.close()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\nRun a room of table conversations, offline.",
+        )
+
+    # -- projector -------------------------------------------------------------------------
+
+    def _place_projector(self) -> None:
+        """Fullscreen on the first screen that is not the console's; a window otherwise."""
+        from PySide6.QtGui import QGuiApplication
+
+        screens = QGuiApplication.screens()
+        mine = self.screen()
+        others = [s for s in screens if s is not mine]
+        if others:
+            self.projector.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+            self.projector.setScreen(others[0])
+            self.projector.setGeometry(others[0].geometry())
+            self.projector.showFullScreen()
+        else:
+            self.projector.resize(960, 540)
+            self.projector.show()
+        self.activateWindow()
+
+    # -- status ----------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        event = self.controller.store.event()
+        self.setWindowTitle(f"{event.title} — {APP_NAME}")
+
+    def _show_store_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.projector.close_for_real()
+        self.controller.close()
+        event.accept()
+        self.closed.emit()

@@ -1,0 +1,106 @@
+"""The open event as the UI sees it: the store, the deck and plan, and change signals.
+
+Widgets call the controller; the controller calls the store and emits what changed. It
+holds no widgets, so panels can be tested against it alone.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Signal
+
+from facilitator.core.deck import Deck
+from facilitator.core.plan import Plan
+from facilitator.core.projector_state import ProjectorState
+from facilitator.store.db import EventStore, StoreError
+from facilitator.store.records import RoundInfo, TableInfo, Theme
+
+log = logging.getLogger(__name__)
+
+
+class EventController(QObject):
+    themes_changed = Signal()  # any entry added, edited, deleted, restored or hidden
+    theme_saved = Signal(object)  # Theme, after it is committed
+    picks_changed = Signal()
+    deck_changed = Signal()
+    plan_changed = Signal()
+    event_changed = Signal()
+    live_round_changed = Signal(object)  # RoundInfo | None
+    projector_changed = Signal(object)  # ProjectorState, what the room sees now
+    preview_changed = Signal(object)  # ProjectorState, what is staged to go live next
+    store_error = Signal(str)  # a human sentence: a save failed, nothing was lost
+
+    def __init__(self, store: EventStore, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.deck: Deck = store.deck()
+        self.plan: Plan = store.plan()
+        self.rounds: list[RoundInfo] = store.rounds()
+        self.tables: list[TableInfo] = store.tables()
+        self.live_round: RoundInfo | None = self.rounds[0] if self.rounds else None
+        self.projector_state: ProjectorState | None = None
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def table(self, table_id: str | None) -> TableInfo | None:
+        return next((t for t in self.tables if t.id == table_id), None)
+
+    def round(self, round_id: str | None) -> RoundInfo | None:
+        return next((r for r in self.rounds if r.id == round_id), None)
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def set_live_round(self, round_info: RoundInfo | None) -> None:
+        self.live_round = round_info
+        self.live_round_changed.emit(round_info)
+
+    def set_projector_state(self, state: ProjectorState) -> None:
+        if state != self.projector_state:
+            self.projector_state = state
+            self.projector_changed.emit(state)
+
+    def add_theme(
+        self,
+        text: str,
+        *,
+        table_id: str | None,
+        round_id: str | None,
+        kind: str = "theme",
+        cards: Sequence[str] = (),
+    ) -> Theme:
+        """Commit a theme; raises StoreError (after emitting store_error) when it failed."""
+        try:
+            theme = self.store.add_theme(
+                text, table_id=table_id, round_id=round_id, kind=kind, cards=cards
+            )
+        except StoreError as exc:
+            log.warning("save failed: %s", exc)
+            self.store_error.emit(str(exc))
+            raise
+        self.theme_saved.emit(theme)
+        self.themes_changed.emit()
+        return theme
+
+    def replace_deck(self, deck: Deck) -> None:
+        self.store.replace_deck(deck)
+        self.deck = deck
+        self.deck_changed.emit()
+
+    def replace_plan(self, plan: Plan) -> None:
+        self.rounds = self.store.replace_plan(plan)
+        self.plan = plan
+        if self.live_round is not None:
+            self.live_round = next(
+                (r for r in self.rounds if r.id == self.live_round.id),
+                self.rounds[0] if self.rounds else None,
+            )
+        self.plan_changed.emit()
+
+    def set_table_count(self, count: int) -> None:
+        self.tables = self.store.set_table_count(count)
+        self.event_changed.emit()
+
+    def close(self) -> None:
+        self.store.close()

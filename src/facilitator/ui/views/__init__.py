@@ -1,0 +1,66 @@
+"""Projector views: one painter per kind of slide, chosen by the slide's type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+
+from facilitator.core.projector_state import Blank, ProjectorState
+from facilitator.ui.views.base import PALETTES, PaintReport, Palette, draw_text
+
+Painter = Callable[[QPainter, QRectF, Any, Palette, PaintReport], None]
+_PAINTERS: dict[type, Painter] = {}
+F = TypeVar("F", bound=Painter)
+
+
+def painter_for(slide_type: type) -> Callable[[F], F]:
+    """Register the painter of one slide type."""
+
+    def register(func: F) -> F:
+        _PAINTERS[slide_type] = func
+        return func
+
+    return register
+
+
+def paint_state(
+    painter: QPainter, rect: QRectF, state: ProjectorState, report: PaintReport | None = None
+) -> PaintReport:
+    """Paint what the room sees into ``rect``: the slide, or black/white when blanked."""
+    report = report or PaintReport()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    if state.blank is Blank.BLACK:
+        painter.fillRect(rect, QColor("#000000"))
+    elif state.blank is Blank.WHITE:
+        painter.fillRect(rect, QColor("#ffffff"))
+    else:
+        palette = PALETTES[state.look]
+        painter.fillRect(rect, palette.background)
+        paint = _PAINTERS.get(type(state.slide))
+        if paint is None:
+            draw_text(
+                painter,
+                rect.adjusted(40, 40, -40, -40),
+                type(state.slide).__name__,
+                max_px=rect.height() * 0.05,
+                min_px=8,
+                colour=palette.muted,
+                align=Qt.AlignmentFlag.AlignCenter,
+            )
+        else:
+            paint(painter, QRectF(rect), state.slide, palette, report)
+    painter.restore()
+    return report
+
+
+def _load_views() -> None:
+    # each module registers its painters on import
+    from facilitator.ui.views import slides  # noqa: F401
+
+
+_load_views()

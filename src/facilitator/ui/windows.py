@@ -1,0 +1,155 @@
+"""Which window is up: the start page, or the console of the one open event."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from facilitator.core.demo import load_deck_choice, load_plan_choice
+from facilitator.core.errors import InputError
+from facilitator.paths import APP_NAME, demo_dir, user_data_dir
+from facilitator.store.db import SUFFIX, EventStore, StoreError
+
+log = logging.getLogger(__name__)
+MAX_RECENT = 10
+FILE_FILTER = f"Facilitator events (*{SUFFIX});;All files (*)"
+
+
+class RecentEvents:
+    """The recent-events list, kept as a small JSON file in the user data folder."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or user_data_dir() / "recent.json"
+
+    def load(self) -> list[Path]:
+        try:
+            items = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        if not isinstance(items, list):
+            return []
+        return [Path(p) for p in items if isinstance(p, str) and Path(p).is_file()][:MAX_RECENT]
+
+    def add(self, event: Path) -> None:
+        event = event.resolve()
+        items = [event, *(p for p in self.load() if p.resolve() != event)][:MAX_RECENT]
+        try:
+            self.path.write_text(json.dumps([str(p) for p in items]), encoding="utf-8")
+        except OSError as exc:
+            log.warning("cannot write the recent list: %s", exc)
+
+
+class WindowManager(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.recent = RecentEvents()
+        self.start_window: QWidget | None = None
+        self.console: QWidget | None = None
+
+    def has_windows(self) -> bool:
+        return self.start_window is not None or self.console is not None
+
+    def _parent(self) -> QWidget | None:
+        return self.console or self.start_window
+
+    def error(self, message: str, title: str = "Cannot open the event") -> None:
+        log.info("%s: %s", title, message)
+        QMessageBox.warning(self._parent(), f"{APP_NAME} — {title}", message)
+
+    # -- start page ------------------------------------------------------------------------
+
+    def show_start(self) -> None:
+        from facilitator.ui.start_page import StartPage
+
+        if self.start_window is None:
+            page = StartPage(self)
+            self.start_window = page
+            page.destroyed.connect(self._start_gone)
+        self.start_window.show()
+        self.start_window.raise_()
+
+    def _start_gone(self) -> None:
+        self.start_window = None
+
+    # -- events ----------------------------------------------------------------------------
+
+    def open_event(self, path: Path) -> bool:
+        try:
+            store = EventStore.open(path)
+        except (InputError, StoreError) as exc:
+            self.error(str(exc))
+            if not self.has_windows():
+                self.show_start()
+            return False
+        if store.migrated_from is not None:
+            log.info(
+                "migrated %s from schema %s, backup %s",
+                path,
+                store.migrated_from,
+                store.backup_path,
+            )
+        self._show_console(store)
+        return True
+
+    def create_event(self, path: Path, **fields: object) -> bool:
+        try:
+            store = EventStore.create(
+                path,
+                deck=load_deck_choice(fields.pop("deck", None)),  # type: ignore[arg-type]
+                plan=load_plan_choice(fields.pop("plan", None)),  # type: ignore[arg-type]
+                **fields,  # type: ignore[arg-type]
+            )
+        except (InputError, StoreError) as exc:
+            self.error(str(exc), "Cannot create the event")
+            return False
+        self._show_console(store)
+        return True
+
+    def open_demo(self) -> bool:
+        """A fresh copy of the demo event every time: trying things out never touches data."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        path = demo_dir() / f"demo-{stamp}{SUFFIX}"
+        plan = load_plan_choice(None)
+        return self.create_event(
+            path,
+            title=plan.title,
+            tables=12,
+            date=datetime.now().date().isoformat(),
+            venue="Demo venue",
+        )
+
+    def choose_and_open(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self._parent(), "Open an event", "", FILE_FILTER)
+        if name:
+            self.open_event(Path(name))
+
+    def _show_console(self, store: EventStore) -> None:
+        from facilitator.ui.console import ConsoleWindow
+
+        if self.console is not None:
+            self.console.close()
+        self.recent.add(store.path)
+        console = ConsoleWindow(store, self)
+        self.console = console
+        console.closed.connect(self._console_closed)
+        console.show()
+        if self.start_window is not None:
+            self.start_window.close()
+
+    def _console_closed(self) -> None:
+        self.console = None
+        if not QApplication.closingDown() and not getattr(self, "_quitting", False):
+            self.show_start()
+
+    def quit(self) -> None:
+        self._quitting = True
+        if self.console is not None:
+            self.console.close()
+        if self.start_window is not None:
+            self.start_window.close()
+        QApplication.quit()
