@@ -1,0 +1,444 @@
+"""The session plan: a sequence of timed rounds, read from and written to ``plan.toml``."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from facilitator.core.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from facilitator.core.deck import Deck
+
+FORMATS = ("tables", "pairs", "trios", "solo", "plenary")
+
+# What a room can sensibly plan; anything beyond is a typo (150 instead of 15), not a plan.
+MAX_MINUTES = 480.0
+MAX_ROUNDS = 100
+MAX_PROMPTS = 10
+MAX_CARDS = 60
+MAX_TITLE = 200
+MAX_PROMPT = 1000
+MAX_MOVE = 500
+MAX_CARD_ID = 100
+MAX_FILE_BYTES = 1_000_000
+
+ROUND_KEYS = ("title", "minutes", "format", "prompts", "cards", "move")
+PLAN_KEYS = ("title",)
+
+
+@dataclass(frozen=True)
+class Round:
+    title: str
+    minutes: float
+    format: str = "tables"
+    prompts: tuple[str, ...] = ()
+    cards: tuple[str, ...] = ()  # ids of deck cards to show during the round
+    move: str = ""  # instruction shown at the end, e.g. "Hosts stay, everyone else moves"
+
+    @property
+    def seconds(self) -> float:
+        return self.minutes * 60.0
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str
+    rounds: tuple[Round, ...]
+
+    @property
+    def total_minutes(self) -> float:
+        return sum(r.minutes for r in self.rounds)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class _Lines:
+    """Finds the line of a ``[plan]`` key or of the n-th ``[[round]]`` and its keys.
+
+    tomllib gives values without positions; messages still need a line to point at, so we
+    look the place up in the text. Falls back to the table's header, then to no line.
+    """
+
+    _HEADER = re.compile(r"^\s*\[")
+    _ROUND = re.compile(r"^\s*\[\[\s*round\s*\]\]")
+    _PLAN = re.compile(r"^\s*\[\s*plan\s*\]")
+
+    def __init__(self, text: str) -> None:
+        self._lines = text.splitlines()
+        self._round_starts = [i for i, ln in enumerate(self._lines) if self._ROUND.match(ln)]
+        self._plan_start = next(
+            (i for i, ln in enumerate(self._lines) if self._PLAN.match(ln)), None
+        )
+
+    def _block_end(self, start: int) -> int:
+        for i in range(start + 1, len(self._lines)):
+            if self._HEADER.match(self._lines[i]):
+                return i
+        return len(self._lines)
+
+    def _key_in(self, start: int | None, key: str | None) -> int | None:
+        if start is None:
+            return None
+        if key is not None:
+            pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+            for i in range(start + 1, self._block_end(start)):
+                if pattern.match(self._lines[i]):
+                    return i + 1
+        return start + 1
+
+    def plan(self, key: str | None = None) -> int | None:
+        return self._key_in(self._plan_start, key)
+
+    def round(self, index: int, key: str | None = None) -> int | None:
+        start = self._round_starts[index] if index < len(self._round_starts) else None
+        return self._key_in(start, key)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _check_text(
+    value: object, what: str, limit: int, complain: Callable[[str], None], *, required: bool
+) -> str:
+    if value is None:
+        if required:
+            complain(f"{what} is missing")
+        return ""
+    if not isinstance(value, str):
+        complain(f"{what} must be text in quotes, not {_kind(value)}")
+        return ""
+    text = value.strip()
+    if required and not text:
+        complain(f"{what} is empty")
+    if len(text) > limit:
+        complain(f"{what} is {len(text)} characters long (at most {limit})")
+    return text
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if _is_number(value):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _round_label(index: int, raw: object) -> str:
+    title = raw.get("title") if isinstance(raw, dict) else None
+    if isinstance(title, str) and title.strip():
+        return f'round {index + 1} "{title.strip()}"'
+    return f"round {index + 1}"
+
+
+def parse_plan(text: str, source: str = "plan.toml") -> Plan:
+    """Parse plan TOML text; ``source`` names the file in messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _syntax_error(exc, source) from None
+    lines = _Lines(text)
+    problems: list[Problem] = []
+
+    def at(line: int | None) -> str:
+        return f"{source}:{line}" if line is not None else source
+
+    for key in data:
+        if key not in ("plan", "round"):
+            problems.append(
+                Problem(source, f'unknown section "{key}" (a plan has [plan] and [[round]])')
+            )
+
+    head = data.get("plan")
+    title = ""
+    if not isinstance(head, dict):
+        problems.append(Problem(source, "the [plan] section with the plan's title is missing"))
+    else:
+        for key in head:
+            if key not in PLAN_KEYS:
+                problems.append(Problem(at(lines.plan(key)), f'[plan]: unknown key "{key}"'))
+        title = _check_text(
+            head.get("title"),
+            "[plan]: title",
+            MAX_TITLE,
+            lambda m: problems.append(Problem(at(lines.plan("title")), m)),
+            required=True,
+        )
+
+    raw_rounds = data.get("round")
+    rounds: list[Round] = []
+    if raw_rounds is None:
+        problems.append(Problem(source, "the plan has no rounds (add a [[round]] section)"))
+    elif not isinstance(raw_rounds, list):
+        problems.append(Problem(source, "round must be a [[round]] section"))
+    else:
+        if len(raw_rounds) > MAX_ROUNDS:
+            problems.append(
+                Problem(source, f"the plan has {len(raw_rounds)} rounds (at most {MAX_ROUNDS})")
+            )
+        for index, raw in enumerate(raw_rounds[:MAX_ROUNDS]):
+            parsed = _parse_round(index, raw, lines, at, problems)
+            if parsed is not None:
+                rounds.append(parsed)
+
+    if problems:
+        raise InputError(sorted(problems, key=_line_of))
+    return Plan(title=title, rounds=tuple(rounds))
+
+
+def _parse_round(
+    index: int,
+    raw: object,
+    lines: _Lines,
+    at: Callable[[int | None], str],
+    problems: list[Problem],
+) -> Round | None:
+    label = _round_label(index, raw)
+    if not isinstance(raw, dict):
+        problems.append(Problem(at(lines.round(index)), f"{label} must be a [[round]] section"))
+        return None
+    before = len(problems)
+
+    def complain(key: str | None) -> Callable[[str], None]:
+        return lambda message: problems.append(
+            Problem(at(lines.round(index, key)), f"{label}: {message}")
+        )
+
+    for key in raw:
+        if key not in ROUND_KEYS:
+            complain(key)(f'unknown key "{key}" (expected {", ".join(ROUND_KEYS)})')
+
+    title = _check_text(raw.get("title"), "title", MAX_TITLE, complain("title"), required=True)
+
+    minutes_raw = raw.get("minutes")
+    minutes = 0.0
+    if minutes_raw is None:
+        complain(None)("minutes is missing")
+    elif not _is_number(minutes_raw) or not math.isfinite(float(minutes_raw)):
+        complain("minutes")(f"minutes must be a positive number, not {_kind(minutes_raw)}")
+    elif minutes_raw <= 0:
+        complain("minutes")("minutes must be a positive number")
+    elif minutes_raw > MAX_MINUTES:
+        complain("minutes")(f"minutes is {minutes_raw:g} (at most {MAX_MINUTES:g})")
+    else:
+        minutes = float(minutes_raw)
+
+    fmt_raw = raw.get("format", "tables")
+    fmt = "tables"
+    if not isinstance(fmt_raw, str):
+        complain("format")(f"format must be text, not {_kind(fmt_raw)}")
+    elif fmt_raw.strip().lower() not in FORMATS:
+        complain("format")(f'unknown format "{fmt_raw}" (expected {", ".join(FORMATS)})')
+    else:
+        fmt = fmt_raw.strip().lower()
+
+    prompts = _text_list(
+        raw.get("prompts", []), "prompts", "prompt", MAX_PROMPTS, MAX_PROMPT, complain("prompts")
+    )
+    cards = _text_list(
+        raw.get("cards", []), "cards", "card id", MAX_CARDS, MAX_CARD_ID, complain("cards")
+    )
+    move = _check_text(raw.get("move", ""), "move", MAX_MOVE, complain("move"), required=False)
+
+    if len(problems) > before:
+        return None
+    return Round(title=title, minutes=minutes, format=fmt, prompts=prompts, cards=cards, move=move)
+
+
+def _text_list(
+    value: object,
+    key: str,
+    item: str,
+    max_items: int,
+    max_len: int,
+    complain: Callable[[str], None],
+) -> tuple[str, ...]:
+    if isinstance(value, str):  # one prompt written without the brackets
+        value = [value]
+    if not isinstance(value, list):
+        complain(f'{key} must be a list of text, like ["..."], not {_kind(value)}')
+        return ()
+    if len(value) > max_items:
+        complain(f"{key} has {len(value)} entries (at most {max_items})")
+    out: list[str] = []
+    for n, entry in enumerate(value, start=1):
+        if not isinstance(entry, str):
+            complain(f"{item} {n} must be text in quotes, not {_kind(entry)}")
+            continue
+        text = entry.strip()
+        if not text:
+            complain(f"{item} {n} is empty")
+        elif len(text) > max_len:
+            complain(f"{item} {n} is {len(text)} characters long (at most {max_len})")
+        out.append(text)
+    return tuple(out)
+
+
+def _line_of(problem: Problem) -> int:
+    """Sort key: problems in file order, whole-file ones first."""
+    _, _, line = problem.where.rpartition(":")
+    return int(line) if line.isdigit() else 0
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
+
+
+def _syntax_error(exc: tomllib.TOMLDecodeError, source: str) -> InputError:
+    message = str(exc)
+    found = _TOML_POSITION.search(message)
+    if found:
+        text = _TOML_POSITION.sub("", message)
+        return InputError(
+            f"{source}:{found.group(1)}", f"not valid TOML: {text} (column {found.group(2)})"
+        )
+    return InputError(source, f"not valid TOML: {_TOML_END.sub('', message)}")
+
+
+def load_plan(path: Path) -> Plan:
+    """Read and check a ``plan.toml``; raises ``InputError`` listing every problem."""
+    path = Path(path)
+    name = path.name
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InputError(name, "this file is too large to be a plan")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise InputError(str(path), "is a folder, not a plan file") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"{name}:{line}", "not UTF-8 text") from None
+    return parse_plan(text, name)
+
+
+# --------------------------------------------------------------------------- writing
+
+_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
+
+
+def _toml_string(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def _toml_list(items: Sequence[str]) -> str:
+    if not items:
+        return "[]"
+    if sum(len(i) for i in items) < 60:
+        return "[" + ", ".join(_toml_string(i) for i in items) + "]"
+    return "[\n" + "".join(f"    {_toml_string(i)},\n" for i in items) + "]"
+
+
+def _toml_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def plan_to_toml(plan: Plan) -> str:
+    """The plan as ``plan.toml`` text that ``parse_plan`` reads back equal."""
+    parts = ["[plan]", f"title = {_toml_string(plan.title)}", ""]
+    for r in plan.rounds:
+        parts += [
+            "[[round]]",
+            f"title = {_toml_string(r.title)}",
+            f"minutes = {_toml_number(r.minutes)}",
+            f"format = {_toml_string(r.format)}",
+            f"prompts = {_toml_list(r.prompts)}",
+            f"cards = {_toml_list(r.cards)}",
+            f"move = {_toml_string(r.move)}",
+            "",
+        ]
+    return "\n".join(parts)
+
+
+def save_plan(plan: Plan, path: Path) -> None:
+    """Write ``plan.toml`` atomically: a crash leaves the old file or the new, never half."""
+    path = Path(path)
+    text = plan_to_toml(plan)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def bundled_plans() -> dict[str, Path]:
+    """Bundled plan templates by name (the file name without ``.toml``), sorted."""
+    from facilitator.paths import resource_path
+
+    folder = resource_path("plans")
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(folder.glob("*.toml"))}
+
+
+def resolve_plan(name_or_path: str) -> Path:
+    """A plan file path, or the name of a bundled template (``world-cafe``)."""
+    path = Path(name_or_path)
+    if path.is_file():
+        return path
+    templates = bundled_plans()
+    key = name_or_path.strip().lower().removesuffix(".toml")
+    if key in templates:
+        return templates[key]
+    names = ", ".join(templates) or "none installed"
+    if path.suffix or os.sep in name_or_path or "/" in name_or_path:
+        raise InputError(name_or_path, f"no such plan file (bundled templates: {names})")
+    raise InputError(name_or_path, f"no such plan file or bundled template (templates: {names})")
+
+
+def check_plan_cards(plan: Plan, deck: Deck) -> list[Problem]:
+    """Card ids in the plan that the deck does not have."""
+    known = {c.id for c in deck.cards}
+    problems: list[Problem] = []
+    for index, r in enumerate(plan.rounds):
+        for card_id in r.cards:
+            if card_id not in known:
+                problems.append(
+                    Problem(
+                        f'round {index + 1} "{r.title}"',
+                        f'card "{card_id}" is not in the deck "{deck.name}"',
+                    )
+                )
+    return problems
