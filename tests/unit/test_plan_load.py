@@ -242,3 +242,12 @@ def test_resolve_plan_takes_a_path_or_a_template_name(tmp_path: Path) -> None:
     message = str(caught.value)
     assert message.startswith("world-caff: no such plan file or bundled template")
     assert "learning-event" in message and "world-cafe" in message
+
+
+def test_the_learning_event_shows_cards_the_bundled_deck_has() -> None:
+    from facilitator.core.deck import bundled_decks, load_deck
+
+    deck = load_deck(bundled_decks()["system-leadership"])
+    plan = load_plan(bundled_plans()["learning-event"])
+    assert any(r.cards for r in plan.rounds)
+    assert check_plan_cards(plan, deck) == []
