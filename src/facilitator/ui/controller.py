@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from facilitator.core.deck import Deck
 from facilitator.core.plan import Plan
-from facilitator.core.projector_state import ProjectorState
+from facilitator.core.projector_state import ClockFace, ProjectorState, Slide
 from facilitator.store.db import EventStore, StoreError
 from facilitator.store.records import RoundInfo, TableInfo, Theme
 
@@ -31,6 +31,8 @@ class EventController(QObject):
     projector_changed = Signal(object)  # ProjectorState, what the room sees now
     preview_changed = Signal(object)  # ProjectorState, what is staged to go live next
     store_error = Signal(str)  # a human sentence: a save failed, nothing was lost
+    show_requested = Signal(object, bool)  # (Slide, live): a panel asks to put a slide up
+    clock_face_changed = Signal(object)  # ClockFace of the live round, at each shown second
 
     def __init__(self, store: EventStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +43,7 @@ class EventController(QObject):
         self.tables: list[TableInfo] = store.tables()
         self.live_round: RoundInfo | None = self.rounds[0] if self.rounds else None
         self.projector_state: ProjectorState | None = None
+        self.clock_face: ClockFace | None = None
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -55,6 +58,23 @@ class EventController(QObject):
     def set_live_round(self, round_info: RoundInfo | None) -> None:
         self.live_round = round_info
         self.live_round_changed.emit(round_info)
+
+    def go_to_round(self, index: int) -> None:
+        """Make round ``index`` (clamped to the plan) the live round."""
+        if self.rounds:
+            self.set_live_round(self.rounds[max(0, min(index, len(self.rounds) - 1))])
+
+    def live_round_index(self) -> int:
+        live_id = self.live_round.id if self.live_round else None
+        return next((i for i, r in enumerate(self.rounds) if r.id == live_id), -1)
+
+    def show(self, slide: Slide, *, live: bool = True) -> None:
+        """Ask for a slide on the projector (live) or staged in the preview (live=False)."""
+        self.show_requested.emit(slide, live)
+
+    def set_clock_face(self, face: ClockFace) -> None:
+        self.clock_face = face
+        self.clock_face_changed.emit(face)
 
     def set_projector_state(self, state: ProjectorState) -> None:
         if state != self.projector_state:
