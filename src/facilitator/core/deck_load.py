@@ -12,7 +12,7 @@ import io
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -542,7 +542,9 @@ class _TomlLines:
                 name = header.group(1)
                 top = name.split(".")[0]
                 if "." in name and block and block[0] == top:
-                    continue  # [card.questions] belongs to the current card
+                    # [card.questions] belongs to the current card
+                    self._keys.setdefault(block, {}).setdefault(name.split(".")[1], number)
+                    continue
                 self._headers.setdefault(top, []).append(number)
                 block = (top, len(self._headers[top]) - 1)
                 continue
@@ -605,12 +607,19 @@ class _TomlReader:
         return _clean(self.problems, where, f"{label}{what}", value, limit=limit, single=single)
 
     def unknown_keys(
-        self, table: dict[str, Any], allowed: Sequence[str], where: str, label: str
+        self,
+        table: dict[str, Any],
+        allowed: Sequence[str],
+        place: tuple[str, int],
+        label: str,
+        *,
+        counted: bool = True,
     ) -> None:
         for key in table:
             if key not in allowed:
                 self.problems.add(
-                    where, f'{label}unknown key "{key}" (expected {", ".join(allowed)})'
+                    self.where(*place, key, counted=counted),
+                    f'{label}unknown key "{key}" (expected {", ".join(allowed)})',
                 )
 
 
@@ -654,12 +663,12 @@ def _load_toml(path: Path) -> Deck:
     elif "deck" not in data:
         problems.add(display, 'no [deck] table; it names the deck: [deck] name = "..."')
     reader.unknown_keys(
-        deck_table, ("name", "suit_label", "levels", "note"), deck_where, "[deck]: "
+        deck_table, ("name", "suit_label", "levels", "note"), ("deck", 0), "[deck]: "
     )
     name = reader.string(
         deck_table, "name", reader.where("deck", 0, "name"), "[deck]: ", limit=MAX_NAME, single=True
     )
-    if not name and "deck" in data:
+    if not name and "deck" in data and isinstance(deck_table.get("name", ""), str):
         problems.add(deck_where, "[deck]: no name")
     suit_label = (
         reader.string(
@@ -748,7 +757,9 @@ def _toml_suits(reader: _TomlReader, value: object) -> list[Suit]:
             problems.add(where, "each suit must be a table: [[suit]]")
             continue
         label = f"suit {index + 1}: "
-        reader.unknown_keys(raw, ("id", "name", "colour", "color"), where, label)
+        reader.unknown_keys(
+            raw, ("id", "name", "colour", "color"), ("suit", index), label, counted=counted
+        )
         suit_id = reader.string(
             raw,
             "id",
@@ -808,9 +819,15 @@ def _toml_card(
         label = f'card "{one_line(title_value)[:40]}": '
     else:
         label = f"card {index + 1}: "
-    reader.unknown_keys(raw, ("id", "suit", "title", "front", "image", "questions"), where(), label)
+    reader.unknown_keys(
+        raw,
+        ("id", "suit", "title", "front", "image", "questions"),
+        ("card", index),
+        label,
+        counted=counted,
+    )
     title = reader.string(raw, "title", where("title"), label, limit=MAX_NAME, single=True)
-    if not title:
+    if not title and isinstance(title_value, str):
         problems.add(where("title"), f"{label}no title")
     draft = _CardDraft(where(), label, title, suit_where=where("suit"))
     draft.front = reader.string(raw, "front", where("front"), label, limit=MAX_FRONT, single=False)
@@ -830,19 +847,22 @@ def _toml_card(
             f'{label}image "{image.strip()}"',
         )
         draft.image_name = Path(image.strip()).name
-    draft.questions = _toml_questions(
-        reader, raw.get("questions", []), where("questions"), label, levels
-    )
+    draft.questions = _toml_questions(reader, raw.get("questions", []), where, label, levels)
     return draft
 
 
 def _toml_questions(
-    reader: _TomlReader, value: object, where: str, label: str, levels: Sequence[str]
+    reader: _TomlReader,
+    value: object,
+    where_of: Callable[[str], str],
+    label: str,
+    levels: Sequence[str],
 ) -> list[tuple[str, list[str]]]:
     problems = reader.problems
+    where = where_of("questions")
     groups: list[tuple[str, object]]
     if isinstance(value, list):
-        groups = [("", value)]
+        groups = [("", value)] if value else []
     elif isinstance(value, dict):
         groups = list(value.items())
     else:
@@ -854,7 +874,8 @@ def _toml_questions(
         level = one_line(raw_level)
         if level and levels and level not in levels:
             problems.add(
-                where, f'{label}unknown level "{level}" (the levels are {", ".join(levels)})'
+                where_of(raw_level),
+                f'{label}unknown level "{level}" (the levels are {", ".join(levels)})',
             )
         if isinstance(questions, str):
             questions = [questions]
