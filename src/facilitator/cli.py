@@ -62,7 +62,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_deck_check(args: argparse.Namespace) -> int:
-    from facilitator.core.deck import describe_deck, load_deck  # type: ignore[attr-defined]
+    from facilitator.core.deck import describe_deck, load_deck
 
     print(describe_deck(load_deck(Path(args.path))))
     return EXIT_OK
