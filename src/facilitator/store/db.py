@@ -159,6 +159,8 @@ def check_event_file(path: Path) -> None:
 def _inspect(path: Path) -> str:
     """The file's schema revision, after checking it is whole and ours."""
     name = str(path)
+    sidecars = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    existed = [p.exists() for p in sidecars]
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -178,17 +180,24 @@ def _inspect(path: Path) -> str:
         if "alembic_version" not in tables or "event" not in tables:
             raise InputError(name, "is an SQLite database but not a Facilitator event file")
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if row is None:
+            raise InputError(name, "is an SQLite database but not a Facilitator event file")
+        revision = str(row[0])
+        if revision not in migrate.known_revisions():
+            raise InputError(
+                name,
+                f"was made by a newer version of Facilitator (schema {revision}); "
+                f"update Facilitator {__version__} to open it",
+            )
+    except InputError:
+        conn.close()
+        # leave a refused file's folder as we found it
+        for sidecar, was_there in zip(sidecars, existed, strict=True):
+            if not was_there:
+                sidecar.unlink(missing_ok=True)
+        raise
     finally:
         conn.close()
-    if row is None:
-        raise InputError(name, "is an SQLite database but not a Facilitator event file")
-    revision = str(row[0])
-    if revision not in migrate.known_revisions():
-        raise InputError(
-            name,
-            f"was made by a newer version of Facilitator (schema {revision}); "
-            f"update Facilitator {__version__} to open it",
-        )
     return revision
 
 

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Set up, then run the whole test suite: lint, types, unit, GUI (offscreen), end-to-end
+# (Xvfb), and the packaged app's smoke test. CI runs exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+echo "== ruff"; .venv/bin/ruff check src tests benchmarks scripts packaging
+echo "== mypy"; .venv/bin/mypy
+echo "== package"; packaging/build.sh
+echo "== pytest"; .venv/bin/pytest "$@"
