@@ -78,7 +78,8 @@ def test_info_on_a_file_that_is_not_an_event(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n" + b"\0" * 200)
     result = run("info", str(path))
     assert result.returncode == 1
-    assert result.stderr.strip() == f"{path}: is not a Facilitator event file (not an SQLite database)"
+    expected = f"{path}: is not a Facilitator event file (not an SQLite database)"
+    assert result.stderr.strip() == expected
 
 
 def test_wrong_usage_exits_2() -> None:

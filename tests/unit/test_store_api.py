@@ -138,7 +138,8 @@ def test_drafts_survive_reopening_and_clear_when_empty(event_path: Path) -> None
         store.save_draft("capture", "half a thou", {"table": 3})
     with EventStore.open(event_path) as store:
         draft = store.draft("capture")
-        assert draft is not None and (draft.text, dict(draft.detail)) == ("half a thou", {"table": 3})
+        assert draft is not None
+        assert (draft.text, dict(draft.detail)) == ("half a thou", {"table": 3})
         store.save_draft("capture", "")
         assert store.draft("capture") is None
 

@@ -105,9 +105,11 @@ def test_a_read_only_file_is_refused_for_writing_but_readable(event_path: Path) 
 
 
 def test_a_read_only_store_refuses_saves_in_words(event_path: Path) -> None:
-    with EventStore.open(event_path, readonly=True) as store:
-        with pytest.raises(StoreError, match="read-only"):
-            store.add_theme("x", table_id=None, round_id=None)
+    with (
+        EventStore.open(event_path, readonly=True) as store,
+        pytest.raises(StoreError, match="read-only"),
+    ):
+        store.add_theme("x", table_id=None, round_id=None)
 
 
 def test_a_folder(tmp_path: Path) -> None:
