@@ -123,6 +123,7 @@ class WallEntry:
     kind: str
     group: str  # table, card or round label, by the wall's grouping
     colour: str = ""  # suit colour of the first tagged card, "" when untagged
+    cards: tuple[str, ...] = ()  # titles of the tagged cards
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,8 @@ class WallSlide:
     grouping: str = "table"  # table | card | round | latest
     spotlight: WallEntry | None = None
     page: int = 0
+    pages: int = 1  # entries holds only this page's entries
+    total: int = 0  # entries on the wall across all pages
 
 
 Slide = (

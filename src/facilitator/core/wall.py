@@ -1,0 +1,197 @@
+"""The theme wall: what tables said, grouped for the room, one page at a time.
+
+Pure: builds a :class:`WallSlide` value from the event's themes; the projector paints it.
+Pages are cut here, by entry count and by the amount of text, so a page always fits the
+screen at a readable size whatever the projector's resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from facilitator.core.capture import TagIndex, strip_known_tags
+from facilitator.core.deck import Deck
+from facilitator.core.projector_state import WallEntry, WallSlide
+
+GROUPINGS: tuple[str, ...] = ("table", "card", "round", "latest")
+GROUPING_LABELS: dict[str, str] = {
+    "table": "By table",
+    "card": "By card",
+    "round": "By round",
+    "latest": "Latest",
+}
+PAGE_ENTRIES = 60  # entries on one page at most
+PAGE_CHARS = 1800  # characters on one page at most (a single longer entry gets a page alone)
+ENTRY_CHARS = 280  # longer entries are cut with "…" on the wall (the harvest keeps them whole)
+SPOTLIGHT_CHARS = 600
+LATEST_COUNT = 12
+NO_CARD = "No card"
+NO_TABLE = "No table"
+NO_ROUND = "No round"
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+
+
+class WallTheme(Protocol):
+    """What the wall needs of a theme (``store.records.Theme`` has it)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def table_id(self) -> str | None: ...
+    @property
+    def round_id(self) -> str | None: ...
+    @property
+    def cards(self) -> tuple[str, ...]: ...
+    @property
+    def hidden(self) -> bool: ...
+    @property
+    def deleted_at(self) -> str | None: ...
+    @property
+    def created_at(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A table or a round as the wall names it, in the event's order."""
+
+    id: str
+    label: str
+
+
+def display_text(text: str, index: TagIndex, limit: int = ENTRY_CHARS) -> str:
+    """The entry as the room reads it: card tags taken out (they show as colour), invisible
+    control characters made spaces, blank lines squeezed, cut at ``limit`` with "…"."""
+    shown = strip_known_tags(_CONTROL.sub(" ", text.replace("\r\n", "\n")), index)
+    shown = re.sub(r"\n{3,}", "\n\n", shown)
+    shown = re.sub(r"[ \t]{2,}", " ", shown)
+    if len(shown) > limit:
+        cut = shown[: limit - 1]
+        space = cut.rfind(" ")
+        if space > limit * 0.7:
+            cut = cut[:space]
+        shown = cut.rstrip() + "…"
+    return shown
+
+
+def _entry(theme: WallTheme, group: str, index: TagIndex, limit: int) -> WallEntry:
+    cards = [c for c in (index.card(key) for key in theme.cards) if c is not None]
+    colour = ""
+    if cards:
+        try:
+            colour = index.deck.suit(cards[0].suit).colour
+        except KeyError:
+            colour = ""
+    text = display_text(theme.text, index, limit) or " · ".join(c.title for c in cards)
+    return WallEntry(
+        id=theme.id,
+        text=text or theme.text[:limit],
+        kind=theme.kind,
+        group=group,
+        colour=colour,
+        cards=tuple(c.title for c in cards),
+    )
+
+
+def _grouped(
+    themes: Sequence[WallTheme],
+    grouping: str,
+    index: TagIndex,
+    tables: Sequence[Labelled],
+    rounds: Sequence[Labelled],
+) -> list[WallEntry]:
+    """Entries in wall order: groups in the event's order, each group oldest first."""
+    oldest_first = sorted(themes, key=lambda t: (t.created_at, t.id))
+    if grouping == "latest":
+        newest = list(reversed(oldest_first))[:LATEST_COUNT]
+        return [_entry(t, "Latest", index, ENTRY_CHARS) for t in newest]
+    keyed: list[tuple[int, str, WallTheme]] = []
+    if grouping == "card":
+        order = {c.id: i for i, c in enumerate(index.deck.cards)}
+        for theme in oldest_first:
+            known = [k for k in theme.cards if k in order]
+            if known:
+                card = index.card(known[0])
+                keyed.append((order[known[0]], card.title if card else known[0], theme))
+            else:
+                keyed.append((len(order), NO_CARD, theme))
+    else:
+        places = tables if grouping == "table" else rounds
+        missing = NO_TABLE if grouping == "table" else NO_ROUND
+        position = {p.id: (i, p.label) for i, p in enumerate(places)}
+        for theme in oldest_first:
+            key = theme.table_id if grouping == "table" else theme.round_id
+            rank, label = position.get(key or "", (len(places), missing))
+            keyed.append((rank, label, theme))
+    keyed.sort(key=lambda item: item[0])  # stable: oldest first inside each group
+    return [_entry(theme, label, index, ENTRY_CHARS) for _, label, theme in keyed]
+
+
+def paginate(
+    entries: Sequence[WallEntry],
+    max_entries: int = PAGE_ENTRIES,
+    max_chars: int = PAGE_CHARS,
+) -> list[tuple[WallEntry, ...]]:
+    """Cut the wall into pages of at most ``max_entries`` entries and ``max_chars`` of text."""
+    pages: list[tuple[WallEntry, ...]] = []
+    current: list[WallEntry] = []
+    chars = 0
+    for entry in entries:
+        size = len(entry.text) + 20  # each entry costs its frame and gap too
+        if current and (len(current) >= max_entries or chars + size > max_chars):
+            pages.append(tuple(current))
+            current, chars = [], 0
+        current.append(entry)
+        chars += size
+    if current or not pages:
+        pages.append(tuple(current))
+    return pages
+
+
+def visible(themes: Iterable[WallTheme]) -> list[WallTheme]:
+    """The themes the wall may show: not deleted, not hidden from the wall."""
+    return [t for t in themes if t.deleted_at is None and not t.hidden]
+
+
+def build_wall(
+    themes: Sequence[WallTheme],
+    *,
+    deck: Deck,
+    tables: Sequence[Labelled],
+    rounds: Sequence[Labelled],
+    grouping: str = "table",
+    title: str = "What the tables said",
+    spotlight_id: str | None = None,
+    page: int = 0,
+) -> WallSlide:
+    """The wall slide for one page. Deleted and hidden themes never show."""
+    if grouping not in GROUPINGS:
+        raise ValueError(f"unknown grouping {grouping!r}")
+    index = TagIndex(deck)
+    shown = visible(themes)
+    entries = _grouped(shown, grouping, index, tables, rounds)
+    pages = paginate(entries)
+    page = max(0, min(page, len(pages) - 1))
+    spotlight: WallEntry | None = None
+    if spotlight_id is not None:
+        spot = next((t for t in shown if t.id == spotlight_id), None)
+        if spot is not None:
+            # the spotlight says who said it, whatever the grouping
+            table = next((t.label for t in tables if t.id == spot.table_id), NO_TABLE)
+            spotlight = _entry(spot, table, index, SPOTLIGHT_CHARS)
+    return WallSlide(
+        title=title,
+        entries=pages[page],
+        grouping=grouping,
+        spotlight=spotlight,
+        page=page,
+        pages=len(pages),
+        total=len(entries),
+    )
