@@ -737,6 +737,39 @@ class EventStore:
             conn.execute(delete(_SETTING).where(_SETTING.c.key == key))
             conn.execute(insert(_SETTING).values(key=key, value_json=json.dumps(value)))
 
+    # -- capture: the entries list, repeats ------------------------------------------------
+
+    def themes_page(
+        self,
+        *,
+        round_id: str | None = None,
+        table_id: str | None = None,
+        card: str | None = None,
+        kind: str | None = None,
+        text: str | None = None,
+        after: tuple[str, str] | None = None,
+        limit: int = 200,
+    ) -> list[Theme]:
+        """Themes newest first: the ``limit`` that come after ``after`` = (created_at, id).
+
+        Keyset paging: the 250th page costs what the first does, unlike an OFFSET.
+        """
+        query = _theme_filter(select(_THEME), round_id, table_id, card, kind, text, False)
+        if after is not None:
+            stamp, theme_id = after
+            query = query.where(
+                (_THEME.c.created_at < stamp)
+                | ((_THEME.c.created_at == stamp) & (_THEME.c.id < theme_id))
+            )
+        query = query.order_by(_THEME.c.created_at.desc(), _THEME.c.id.desc()).limit(limit)
+        return [_theme(r._mapping) for r in self._read(query)]
+
+    def table_texts(self, table_id: str | None) -> list[tuple[str, str]]:
+        """(id, text) of one table's entries that are not deleted, to spot a repeat."""
+        where = _THEME.c.table_id.is_(None) if table_id is None else _THEME.c.table_id == table_id
+        query = select(_THEME.c.id, _THEME.c.text).where(where, _THEME.c.deleted_at.is_(None))
+        return [(str(r[0]), str(r[1])) for r in self._read(query)]
+
 
 # -- helpers ---------------------------------------------------------------------------------
 
