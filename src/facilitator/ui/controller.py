@@ -33,6 +33,7 @@ class EventController(QObject):
     store_error = Signal(str)  # a human sentence: a save failed, nothing was lost
     show_requested = Signal(object, bool)  # (Slide, live): a panel asks to put a slide up
     clock_face_changed = Signal(object)  # ClockFace of the live round, at each shown second
+    closing = Signal()  # the event is about to close: stop background readers of the file
 
     def __init__(self, store: EventStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -123,4 +124,5 @@ class EventController(QObject):
         self.event_changed.emit()
 
     def close(self) -> None:
+        self.closing.emit()
         self.store.close()
