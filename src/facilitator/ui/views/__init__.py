@@ -62,6 +62,7 @@ def _load_views() -> None:
     # each module registers its painters on import
     from facilitator.ui.views import slides  # noqa: F401
     from facilitator.ui.views import round  # noqa: F401
+    from facilitator.ui.views import cards  # noqa: F401
 
 
 _load_views()
