@@ -1,0 +1,102 @@
+"""Writers that turn a harvest into files: csv, xlsx, json, md, html, pdf.
+
+Every writer takes the same :class:`~facilitator.core.harvest.Harvest`, so formats never
+disagree. A file is written beside its final name and renamed into place when whole, so
+a failed export never leaves half a file where a good one was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from facilitator.core.errors import InputError
+from facilitator.core.harvest import Harvest, build_harvest
+
+FORMATS = ("csv", "xlsx", "json", "md", "html", "pdf")
+FORMAT_NAMES = {
+    "csv": "Spreadsheet (CSV)",
+    "xlsx": "Excel workbook",
+    "json": "Everything (JSON)",
+    "md": "Report (Markdown)",
+    "html": "Report (web page)",
+    "pdf": "Report (PDF)",
+}
+
+Writer = Callable[[Harvest, Path], None]
+
+
+def _writer(fmt: str) -> Writer:
+    # imported on demand: the CLI writing a csv never loads reportlab
+    if fmt == "csv":
+        from facilitator.export.csv_writer import write_csv
+
+        return write_csv
+    if fmt == "xlsx":
+        from facilitator.export.xlsx_writer import write_xlsx
+
+        return write_xlsx
+    if fmt == "json":
+        from facilitator.export.json_writer import write_json
+
+        return write_json
+    if fmt == "md":
+        from facilitator.export.markdown import write_markdown
+
+        return write_markdown
+    if fmt == "html":
+        from facilitator.export.html import write_html
+
+        return write_html
+    if fmt == "pdf":
+        from facilitator.export.pdf import write_pdf
+
+        return write_pdf
+    raise InputError("--format", f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def default_name(event_path: Path, fmt: str) -> Path:
+    """``EVENT.facilitator`` -> ``EVENT-harvest.FMT`` beside it."""
+    return event_path.with_name(f"{event_path.stem}-harvest.{fmt}")
+
+
+def write(harvest: Harvest, fmt: str, path: Path) -> Path:
+    """Write ``harvest`` as ``fmt`` to ``path``, atomically. Returns the path written."""
+    writer = _writer(fmt)
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(str(path), "is a folder; give a file name to write")
+    if not path.parent.is_dir():
+        raise InputError(str(path), f"the folder {path.parent} does not exist")
+    # a fresh name, not mkstemp: the file gets the user's usual permissions, not 0600
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.part")
+    try:
+        writer(harvest, tmp)
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise InputError(str(path), f"cannot be written ({exc.strerror or exc})") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return path
+
+
+def export_event(event_path: Path, fmt: str, output: Path | None) -> Path:
+    """The CLI's ``export``: open the event read-only, build the harvest, write one format."""
+    from facilitator.store.db import EventStore
+
+    _writer(fmt)  # an unknown format is refused before the event is even opened
+    with EventStore.open(Path(event_path), readonly=True) as store:
+        harvest = build_harvest(store)
+    return write(harvest, fmt, Path(output) if output else default_name(Path(event_path), fmt))
+
+
+__all__ = ["FORMATS", "FORMAT_NAMES", "default_name", "export_event", "write"]

@@ -1,0 +1,252 @@
+"""The harvest report as one self-contained web page: no scripts, no links out, printable.
+
+Everything typed is escaped (``html.escape``), so an entry holding ``<script>`` shows the
+characters and never becomes an element. The card tally is an inline SVG chart.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from facilitator.core.deck_colours import parse_colour
+from facilitator.core.harvest import UNKNOWN_CARD_COLOUR, Harvest, HarvestTheme, TallyBar
+from facilitator.export import report
+
+CSS = """
+:root { --ink: #1f2430; --muted: #5b6270; --rule: #d9dce3; --accent: #1b2c5d; --paper: #fff; }
+* { box-sizing: border-box; }
+html { background: #f3f4f7; }
+body { margin: 0; color: var(--ink); font: 16px/1.55 "Segoe UI", "Helvetica Neue", Arial,
+  "DejaVu Sans", sans-serif; }
+main { max-width: 52rem; margin: 2rem auto; background: var(--paper); padding: 3rem 3.5rem;
+  box-shadow: 0 1px 4px rgba(0,0,0,.08); }
+h1 { font-size: 2.3rem; line-height: 1.15; margin: .2rem 0 .6rem; color: var(--accent); }
+h2 { font-size: 1.45rem; margin: 2.6rem 0 .3rem; padding-top: .8rem;
+  border-top: 2px solid var(--accent); color: var(--accent); }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 .4rem; text-transform: none; }
+.kicker { text-transform: uppercase; letter-spacing: .14em; font-size: .8rem; color: var(--muted);
+  margin: 0; }
+.sub { font-size: 1.2rem; margin: 0 0 .3rem; }
+.people, .meta, .exported, .where { color: var(--muted); }
+.meta { margin: 0 0 .8rem; font-size: .92rem; }
+.exported { font-size: .85rem; margin-top: 1.5rem; }
+.counts { display: flex; flex-wrap: wrap; gap: .6rem; list-style: none; padding: 0;
+  margin: 1.6rem 0 0; }
+.counts li { border: 1px solid var(--rule); border-radius: 6px; padding: .45rem .8rem;
+  min-width: 6.5rem; }
+.counts b { display: block; font-size: 1.5rem; line-height: 1.1; color: var(--accent); }
+table.agenda { width: 100%; border-collapse: collapse; font-size: .95rem; }
+.agenda th, .agenda td { text-align: left; padding: .45rem .5rem; vertical-align: top;
+  border-bottom: 1px solid var(--rule); }
+.agenda th { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em;
+  color: var(--muted); }
+.agenda td.num { width: 2rem; color: var(--muted); }
+.prompts { margin: .2rem 0 1rem; padding: .7rem 1rem; background: #f5f6f9;
+  border-left: 4px solid var(--accent); list-style: none; }
+.prompts li { font-weight: 600; margin: .15rem 0; }
+ul.entries { margin: .2rem 0 .6rem; padding-left: 1.3rem; }
+ul.entries li { margin: .25rem 0; }
+.cards { white-space: nowrap; }
+.chip { display: inline-block; font-size: .75rem; line-height: 1.4; padding: 0 .45rem;
+  margin-left: .3rem; border-radius: 999px; color: #fff; vertical-align: 1px; }
+.where { font-size: .85rem; }
+blockquote { margin: .8rem 0 1rem 0; padding: .5rem 1rem .5rem 1.4rem;
+  border-left: 4px solid #b6540f; background: #fbf7f3; font-family: Georgia, "DejaVu Serif",
+  serif; font-size: 1.08rem; font-style: italic; }
+blockquote p { margin: 0; }
+blockquote footer { font-family: inherit; font-style: normal; font-size: .85rem;
+  color: var(--muted); margin-top: .3rem; }
+.empty { color: var(--muted); font-style: italic; }
+svg.tally { width: 100%; height: auto; max-width: 46rem; }
+@page { size: A4; margin: 16mm 15mm 18mm; }
+@media print {
+  html { background: none; }
+  body { font-size: 10.5pt; }
+  main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
+  h2 { break-before: auto; }
+  h1, h2, h3, .meta, .prompts { break-after: avoid; page-break-after: avoid; }
+  li, blockquote, tr, svg { break-inside: avoid; page-break-inside: avoid; }
+  .cover { break-after: page; page-break-after: always; }
+  .chip { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+BAR_LABEL_WIDTH = 230
+BAR_AREA = 380
+BAR_ROW = 30
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def esc_lines(text: str) -> str:
+    """Typed text that may hold line breaks: escaped, breaks shown."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(esc(line) for line in lines)
+
+
+def _colour(value: str) -> str:
+    return parse_colour(value) or UNKNOWN_CARD_COLOUR
+
+
+def _chips(theme: HarvestTheme) -> str:
+    seen = dict.fromkeys(theme.cards)
+    return "".join(
+        f'<span class="chip" style="background:{_colour(c.colour)}">{esc(c.title)}</span>'
+        for c in seen
+    )
+
+
+def _entry(theme: HarvestTheme, *, where: bool = False) -> str:
+    extra = f' <span class="where">({esc(report.where(theme))})</span>' if where else ""
+    return f'<li dir="auto">{esc_lines(theme.text)}{extra}{_chips(theme)}</li>'
+
+
+def _quote(theme: HarvestTheme) -> str:
+    return (
+        f'<blockquote><p dir="auto">{esc_lines(theme.text)}</p>'
+        f"<footer>— {esc(theme.table_label)}{_chips(theme)}</footer></blockquote>"
+    )
+
+
+def tally_svg(bars: tuple[TallyBar, ...], title: str) -> str:
+    """A horizontal bar chart, one bar per picked card in its suit's colour."""
+    top = max(b.picks for b in bars)
+    height = BAR_ROW * len(bars) + 10
+    width = BAR_LABEL_WIDTH + BAR_AREA + 50
+    parts = [
+        f'<svg class="tally" xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
+        f"<title>{esc(title)}</title>",
+    ]
+    for i, bar in enumerate(bars):
+        y = 5 + i * BAR_ROW
+        length = max(2.0, BAR_AREA * bar.picks / top)
+        parts.append(
+            f'<text x="{BAR_LABEL_WIDTH - 10}" y="{y + BAR_ROW / 2 + 5}" text-anchor="end" '
+            f'font-size="14" fill="#1f2430">{esc(bar.card.title)}</text>'
+            f'<rect x="{BAR_LABEL_WIDTH}" y="{y + 4}" width="{length:.1f}" '
+            f'height="{BAR_ROW - 8}" rx="3" fill="{_colour(bar.card.colour)}">'
+            f"<title>{esc(bar.card.title)}: {bar.picks}</title></rect>"
+            f'<text x="{BAR_LABEL_WIDTH + length + 8:.1f}" y="{y + BAR_ROW / 2 + 5}" '
+            f'font-size="14" font-weight="bold" fill="#1f2430">{bar.picks}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _legend(harvest: Harvest) -> str:
+    suits = dict.fromkeys((b.card.suit_name, b.card.colour) for b in harvest.tally)
+    items = "".join(
+        f'<span class="chip" style="background:{_colour(colour)}">{esc(name or "Other")}</span>'
+        for name, colour in suits
+    )
+    return f'<p class="meta">{esc(harvest.deck.suit_label or "Suit")}s: {items}</p>'
+
+
+def render_html(harvest: Harvest) -> str:
+    event = harvest.event
+    out: list[str] = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="Facilitator {esc(event.app_version)}">',
+        f"<title>Harvest: {esc(event.title)}</title>",
+        f"<style>{CSS}</style></head><body><main>",
+        '<header class="cover">',
+        '<p class="kicker">Harvest</p>',
+        f'<h1 dir="auto">{esc(event.title)}</h1>',
+    ]
+    sub = report.subtitle(harvest)
+    if sub:
+        out.append(f'<p class="sub">{esc(sub)}</p>')
+    out.append(f'<p class="people">{esc(report.people_line(harvest))}</p>')
+    out.append('<ul class="counts">')
+    out += [f"<li><b>{esc(n)}</b>{esc(label)}</li>" for n, label in report.counts(harvest)]
+    out.append("</ul>")
+    out.append(f'<p class="exported">{esc(report.exported_line(harvest))}</p>')
+    out.append("</header>")
+
+    out.append("<section><h2>Agenda</h2>")
+    out.append(
+        '<table class="agenda"><thead><tr><th>#</th><th>Round</th><th>Format</th>'
+        "<th>Planned</th><th>Actual</th></tr></thead><tbody>"
+    )
+    for row in report.agenda(harvest):
+        out.append(
+            f'<tr><td class="num">{esc(row.number)}</td><td>{esc(row.title)}</td>'
+            f"<td>{esc(row.format)}</td><td>{esc(row.planned)}</td>"
+            f"<td>{esc(row.actual or '–')}</td></tr>"
+        )
+    out.append("</tbody></table></section>")
+
+    for section in harvest.sections:
+        out.append('<section class="round">')
+        out.append(f"<h2>{esc(section.title)}</h2>")
+        out.append(f'<p class="meta">{esc(report.round_meta(harvest, section.round))}</p>')
+        if section.round is not None and section.round.prompts:
+            out.append('<ul class="prompts">')
+            out += [f'<li dir="auto">{esc(p)}</li>' for p in section.round.prompts]
+            out.append("</ul>")
+        if not section.count:
+            out.append(f'<p class="empty">{esc(report.EMPTY_ROUND)}</p></section>')
+            continue
+        for group in section.groups:
+            themes, quotes = group.of_kind("theme"), group.of_kind("quote")
+            if not themes and not quotes:
+                continue
+            out.append(f"<h3>{esc(group.label)}</h3>")
+            if themes:
+                out.append('<ul class="entries">' + "".join(_entry(t) for t in themes) + "</ul>")
+            out += [_quote(q) for q in quotes]
+        for kind, heading in (("question", "Questions raised"), ("action", "Actions")):
+            entries = section.of_kind(kind)
+            if entries:
+                out.append(f"<h3>{heading}</h3>")
+                out.append(
+                    '<ul class="entries">'
+                    + "".join(_entry(t, where=True) for t in entries)
+                    + "</ul>"
+                )
+        out.append("</section>")
+
+    out.append(f"<section><h2>{esc(report.TALLY_TITLE)}</h2>")
+    if harvest.tally:
+        out.append(_legend(harvest))
+        out.append(tally_svg(harvest.tally, report.TALLY_TITLE))
+    else:
+        out.append(f'<p class="empty">{esc(report.NO_PICKS)}</p>')
+    out.append("</section>")
+
+    if harvest.most_tagged:
+        out.append(f"<section><h2>{esc(report.MOST_TAGGED_TITLE)}</h2>")
+        for tagged in harvest.most_tagged:
+            n = len(tagged.themes)
+            suit = (
+                f'<span class="chip" style="background:{_colour(tagged.card.colour)}">'
+                f"{esc(tagged.card.suit_name)}</span>"
+                if tagged.card.suit_name
+                else ""
+            )
+            out.append(
+                f"<h3>{esc(tagged.card.title)}{suit} "
+                f'<span class="where">{n:,} {"entry" if n == 1 else "entries"}</span></h3>'
+            )
+            shown = tagged.themes[: report.MOST_TAGGED_SHOWN]
+            items = "".join(
+                f'<li dir="auto">{esc_lines(t.text)} '
+                f'<span class="where">({esc(report.where(t))})</span></li>'
+                for t in shown
+            )
+            more = f'<li class="empty">and {n - len(shown):,} more</li>' if n > len(shown) else ""
+            out.append(f'<ul class="entries">{items}{more}</ul>')
+        out.append("</section>")
+    out.append("</main></body></html>")
+    return "\n".join(out) + "\n"
+
+
+def write_html(harvest: Harvest, path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(render_html(harvest))

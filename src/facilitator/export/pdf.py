@@ -1,0 +1,677 @@
+"""The harvest report as a PDF an organiser can send as it is (reportlab platypus).
+
+A4: a cover with the event, venue, date and counts; the agenda; each round with its
+prompts, the themes by table, quotes set apart and the round's questions and actions; the
+card tally as a bar chart in suit colours; the most-tagged cards. Headings keep with what
+follows them (no heading alone at a page foot); pages are numbered "3 of 12".
+
+Fonts: DejaVu (wide Unicode coverage) where the system has it, else Helvetica; Chinese and
+Japanese characters fall back to reportlab's built-in CID fonts. Nothing is bundled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from facilitator.core.deck_colours import parse_colour
+from facilitator.core.harvest import UNKNOWN_CARD_COLOUR, Harvest, HarvestTheme, TallyBar
+from facilitator.export import report
+
+PAGE_W, PAGE_H = A4
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 24 * mm, 20 * mm
+BODY_W = PAGE_W - 2 * MARGIN_X
+
+INK = colors.HexColor("#1f2430")
+MUTED = colors.HexColor("#5b6270")
+RULE = colors.HexColor("#d9dce3")
+ACCENT = colors.HexColor("#1b2c5d")
+PROMPT_BACK = colors.HexColor("#f1f3f8")
+QUOTE_BAR = colors.HexColor("#b6540f")
+QUOTE_BACK = colors.HexColor("#fbf6f1")
+
+FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/dejavu"),
+    Path("/usr/share/fonts/TTF"),
+    Path("/usr/local/share/fonts"),
+    Path("/Library/Fonts"),
+    Path.home() / "Library/Fonts",
+    Path("C:/Windows/Fonts"),
+)
+DEJAVU = {
+    "sans": "DejaVuSans.ttf",
+    "bold": "DejaVuSans-Bold.ttf",
+    "italic": "DejaVuSans-Oblique.ttf",
+    "bolditalic": "DejaVuSans-BoldOblique.ttf",
+    "serif_italic": "DejaVuSerif-Italic.ttf",
+}
+HELVETICA = {
+    "sans": "Helvetica",
+    "bold": "Helvetica-Bold",
+    "italic": "Helvetica-Oblique",
+    "bolditalic": "Helvetica-BoldOblique",
+    "serif_italic": "Times-Italic",
+}
+CJK_FONT = "STSong-Light"
+OPENING_QUOTES = ("“", '"', "‘", "'", "«", "„", "「")
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Fonts:
+    sans: str
+    bold: str
+    italic: str
+    bolditalic: str
+    serif_italic: str
+    unicode: bool
+
+    @property
+    def chip(self) -> str:
+        return "●" if self.unicode else "•"
+
+
+@cache
+def fonts() -> Fonts:
+    """DejaVu when every file is found, Helvetica otherwise (Latin-1 only)."""
+    for folder in FONT_DIRS:
+        paths = {role: folder / name for role, name in DEJAVU.items()}
+        if all(p.is_file() for p in paths.values()):
+            try:
+                for role, p in paths.items():
+                    pdfmetrics.registerFont(TTFont(f"Harvest-{role}", str(p)))
+            except Exception:  # a damaged font file: fall back rather than fail the export
+                continue
+            pdfmetrics.registerFontFamily(
+                "Harvest-sans",
+                normal="Harvest-sans",
+                bold="Harvest-bold",
+                italic="Harvest-italic",
+                boldItalic="Harvest-bolditalic",
+            )
+            _register_cjk()
+            return Fonts(**{role: f"Harvest-{role}" for role in DEJAVU}, unicode=True)
+    _register_cjk()
+    return Fonts(**HELVETICA, unicode=False)
+
+
+def _register_cjk() -> None:
+    pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+
+
+def para_text(text: str) -> str:
+    """Typed text as paragraph markup that shows exactly as typed (never as markup)."""
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _CJK.sub(lambda m: f'<font name="{CJK_FONT}">{m.group(0)}</font>', text)
+    return text.replace("\n", "<br/>")
+
+
+# -- styles ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Styles:
+    kicker: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    people: ParagraphStyle
+    figure: ParagraphStyle
+    figure_label: ParagraphStyle
+    small: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    meta: ParagraphStyle
+    prompt: ParagraphStyle
+    body: ParagraphStyle
+    bullet: ParagraphStyle
+    quote: ParagraphStyle
+    cell: ParagraphStyle
+    cell_head: ParagraphStyle
+    empty: ParagraphStyle
+
+
+def _styles(f: Fonts) -> Styles:
+    body = ParagraphStyle(
+        "body",
+        fontName=f.sans,
+        fontSize=10,
+        leading=14.2,
+        textColor=INK,
+        allowWidows=0,
+        allowOrphans=0,
+    )
+    return Styles(
+        kicker=ParagraphStyle(
+            "kicker",
+            parent=body,
+            fontName=f.bold,
+            fontSize=9,
+            leading=12,
+            textColor=MUTED,
+            spaceAfter=6,
+        ),
+        title=ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=f.bold,
+            fontSize=28,
+            leading=34,
+            textColor=ACCENT,
+            spaceAfter=12,
+        ),
+        subtitle=ParagraphStyle("subtitle", parent=body, fontSize=14, leading=19, spaceAfter=4),
+        people=ParagraphStyle("people", parent=body, textColor=MUTED, spaceAfter=26),
+        figure=ParagraphStyle(
+            "figure", parent=body, fontName=f.bold, fontSize=22, leading=26, textColor=ACCENT
+        ),
+        figure_label=ParagraphStyle(
+            "figure_label", parent=body, fontSize=9, leading=11, textColor=MUTED
+        ),
+        small=ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, textColor=MUTED),
+        h2=ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=f.bold,
+            fontSize=16,
+            leading=20,
+            textColor=ACCENT,
+            spaceBefore=4,
+            spaceAfter=2,
+            keepWithNext=1,
+        ),
+        h3=ParagraphStyle(
+            "h3",
+            parent=body,
+            fontName=f.bold,
+            fontSize=11,
+            leading=14,
+            spaceBefore=10,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
+        meta=ParagraphStyle(
+            "meta",
+            parent=body,
+            fontSize=9,
+            leading=12,
+            textColor=MUTED,
+            spaceAfter=6,
+            keepWithNext=1,
+        ),
+        prompt=ParagraphStyle(
+            "prompt",
+            parent=body,
+            fontName=f.bold,
+            fontSize=10.5,
+            leading=15,
+            leftIndent=12,
+            rightIndent=8,
+            spaceBefore=6,
+            spaceAfter=10,
+            keepWithNext=1,
+        ),
+        body=body,
+        bullet=ParagraphStyle(
+            "bullet",
+            parent=body,
+            leftIndent=14,
+            bulletIndent=3,
+            spaceAfter=3,
+            bulletFontName=f.sans,
+        ),
+        quote=ParagraphStyle(
+            "quote",
+            parent=body,
+            fontName=f.serif_italic,
+            fontSize=11,
+            leading=15.5,
+            leftIndent=14,
+            rightIndent=10,
+            spaceBefore=7,
+            spaceAfter=9,
+        ),
+        cell=ParagraphStyle("cell", parent=body, fontSize=9, leading=12),
+        cell_head=ParagraphStyle(
+            "cell_head", parent=body, fontName=f.bold, fontSize=8, leading=10, textColor=MUTED
+        ),
+        empty=ParagraphStyle("empty", parent=body, fontName=f.italic, textColor=MUTED),
+    )
+
+
+# -- flowables ------------------------------------------------------------------------------
+
+
+class _BoxedParagraph(Paragraph):  # type: ignore[misc]
+    """A paragraph on a tinted band with a coloured bar at its left; splits across pages."""
+
+    back: Any = PROMPT_BACK
+    bar: Any = ACCENT
+    pad = 4.0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(self.back)
+        canvas.rect(0, -self.pad, self.width, self.height + 2 * self.pad, stroke=0, fill=1)
+        canvas.setFillColor(self.bar)
+        canvas.rect(0, -self.pad, 3, self.height + 2 * self.pad, stroke=0, fill=1)
+        canvas.restoreState()
+        super().draw()
+
+
+class _QuoteParagraph(_BoxedParagraph):
+    back = QUOTE_BACK
+    bar = QUOTE_BAR
+
+
+class _Rule(Flowable):  # type: ignore[misc]
+    """The line above a section heading; it keeps with the heading."""
+
+    def __init__(self, colour: Any = ACCENT, thickness: float = 1.6) -> None:
+        super().__init__()
+        self.colour = colour
+        self.thickness = thickness
+        self.keepWithNext = 1
+        self.spaceBefore = 14
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        return aw, self.thickness + 6
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(self.colour)
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(0, self.thickness + 5, self.width, self.thickness + 5)
+
+
+def _hex(colour: str) -> str:
+    return parse_colour(colour) or UNKNOWN_CARD_COLOUR
+
+
+def _chips(theme: HarvestTheme, f: Fonts) -> str:
+    cards = dict.fromkeys(theme.cards)
+    if not cards:
+        return ""
+    bits = " ".join(
+        f'<font color="{_hex(c.colour)}">{f.chip}</font>\u00a0{para_text(c.title)}' for c in cards
+    )
+    return f'  <font size="8.5" color="#5b6270">{bits}</font>'
+
+
+def _where(theme: HarvestTheme) -> str:
+    return f'  <font size="8.5" color="#5b6270">({para_text(report.where(theme))})</font>'
+
+
+def _bullet(text: str, s: Styles) -> Paragraph:
+    return Paragraph(text, s.bullet, bulletText="•")
+
+
+def _heading(text: str, s: Styles) -> list[Flowable]:
+    return [_Rule(), Paragraph(para_text(text), s.h2)]
+
+
+def _keep(flowable: Flowable) -> Flowable:
+    flowable.keepWithNext = 1
+    return flowable
+
+
+# -- the document ---------------------------------------------------------------------------
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Writes "page N of M" once the page count is known."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            if self._pageNumber > 1:
+                self.setFont(fonts().sans, 8.5)
+                self.setFillColor(MUTED)
+                self.drawCentredString(
+                    PAGE_W / 2, MARGIN_BOTTOM / 2, f"{self._pageNumber} of {total}"
+                )
+            super().showPage()
+        super().save()
+
+
+def _cover_page(harvest: Harvest) -> Any:
+    suits = [parse_colour(s.colour) for s in harvest.deck.suits] or [None]
+
+    def draw(canvas: Canvas, _doc: Any) -> None:
+        canvas.saveState()
+        band = 14 * mm
+        canvas.setFillColor(ACCENT)
+        canvas.rect(0, PAGE_H - band, PAGE_W, band, stroke=0, fill=1)
+        stripe = PAGE_W / len(suits)
+        for i, colour in enumerate(suits):
+            canvas.setFillColor(colors.HexColor(colour) if colour else ACCENT)
+            canvas.rect(i * stripe, PAGE_H - band - 2.2 * mm, stripe, 2.2 * mm, stroke=0, fill=1)
+        canvas.setFont(fonts().sans, 8.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN_X, MARGIN_BOTTOM / 2, report.exported_line(harvest))
+        canvas.restoreState()
+
+    return draw
+
+
+def _later_pages(harvest: Harvest) -> Any:
+    title = harvest.event.title
+    f = fonts()
+
+    def draw(canvas: Canvas, _doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(f.sans, 8.5)
+        canvas.setFillColor(MUTED)
+        y = PAGE_H - MARGIN_TOP + 9 * mm
+        shown = title if len(title) <= 90 else title[:88] + "…"
+        canvas.drawString(MARGIN_X, y, _plain(shown, f))
+        canvas.drawRightString(PAGE_W - MARGIN_X, y, "Harvest")
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN_X, y - 2.5 * mm, PAGE_W - MARGIN_X, y - 2.5 * mm)
+        canvas.restoreState()
+
+    return draw
+
+
+def _plain(text: str, f: Fonts) -> str:
+    """Text for drawString (no markup): controls dropped; Latin-1 only with Helvetica."""
+    text = _CONTROL.sub("", text).replace("\n", " ")
+    if not f.unicode:
+        text = text.encode("latin-1", "replace").decode("latin-1")
+    return text
+
+
+def _cover(harvest: Harvest, s: Styles) -> list[Flowable]:
+    event = harvest.event
+    out: list[Flowable] = [
+        Spacer(1, 28 * mm),
+        Paragraph("HARVEST", s.kicker),
+        Paragraph(para_text(event.title), s.title),
+    ]
+    sub = report.subtitle(harvest)
+    if sub:
+        out.append(Paragraph(para_text(sub), s.subtitle))
+    out.append(Paragraph(para_text(report.people_line(harvest)), s.people))
+    pairs = report.counts(harvest)
+    per_row = 4
+    cells = [
+        [Paragraph(para_text(n), s.figure), Paragraph(para_text(label), s.figure_label)]
+        for n, label in pairs
+    ]
+    rows: list[list[Any]] = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
+    for row in rows:
+        row += [""] * (per_row - len(row))
+    grid = Table(rows, colWidths=[BODY_W / per_row] * per_row, hAlign="LEFT")
+    grid.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+                ("LINEABOVE", (0, 0), (-1, -1), 0.6, RULE),
+            ]
+        )
+    )
+    out.append(grid)
+    if harvest.plan_title and harvest.plan_title != event.title:
+        out += [Spacer(1, 14), Paragraph(para_text(f"Plan: {harvest.plan_title}"), s.small)]
+    return out
+
+
+def _agenda(harvest: Harvest, s: Styles) -> list[Flowable]:
+    head = [Paragraph(h, s.cell_head) for h in ("#", "ROUND", "FORMAT", "PLANNED", "ACTUAL")]
+    rows: list[list[Any]] = [head]
+    for row in report.agenda(harvest):
+        rows.append(
+            [
+                Paragraph(row.number, s.cell),
+                Paragraph(para_text(row.title), s.cell),
+                Paragraph(para_text(row.format), s.cell),
+                Paragraph(para_text(row.planned), s.cell),
+                Paragraph(para_text(row.actual or "–"), s.cell),
+            ]
+        )
+    widths = [9 * mm, BODY_W - 9 * mm - 24 * mm - 2 * 38 * mm, 24 * mm, 38 * mm, 38 * mm]
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.9, INK),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+            ]
+        )
+    )
+    return [*_heading("Agenda", s), Spacer(1, 4), table]
+
+
+def _rounds(harvest: Harvest, s: Styles, f: Fonts) -> list[Flowable]:
+    out: list[Flowable] = []
+    for section in harvest.sections:
+        out.append(CondPageBreak(60 * mm))
+        out += _heading(section.title, s)
+        out.append(Paragraph(para_text(report.round_meta(harvest, section.round)), s.meta))
+        if section.round is not None and section.round.prompts:
+            prompts = "<br/>".join(para_text(p) for p in section.round.prompts)
+            out.append(_BoxedParagraph(prompts, s.prompt))
+        if not section.count:
+            out.append(Paragraph(report.EMPTY_ROUND, s.empty))
+            continue
+        for group in section.groups:
+            themes, quotes = group.of_kind("theme"), group.of_kind("quote")
+            if not themes and not quotes:
+                continue
+            out.append(Paragraph(para_text(group.label), s.h3))
+            out += [_bullet(para_text(t.text) + _chips(t, f), s) for t in themes]
+            out += [_quote(q, s, f) for q in quotes]
+        for kind, heading in (("question", "Questions raised"), ("action", "Actions")):
+            entries = section.of_kind(kind)
+            if entries:
+                out.append(Paragraph(heading, s.h3))
+                out += [_bullet(para_text(t.text) + _where(t) + _chips(t, f), s) for t in entries]
+    return out
+
+
+def _quote(theme: HarvestTheme, s: Styles, f: Fonts) -> Flowable:
+    attribution = (
+        f'<br/><font name="{f.sans}" size="8.5" color="#5b6270">— '
+        f"{para_text(theme.table_label)}</font>{_chips(theme, f)}"
+    )
+    text = theme.text.strip()
+    if not text.startswith(OPENING_QUOTES):
+        text = f"“{text}”"
+    return _QuoteParagraph(para_text(text) + attribution, s.quote)
+
+
+MOST_TAGGED_NOTE = "The cards tagged most often in what the tables said, with those entries."
+BAR_ROW = 21.0
+LABEL_W = 62 * mm
+BARS_PER_CHART = 28
+
+
+def tally_drawing(bars: Sequence[TallyBar], top: int, f: Fonts) -> Drawing:
+    """Horizontal bars in suit colours, most picked at the top, counts at the bar ends."""
+    area = BODY_W - LABEL_W - 14 * mm
+    height = BAR_ROW * len(bars) + 4
+    drawing = Drawing(BODY_W, height)
+    for i, bar in enumerate(bars):
+        y = height - (i + 1) * BAR_ROW
+        length = max(2.0, area * bar.picks / top)
+        label = _plain(bar.card.title, f)
+        while len(label) > 4 and pdfmetrics.stringWidth(label, f.sans, 9.5) > LABEL_W - 10:
+            label = label[:-2].rstrip() + "…"
+        drawing.add(
+            String(
+                LABEL_W - 8,
+                y + 7,
+                label,
+                fontName=f.sans,
+                fontSize=9.5,
+                fillColor=INK,
+                textAnchor="end",
+            )
+        )
+        drawing.add(
+            Rect(
+                LABEL_W,
+                y + 3,
+                length,
+                BAR_ROW - 6,
+                fillColor=colors.HexColor(_hex(bar.card.colour)),
+                strokeColor=None,
+            )
+        )
+        drawing.add(
+            String(
+                LABEL_W + length + 5,
+                y + 7,
+                str(bar.picks),
+                fontName=f.bold,
+                fontSize=9.5,
+                fillColor=INK,
+            )
+        )
+    return drawing
+
+
+def _tally(harvest: Harvest, s: Styles, f: Fonts) -> list[Flowable]:
+    out: list[Flowable] = [CondPageBreak(70 * mm), *_heading(report.TALLY_TITLE, s)]
+    if not harvest.tally:
+        return [*out, Paragraph(report.NO_PICKS, s.empty)]
+    suits = dict.fromkeys((b.card.suit_name, b.card.colour) for b in harvest.tally)
+    legend = "   ".join(
+        f'<font color="{_hex(colour)}">{f.chip}</font>\u00a0{para_text(name or "Other")}'
+        for name, colour in suits
+    )
+    total = len(harvest.picks)
+    out.append(
+        Paragraph(
+            f"{total:,} {'pick' if total == 1 else 'picks'} by "
+            f"{para_text(harvest.deck.suit_label.lower() or 'suit')}: {legend}",
+            s.meta,
+        )
+    )
+    top = max(b.picks for b in harvest.tally)
+    for start in range(0, len(harvest.tally), BARS_PER_CHART):
+        out += [Spacer(1, 4), tally_drawing(harvest.tally[start : start + BARS_PER_CHART], top, f)]
+    return out
+
+
+def _most_tagged(harvest: Harvest, s: Styles, f: Fonts) -> list[Flowable]:
+    if not harvest.most_tagged:
+        return []
+    out: list[Flowable] = [CondPageBreak(60 * mm), *_heading(report.MOST_TAGGED_TITLE, s)]
+    out.append(Paragraph(MOST_TAGGED_NOTE, s.meta))
+    for tagged in harvest.most_tagged:
+        n = len(tagged.themes)
+        card = tagged.card
+        suit = f"  ·  {para_text(card.suit_name)}" if card.suit_name else ""
+        out.append(
+            Paragraph(
+                f'<font color="{_hex(card.colour)}">{f.chip}</font> {para_text(card.title)}'
+                f'<font name="{f.sans}" size="9" color="#5b6270">{suit}  ·  {n:,} '
+                f"{'entry' if n == 1 else 'entries'}</font>",
+                s.h3,
+            )
+        )
+        shown = tagged.themes[: report.MOST_TAGGED_SHOWN]
+        out += [_bullet(para_text(t.text) + _where(t), s) for t in shown]
+        if n > len(shown):
+            out.append(Paragraph(f"and {n - len(shown):,} more", s.empty))
+    return out
+
+
+def build_story(harvest: Harvest) -> list[Flowable]:
+    f = fonts()
+    s = _styles(f)
+    return [
+        *_cover(harvest, s),
+        NextPageTemplate("body"),
+        PageBreak(),
+        *_agenda(harvest, s),
+        *_rounds(harvest, s, f),
+        *_tally(harvest, s, f),
+        *_most_tagged(harvest, s, f),
+    ]
+
+
+def write_pdf(harvest: Harvest, path: Path) -> None:
+    event = harvest.event
+    doc = BaseDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=f"Harvest: {event.title}",
+        author=event.facilitator or "Facilitator",
+        subject=harvest.plan_title,
+        creator=f"Facilitator {event.app_version}",
+    )
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        BODY_W,
+        PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates(
+        [
+            PageTemplate("cover", frames=[frame], onPage=_cover_page(harvest)),
+            PageTemplate("body", frames=[frame], onPage=_later_pages(harvest)),
+        ]
+    )
+    doc.build(build_story(harvest), canvasmaker=_NumberedCanvas)
+
+
+__all__ = ["build_story", "fonts", "para_text", "write_pdf"]
