@@ -1,0 +1,529 @@
+"""Runs the live round's clock: exact second boundaries, the chime, the timeline.
+
+The driver owns the core :class:`RoundClock` of the live round. Instead of polling, it sets
+one single-shot precise timer to the moment the shown seconds change next, so each change
+lands on the true second boundary however long the round; a late or early wake-up never
+accumulates, because every reading is computed from the monotonic clock.
+
+At zero it chimes (QSoundEffect, preloaded) and flashes the projector's clock. A machine
+with no audio output gets the flash alone and a line in the console saying so; missing
+audio is never an error dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import wave
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, qInstallMessageHandler
+
+from facilitator.core.clock import ClockEvent, EventKind, Phase, Reading, RoundClock
+from facilitator.core.errors import InputError
+from facilitator.core.plan import Plan
+from facilitator.core.projector_state import ClockFace, ClockPhase
+from facilitator.core.schedule import Lateness, projected_end, rebalance
+from facilitator.paths import resource_path
+from facilitator.store.db import StoreError
+from facilitator.store.records import RoundInfo
+from facilitator.ui.controller import EventController
+from facilitator.ui.qt_compat import protect_bool_refcounts
+
+log = logging.getLogger(__name__)
+
+# Settings kept in the event file, with their defaults.
+AMBER_KEY, AMBER_DEFAULT = "clock.amber_seconds", 120.0
+RED_KEY, RED_DEFAULT = "clock.red_seconds", 30.0
+AUTO_KEY = "clock.auto_advance"
+VOLUME_KEY, VOLUME_DEFAULT = "clock.chime_volume", 0.8
+CHIME_KEY = "clock.chime_file"
+MINIMUM_KEY, MINIMUM_DEFAULT = "clock.minimum_round_minutes", 5.0
+
+# The zero flash is on for the first and third shown second of overtime: it blinks on the
+# second boundaries the clock repaints at anyway, with no timer of its own.
+FLASH_SECONDS = (0, -2)
+
+_PHASES = {
+    Phase.READY: ClockPhase.READY,
+    Phase.RUNNING: ClockPhase.RUNNING,
+    Phase.PAUSED: ClockPhase.PAUSED,
+    Phase.AMBER: ClockPhase.AMBER,
+    Phase.RED: ClockPhase.RED,
+    Phase.OVERTIME: ClockPhase.OVERTIME,
+    Phase.FINISHED: ClockPhase.PAUSED,
+}
+
+
+def wall_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def bundled_chime() -> Path:
+    return resource_path("sounds", "chime.wav")
+
+
+def check_wav(path: Path) -> None:
+    """Refuse a file the sound player cannot play, with a sentence saying why."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            if wav.getsampwidth() not in (1, 2) or wav.getnframes() == 0:
+                raise InputError(path.name, "the chime must be a 8- or 16-bit PCM WAV with sound")
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except (wave.Error, EOFError) as exc:
+        raise InputError(path.name, f"not a WAV file the app can play ({exc})") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+
+
+def face_of(reading: Reading) -> ClockFace:
+    return ClockFace(
+        text=reading.text,
+        fraction_left=reading.fraction_left,
+        phase=_PHASES[reading.phase],
+        flash=reading.running and reading.shown_seconds in FLASH_SECONDS,
+    )
+
+
+class Chime:
+    """The zero chime: a preloaded QSoundEffect, or silence when there is no audio output.
+
+    QtMultimedia is loaded on first use (after the console is up, so start-up does not
+    pay for it). Its back-end chatter about missing optional libraries is kept out of the
+    Qt log: it is noise on a machine without them, not a fault.
+    """
+
+    def __init__(self, parent: QObject) -> None:
+        self._parent = parent
+        self._effect: Any = None
+        self._devices: Any = None
+        self.available = False
+        self.message = "Sound not checked yet"
+        self.volume = VOLUME_DEFAULT
+        self.path = bundled_chime()
+        self.on_change: Callable[[], None] = lambda: None
+
+    def probe(self) -> None:
+        previous = qInstallMessageHandler(_quiet_multimedia)
+        try:
+            from PySide6.QtMultimedia import QMediaDevices
+
+            if self._devices is None:
+                self._devices = QMediaDevices(self._parent)
+                self._devices.audioOutputsChanged.connect(self.probe)
+            outputs = QMediaDevices.audioOutputs()
+        finally:
+            qInstallMessageHandler(previous)
+        if not outputs:
+            self._drop_effect()
+            self._set(False, "No sound output: the clock flashes at zero instead of chiming")
+            return
+        self._load()
+
+    def _drop_effect(self) -> None:
+        if self._effect is not None:
+            self._effect.deleteLater()
+            self._effect = None
+
+    def _load(self) -> None:
+        previous = qInstallMessageHandler(_quiet_multimedia)
+        try:
+            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+
+            self._drop_effect()
+            effect = QSoundEffect(QMediaDevices.defaultAudioOutput(), self._parent)
+            effect.statusChanged.connect(self._status_changed)
+            effect.setVolume(self.volume)
+            effect.setSource(QUrl.fromLocalFile(str(self.path)))
+            self._effect = effect
+        finally:
+            qInstallMessageHandler(previous)
+        self._set(True, f"Chime ready ({self.path.name})")
+
+    def _status_changed(self) -> None:
+        from PySide6.QtMultimedia import QSoundEffect
+
+        if self._effect is None:
+            return
+        if self._effect.status() == QSoundEffect.Status.Error:
+            self._set(False, "The chime cannot play here: the clock flashes at zero instead")
+        elif self._effect.status() == QSoundEffect.Status.Ready:
+            self._set(True, f"Chime ready ({self.path.name})")
+
+    def _set(self, available: bool, message: str) -> None:
+        if (available, message) != (self.available, self.message):
+            self.available, self.message = available, message
+            log.info("sound: %s", message)
+            self.on_change()
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = max(0.0, min(1.0, volume))
+        if self._effect is not None:
+            self._effect.setVolume(self.volume)
+
+    def set_file(self, path: Path) -> None:
+        check_wav(path)
+        self.path = path
+        if self._effect is not None:
+            self._load()
+
+    def play(self) -> bool:
+        """Start the chime now; False when there is nothing to play it on."""
+        if not self.available or self._effect is None:
+            return False
+        self._effect.play()
+        return True
+
+
+def _quiet_multimedia(msg_type: Any, context: Any, message: str) -> None:
+    log.debug("qt multimedia: %s", message)
+
+
+class ClockDriver(QObject):
+    reading_changed = Signal(object)  # Reading: at each change of the shown seconds or action
+    clock_event = Signal(object)  # ClockEvent: amber, red, zero, advance
+    chimed = Signal(float)  # seconds between zero and the chime starting (0 when silent)
+    sound_changed = Signal(bool, str)  # (available, sentence for the console)
+    lateness_changed = Signal(object)  # Lateness | None (None before the event starts)
+
+    def __init__(
+        self,
+        controller: EventController,
+        *,
+        now: Callable[[], float] = time.monotonic,
+        wall: Callable[[], datetime] = wall_now,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent or controller)
+        protect_bool_refcounts()  # the clock emits every second: see qt_compat
+        self.controller = controller
+        self._now = now
+        self._wall = wall
+        store = controller.store
+        self.clock = RoundClock(
+            self._round_seconds(controller.live_round),
+            now,
+            amber_at=float(store.setting(AMBER_KEY, AMBER_DEFAULT)),
+            red_at=float(store.setting(RED_KEY, RED_DEFAULT)),
+            auto_advance=bool(store.setting(AUTO_KEY, False)),
+        )
+        self._round_id = controller.live_round.id if controller.live_round else None
+        self._round_planned = self._round_seconds(controller.live_round)
+        self._last_shown: tuple[int, Phase] | None = None
+        self._planned_end = self._read_planned_end()
+        self.lateness: Lateness | None = None
+        self.reading: Reading = self.clock.reading()
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._tick)
+
+        self.chime = Chime(self)
+        self.chime.volume = float(store.setting(VOLUME_KEY, VOLUME_DEFAULT))
+        chosen = store.setting(CHIME_KEY)
+        if isinstance(chosen, str) and Path(chosen).is_file():
+            self.chime.path = Path(chosen)
+        self.chime.on_change = lambda: self.sound_changed.emit(
+            self.chime.available, self.chime.message
+        )
+
+        controller.live_round_changed.connect(self._live_round_changed)
+        controller.plan_changed.connect(self._plan_changed)
+        self._publish(self.clock.reading())
+
+    # -- set-up ----------------------------------------------------------------------------
+
+    def probe_sound(self) -> None:
+        """Look for an audio output and preload the chime (call once the UI is up)."""
+        self.chime.probe()
+
+    @staticmethod
+    def _round_seconds(round_info: RoundInfo | None) -> float:
+        return round_info.round.minutes * 60.0 if round_info else 0.0
+
+    def _read_planned_end(self) -> datetime | None:
+        rounds = self.controller.rounds
+        if not rounds or not rounds[-1].planned_end:
+            return None
+        return datetime.fromisoformat(rounds[-1].planned_end)
+
+    # -- actions (keys and buttons) ---------------------------------------------------------
+
+    def toggle(self) -> None:
+        """Space: start, pause or resume the live round's clock."""
+        if self.controller.live_round is None:
+            return
+        was_started = self.clock.is_started
+        was_running = self.clock.is_running
+        if self.clock.is_finished:
+            self.clock.reset()
+            was_started = False
+        self.clock.toggle()
+        if not was_started:
+            self._round_started()
+        else:
+            self._record("clock_paused" if was_running else "clock_resumed")
+        self._after_action()
+
+    def start(self) -> None:
+        if not self.clock.is_running:
+            self.toggle()
+
+    def pause(self) -> None:
+        if self.clock.is_running:
+            self.toggle()
+
+    def add_minute(self) -> None:
+        self._adjust(60.0)
+
+    def take_minute(self) -> None:
+        self._adjust(-60.0)
+
+    def _adjust(self, seconds: float) -> None:
+        if self.controller.live_round is None:
+            return
+        before = self.clock.reading().total
+        self.clock.adjust(seconds)
+        change = self.clock.reading().total - before
+        if change:
+            self._record("clock_adjusted", {"seconds": change})
+        self._after_action()
+
+    def restart(self) -> None:
+        if self.controller.live_round is None:
+            return
+        self.clock.restart()
+        self._record("clock_restarted")
+        self._after_action()
+
+    def next_round(self) -> None:
+        """Ctrl+Right: finish this round and put the next one on the clock."""
+        self._step(+1, start=False)
+
+    def previous_round(self) -> None:
+        self._step(-1, start=False)
+
+    def _step(self, delta: int, *, start: bool) -> None:
+        index = self.controller.live_round_index()
+        target = index + delta
+        if not 0 <= target < len(self.controller.rounds):
+            return
+        self.controller.go_to_round(target)  # -> _live_round_changed
+        if start:
+            self.start()
+
+    def set_thresholds(self, amber: float, red: float) -> None:
+        self.clock.set_thresholds(amber, red)
+        self._save_setting(AMBER_KEY, amber)
+        self._save_setting(RED_KEY, red)
+        self._after_action()
+
+    def set_auto_advance(self, on: bool) -> None:
+        self.clock.auto_advance = on
+        self._save_setting(AUTO_KEY, on)
+        self._after_action()
+
+    def set_volume(self, volume: float) -> None:
+        self.chime.set_volume(volume)
+        self._save_setting(VOLUME_KEY, self.chime.volume)
+
+    def set_chime_file(self, path: Path | None) -> None:
+        """Another WAV for the chime (None: the bundled one); raises InputError if unusable."""
+        self.chime.set_file(path or bundled_chime())
+        self._save_setting(CHIME_KEY, str(path) if path else None)
+        self.sound_changed.emit(self.chime.available, self.chime.message)
+
+    def test_chime(self) -> bool:
+        return self.chime.play()
+
+    @property
+    def minimum_round_minutes(self) -> float:
+        return float(self.controller.store.setting(MINIMUM_KEY, MINIMUM_DEFAULT))
+
+    def set_minimum_round_minutes(self, minutes: float) -> None:
+        self._save_setting(MINIMUM_KEY, minutes)
+
+    # -- running late ----------------------------------------------------------------------
+
+    def rounds_after(self) -> list[RoundInfo]:
+        index = self.controller.live_round_index()
+        return self.controller.rounds[index + 1 :] if index >= 0 else []
+
+    def shortened_plan(self) -> Plan | None:
+        """The plan with the rounds after this one shortened to end on time; None if the
+        event is not late or nothing is left to shorten."""
+        later = self.rounds_after()
+        if self._planned_end is None or not later:
+            return None
+        reading = self.clock.reading()
+        now = self._wall()
+        end_of_current = now + timedelta(seconds=max(0.0, reading.remaining))
+        available = (self._planned_end - end_of_current).total_seconds() / 60.0
+        minutes = [r.round.minutes for r in later]
+        new = rebalance(minutes, max(0.0, available), self.minimum_round_minutes)
+        if list(new) == minutes:
+            return None
+        first = len(self.controller.rounds) - len(later)
+        rounds = list(self.controller.plan.rounds)
+        for offset, value in enumerate(new):
+            rounds[first + offset] = replace(rounds[first + offset], minutes=value)
+        return Plan(self.controller.plan.title, tuple(rounds))
+
+    def _update_lateness(self, reading: Reading) -> None:
+        if self._planned_end is None:
+            lateness = None
+        else:
+            later = [r.round.minutes for r in self.rounds_after()]
+            remaining = 0.0 if self.clock.is_finished else reading.remaining
+            lateness = Lateness(projected_end(self._wall(), remaining, later), self._planned_end)
+        before = self.lateness
+        self.lateness = lateness
+        if (before and before.text) != (lateness and lateness.text):
+            self.lateness_changed.emit(lateness)
+
+    # -- the timer -------------------------------------------------------------------------
+
+    def _after_action(self) -> None:
+        self._publish(self.clock.reading(), force=True)
+        self._handle(self.clock.poll())
+        self._schedule()
+
+    def _schedule(self) -> None:
+        wait = self.clock.next_boundary_in()
+        if wait is None:
+            self._timer.stop()
+            return
+        # Round to the nearest millisecond: the clock counts a reading up to 1 ms before a
+        # boundary as past it, so an early wake-up still shows the new second.
+        self._timer.start(max(0, round(wait * 1000)))
+
+    def refresh(self) -> None:
+        """Show the clock as it is now and act on what fell due (the timer calls this)."""
+        self._tick()
+
+    def _tick(self) -> None:
+        reading = self.clock.reading()
+        if self._last_shown == (reading.shown_seconds, reading.phase):
+            self._schedule()  # woke up early: sleep the rest
+            return
+        self._publish(reading)
+        self._handle(self.clock.poll())
+        self._schedule()
+
+    def _publish(self, reading: Reading, *, force: bool = False) -> None:
+        self.reading = reading
+        key = (reading.shown_seconds, reading.phase)
+        changed = key != self._last_shown
+        self._last_shown = key
+        if changed or force:
+            self.controller.set_clock_face(face_of(reading))
+            self.reading_changed.emit(reading)
+            self._update_lateness(reading)
+
+    def _handle(self, events: tuple[ClockEvent, ...]) -> None:
+        for event in events:
+            if event.kind is EventKind.ZERO:
+                played = self.chime.play()
+                self.chimed.emit(max(0.0, self._now() - event.due_at) if played else 0.0)
+                self._record("time_up")
+            self.clock_event.emit(event)
+            if event.kind is EventKind.ADVANCE:
+                self._step(+1, start=True)
+                return
+
+    # -- rounds and the timeline -----------------------------------------------------------
+
+    def _live_round_changed(self, round_info: RoundInfo | None) -> None:
+        new_id = round_info.id if round_info else None
+        if new_id == self._round_id:
+            return
+        self._end_round()
+        self._round_id = new_id
+        self._round_planned = self._round_seconds(round_info)
+        self.clock.load(self._round_planned)
+        self._last_shown = None
+        self._after_action()
+
+    def _plan_changed(self) -> None:
+        live = self.controller.live_round
+        if live is None:
+            self._round_id = None
+            self.clock.load(0)
+        elif live.id != self._round_id or not self.clock.is_started:
+            self._round_id = live.id
+            self._round_planned = self._round_seconds(live)
+            self.clock.load(self._round_planned)
+        self._planned_end = self._read_planned_end() or self._planned_end
+        self._last_shown = None
+        self._after_action()
+
+    def _end_round(self) -> None:
+        """The live round is left: record its end if it ran."""
+        if self._round_id is None or not self.clock.is_started:
+            return
+        reading = self.clock.reading()
+        self.clock.finish()
+        self._set_times(self._round_id, actual_end=self._wall())
+        self._record(
+            "round_ended",
+            {
+                "elapsed_seconds": round(reading.elapsed, 3),
+                "overtime_seconds": round(reading.overtime, 3),
+            },
+        )
+
+    def _round_started(self) -> None:
+        live = self.controller.live_round
+        if live is None:
+            return
+        now = self._wall()
+        if self._planned_end is None:
+            self._plan_times(now)
+        stored = next((r for r in self.controller.rounds if r.id == live.id), live)
+        if stored.actual_start is None:
+            self._set_times(live.id, actual_start=now)
+        self._record("round_started", {"planned_seconds": self._round_planned})
+
+    def _plan_times(self, start_of_live: datetime) -> None:
+        """The first start of the event fixes the planned times of every round."""
+        index = max(0, self.controller.live_round_index())
+        rounds = self.controller.rounds
+        at = start_of_live - timedelta(minutes=sum(r.round.minutes for r in rounds[:index]))
+        for r in rounds:
+            end = at + timedelta(minutes=r.round.minutes)
+            self._set_times(r.id, planned_start=at, planned_end=end)
+            at = end
+        self._planned_end = at
+
+    def _set_times(self, round_id: str, **times: datetime) -> None:
+        values = {k: v.isoformat() for k, v in times.items()}
+        try:
+            self.controller.store.set_round_times(round_id, **values)
+        except StoreError as exc:
+            self.controller.store_error.emit(str(exc))
+            return
+        self.controller.rounds = [
+            _with_times(r, values) if r.id == round_id else r for r in self.controller.rounds
+        ]
+
+    def _record(self, kind: str, detail: dict[str, Any] | None = None) -> None:
+        try:
+            self.controller.store.add_timeline(kind, round_id=self._round_id, detail=detail)
+        except StoreError as exc:
+            self.controller.store_error.emit(str(exc))
+
+    def _save_setting(self, key: str, value: Any) -> None:
+        try:
+            self.controller.store.set_setting(key, value)
+        except StoreError as exc:
+            self.controller.store_error.emit(str(exc))
+
+
+def _with_times(info: RoundInfo, values: dict[str, str]) -> RoundInfo:
+    return replace(info, **values)  # type: ignore[arg-type]

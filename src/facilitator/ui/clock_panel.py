@@ -1,0 +1,412 @@
+"""The clock in the console: the same time the room sees, the next round, how late the
+event is running with an offer to shorten what is left, and the clock's keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.core.clock import Phase, Reading
+from facilitator.core.errors import InputError
+from facilitator.core.projector_state import ClockFace, ClockPhase, ProjectorState, RoundSlide
+from facilitator.core.schedule import Lateness
+from facilitator.store.records import RoundInfo
+from facilitator.ui.clock_driver import ClockDriver, face_of
+from facilitator.ui.controller import EventController
+
+if TYPE_CHECKING:
+    from facilitator.ui.console import ConsoleWindow
+
+PHASE_COLOURS = {
+    Phase.AMBER: "#b86e00",
+    Phase.RED: "#c0271d",
+    Phase.OVERTIME: "#c0271d",
+    Phase.PAUSED: "#6b7280",
+    Phase.READY: "#6b7280",
+    Phase.FINISHED: "#6b7280",
+}
+
+
+def round_slide(controller: EventController, info: RoundInfo, face: ClockFace) -> RoundSlide:
+    """The projector's view of a round, with the clock as it is now."""
+    index = next((i for i, r in enumerate(controller.rounds) if r.id == info.id), -1)
+    r = info.round
+    return RoundSlide(
+        title=r.title,
+        prompts=r.prompts,
+        format=r.format,
+        clock=face,
+        move=r.move,
+        show_move=face.phase in (ClockPhase.RED, ClockPhase.OVERTIME),
+        number=index + 1,
+        of=len(controller.rounds),
+    )
+
+
+def with_clock(state: ProjectorState, face: ClockFace) -> ProjectorState:
+    """The state with the round's clock replaced; any other slide is left as it is."""
+    slide = state.slide
+    if not isinstance(slide, RoundSlide):
+        return state
+    show_move = face.phase in (ClockPhase.RED, ClockPhase.OVERTIME)
+    return replace(state, slide=replace(slide, clock=face, show_move=show_move))
+
+
+def in_text_field() -> bool:
+    """Single keys and Space belong to a text field that has the cursor."""
+    widget = QApplication.focusWidget()
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    return isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)
+
+
+def _fmt_minutes(minutes: float) -> str:
+    return f"{minutes:g} min"
+
+
+class ClockPanel(QFrame):
+    """The live round's clock for the facilitator, with buttons for every clock key."""
+
+    def __init__(self, driver: ClockDriver, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.driver = driver
+        self.controller = driver.controller
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+
+        self.digits = QLabel("0:00")
+        self.digits.setTextFormat(Qt.TextFormat.PlainText)
+        digits_font = QFont(self.digits.font())
+        digits_font.setPointSizeF(digits_font.pointSizeF() * 3.2)
+        digits_font.setBold(True)
+        self.digits.setFont(digits_font)
+        self.digits.setAccessibleName("Round clock")
+        self.state_label = QLabel()
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.round_label = QLabel()
+        self.round_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.round_label.setWordWrap(True)
+        self.next_label = QLabel()
+        self.next_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_label.setWordWrap(True)
+        self.late_label = QLabel()
+        self.late_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.shorten_button = QPushButton("Shorten remaining rounds…")
+        self.shorten_button.setToolTip(
+            "Shrink the rounds still to come in proportion, keeping a minimum per round, "
+            "so the event ends on time"
+        )
+        self.shorten_button.clicked.connect(self.offer_shortening)
+        self.sound_label = QLabel(driver.chime.message)
+        self.sound_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.sound_label.setWordWrap(True)
+        self.sound_label.setStyleSheet("color: palette(placeholder-text);")
+
+        self.previous_button = QPushButton("◀ Round")
+        self.previous_button.setToolTip("Previous round (Ctrl+Left)")
+        self.start_button = QPushButton("Start")
+        self.start_button.setToolTip("Start or pause the clock (Space)")
+        self.take_button = QPushButton("− 1 min")
+        self.take_button.setToolTip("Take a minute (-)")
+        self.add_button = QPushButton("+ 1 min")
+        self.add_button.setToolTip("Add a minute (+)")
+        self.next_button = QPushButton("Round ▶")
+        self.next_button.setToolTip("Next round (Ctrl+Right)")
+        for button, slot in (
+            (self.previous_button, driver.previous_round),
+            (self.start_button, driver.toggle),
+            (self.take_button, driver.take_minute),
+            (self.add_button, driver.add_minute),
+            (self.next_button, driver.next_round),
+        ):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays the clock's key
+            button.clicked.connect(slot)
+
+        top = QHBoxLayout()
+        top.addWidget(self.digits)
+        top.addWidget(self.state_label, 1, Qt.AlignmentFlag.AlignBottom)
+        buttons = QHBoxLayout()
+        for button in (
+            self.previous_button,
+            self.start_button,
+            self.take_button,
+            self.add_button,
+            self.next_button,
+        ):
+            buttons.addWidget(button)
+        late_row = QGridLayout()
+        late_row.addWidget(self.late_label, 0, 0)
+        late_row.addWidget(self.shorten_button, 0, 1, Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.round_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.next_label)
+        layout.addLayout(late_row)
+        layout.addWidget(self.sound_label)
+
+        driver.reading_changed.connect(self.show_reading)
+        driver.lateness_changed.connect(self.show_lateness)
+        driver.sound_changed.connect(lambda _ok, message: self.sound_label.setText(message))
+        self.controller.live_round_changed.connect(lambda _r: self.show_round())
+        self.controller.plan_changed.connect(self.show_round)
+        self.show_round()
+        self.show_reading(driver.reading)
+        self.show_lateness(driver.lateness)
+
+    def show_reading(self, reading: Reading) -> None:
+        self.digits.setText(reading.text)
+        colour = PHASE_COLOURS.get(reading.phase, "")
+        self.digits.setStyleSheet(f"color: {colour};" if colour else "")
+        words = {
+            Phase.READY: "Ready — Space starts",
+            Phase.PAUSED: "Paused",
+            Phase.OVERTIME: "Time is up",
+            Phase.FINISHED: "Finished",
+        }
+        extra = ""
+        if reading.adjustment:
+            extra = f"  ({reading.adjustment / 60:+g} min)"
+        self.state_label.setText(words.get(reading.phase, "") + extra)
+        self.start_button.setText("Pause" if reading.running else "Start")
+        self.take_button.setEnabled(reading.phase is not Phase.FINISHED)
+
+    def show_round(self) -> None:
+        live = self.controller.live_round
+        index = self.controller.live_round_index()
+        total = len(self.controller.rounds)
+        if live is None:
+            self.round_label.setText("No rounds in the plan")
+            self.next_label.setText("")
+        else:
+            r = live.round
+            self.round_label.setText(
+                f"Round {index + 1} of {total}: {r.title} ({_fmt_minutes(r.minutes)})"
+            )
+            later = self.controller.rounds[index + 1 :]
+            self.next_label.setText(
+                f"Next: {later[0].title} ({_fmt_minutes(later[0].round.minutes)})"
+                if later
+                else "This is the last round"
+            )
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(0 <= index < total - 1)
+
+    def show_lateness(self, lateness: Lateness | None) -> None:
+        if lateness is None:
+            self.late_label.setText("Timing starts with the first round")
+            self.late_label.setStyleSheet("")
+            self.shorten_button.setVisible(False)
+            return
+        self.late_label.setText(
+            f"{lateness.text} — ends {lateness.projected_end:%H:%M} "
+            f"(planned {lateness.planned_end:%H:%M})"
+        )
+        self.late_label.setStyleSheet(
+            "color: #c0271d; font-weight: bold;" if lateness.is_late else ""
+        )
+        self.shorten_button.setVisible(lateness.is_late and bool(self.driver.rounds_after()))
+
+    def offer_shortening(self) -> None:
+        plan = self.driver.shortened_plan()
+        if plan is None:
+            self.late_label.setText("Nothing left to shorten")
+            return
+        first = len(plan.rounds) - len(self.driver.rounds_after())
+        lines = [
+            f"{old.title}: {_fmt_minutes(old.minutes)} → {_fmt_minutes(new.minutes)}"
+            for old, new in zip(
+                self.controller.plan.rounds[first:], plan.rounds[first:], strict=True
+            )
+            if old.minutes != new.minutes
+        ]
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Shorten remaining rounds",
+            "Shorten the rounds still to come so the event ends on time?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText("\n".join(lines))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        if box.exec() == QMessageBox.StandardButton.Yes:
+            self.controller.replace_plan(plan)
+
+
+class ClockKeys:
+    """The clock's keys on the console: Space, + and -, Ctrl+Right and Ctrl+Left.
+
+    Space, + and - give way to a text field that has the cursor (a scribe typing "+1" must
+    not add a minute); Ctrl+arrows move between rounds from anywhere but a text field too,
+    where they move the cursor by words.
+    """
+
+    def __init__(self, window: QWidget, driver: ClockDriver) -> None:
+        self.actions: dict[str, QAction] = {}
+        self._add(window, "toggle", "Start / pause the clock", driver.toggle, ["Space"])
+        self._add(window, "add", "Add a minute", driver.add_minute, ["+", "=", "Shift+="])
+        self._add(window, "take", "Take a minute", driver.take_minute, ["-", "_"])
+        self._add(window, "next", "Next round", driver.next_round, ["Ctrl+Right"])
+        self._add(window, "previous", "Previous round", driver.previous_round, ["Ctrl+Left"])
+
+    def _add(
+        self, window: QWidget, name: str, text: str, slot: Callable[[], None], keys: list[str]
+    ) -> None:
+        action = QAction(text, window)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+        def guarded() -> None:
+            if not in_text_field():
+                slot()
+
+        action.triggered.connect(guarded)
+        window.addAction(action)
+        self.actions[name] = action
+
+
+def install_clock(console: ConsoleWindow) -> ClockPanel:
+    """Give the console its round clock: driver, panel above the live view, keys, menu."""
+    controller = console.controller
+    driver = ClockDriver(controller, parent=console)
+    panel = ClockPanel(driver)
+    console.live_column_layout.insertWidget(0, panel)
+    keys = ClockKeys(console, driver)
+    menu = QMenu("&Clock", console)
+    console.menuBar().insertMenu(console.help_menu.menuAction(), menu)
+    for action in keys.actions.values():
+        menu.addAction(action)
+    menu.addSeparator()
+    menu.addAction("Clock &settings…", lambda: ClockSettings(driver, console).exec())
+
+    def follow_clock(face: ClockFace) -> None:
+        state = controller.projector_state
+        if state is not None and isinstance(state.slide, RoundSlide):
+            controller.set_projector_state(with_clock(state, face))
+
+    def show_live_round(info: RoundInfo | None) -> None:
+        if info is not None:
+            controller.show(round_slide(controller, info, face_of(driver.reading)), live=True)
+
+    controller.clock_face_changed.connect(follow_clock)
+    controller.live_round_changed.connect(show_live_round)
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, driver.probe_sound)
+    console.clock_driver = driver  # type: ignore[attr-defined]
+    console.clock_panel = panel  # type: ignore[attr-defined]
+    return panel
+
+
+class ClockSettings(QDialog):
+    """Warnings, moving on by itself, the shortest a shortened round may be, and the chime.
+
+    Every change applies at once and is kept in the event file.
+    """
+
+    def __init__(self, driver: ClockDriver, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.driver = driver
+        self.setWindowTitle("Clock settings")
+        clock = driver.clock
+        self.amber = QSpinBox()
+        self.amber.setRange(0, 3600)
+        self.amber.setSuffix(" s left")
+        self.amber.setValue(round(clock.amber_at))
+        self.red = QSpinBox()
+        self.red.setRange(0, 3600)
+        self.red.setSuffix(" s left")
+        self.red.setValue(round(clock.red_at))
+        self.amber.valueChanged.connect(self._thresholds)
+        self.red.valueChanged.connect(self._thresholds)
+        self.auto = QCheckBox("Move on to the next round by itself, a few seconds after zero")
+        self.auto.setChecked(clock.auto_advance)
+        self.auto.toggled.connect(driver.set_auto_advance)
+        self.minimum = QDoubleSpinBox()
+        self.minimum.setRange(0.5, 60)
+        self.minimum.setDecimals(1)
+        self.minimum.setSuffix(" min")
+        self.minimum.setValue(driver.minimum_round_minutes)
+        self.minimum.valueChanged.connect(driver.set_minimum_round_minutes)
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(round(driver.chime.volume * 100))
+        self.volume.valueChanged.connect(lambda v: driver.set_volume(v / 100))
+        self.sound = QLabel(driver.chime.message)
+        self.sound.setTextFormat(Qt.TextFormat.PlainText)
+        self.sound.setWordWrap(True)
+        self.chime_file = QLabel(driver.chime.path.name)
+        self.chime_file.setTextFormat(Qt.TextFormat.PlainText)
+        choose = QPushButton("Choose a WAV…")
+        choose.clicked.connect(self._choose)
+        bundled = QPushButton("Bundled chime")
+        bundled.clicked.connect(lambda: self._use(None))
+        test = QPushButton("Test")
+        test.clicked.connect(self._test)
+        files = QHBoxLayout()
+        files.addWidget(self.chime_file, 1)
+        files.addWidget(choose)
+        files.addWidget(bundled)
+        files.addWidget(test)
+        form = QFormLayout(self)
+        form.addRow("Amber from:", self.amber)
+        form.addRow("Red from:", self.red)
+        form.addRow("", self.auto)
+        form.addRow("Shortest shortened round:", self.minimum)
+        form.addRow("Chime volume:", self.volume)
+        form.addRow("Chime:", files)
+        form.addRow("", self.sound)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        form.addRow(close)
+        driver.sound_changed.connect(lambda _ok, message: self.sound.setText(message))
+
+    def _thresholds(self) -> None:
+        self.driver.set_thresholds(float(self.amber.value()), float(self.red.value()))
+
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Choose a chime", "", "WAV sound (*.wav)")
+        if name:
+            self._use(Path(name))
+
+    def _use(self, path: Path | None) -> None:
+        try:
+            self.driver.set_chime_file(path)
+        except InputError as exc:
+            self.sound.setText(str(exc))
+            return
+        self.chime_file.setText(self.driver.chime.path.name)
+
+    def _test(self) -> None:
+        if not self.driver.test_chime():
+            self.sound.setText(self.driver.chime.message)
