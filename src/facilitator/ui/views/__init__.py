@@ -60,7 +60,7 @@ def paint_state(
 
 def _load_views() -> None:
     # each module registers its painters on import
-    from facilitator.ui.views import cards, round, slides  # noqa: F401
+    from facilitator.ui.views import cards, round, slides, wall  # noqa: F401
 
 
 _load_views()
