@@ -478,9 +478,10 @@ class LiveSession:
             and self.live_round is not None
             and slide.number == self.live_round + 1
         ):
-            ended = self.clock.phase is ClockPhase.OVERTIME or self.clock.fraction_left <= 0
+            # the room sees where to go next in the last stretch (red) and after time is up
+            ending = self.clock.phase in (ClockPhase.RED, ClockPhase.OVERTIME)
             return dataclasses.replace(
-                slide, clock=self.clock, show_move=ended and bool(slide.move)
+                slide, clock=self.clock, show_move=ending and bool(slide.move)
             )
         return slide
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QImage, QPainter, QPaintEvent
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QImage, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from facilitator.core.projector_state import MessageSlide, ProjectorState
@@ -65,14 +65,20 @@ class Thumbnail(ProjectorCanvas):
 class ProjectorWindow(ProjectorCanvas):
     """The window the room sees: frameless fullscreen on the projector screen.
 
-    It ignores close requests (a stray Alt+F4 or click must not kill the room's view);
-    the app closes it with :meth:`close_for_real`.
+    It ignores close requests (a stray Alt+F4 or click must not kill the room's view) and
+    says so with ``close_requested``, so single-screen mode can treat its close button as
+    "projector off"; the app closes it with :meth:`close_for_real`. Escape asks to leave
+    fullscreen (single-screen mode, where it covers the console).
     """
+
+    close_requested = Signal()
+    leave_fullscreen_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__(None)
         self.setWindowTitle("Facilitator — projector")
         self.setCursor(Qt.CursorShape.BlankCursor)
+        self.setMinimumSize(160, 90)
         self._closing = False
 
     def close_for_real(self) -> None:
@@ -84,3 +90,11 @@ class ProjectorWindow(ProjectorCanvas):
             event.accept()
         else:
             event.ignore()
+            self.close_requested.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.leave_fullscreen_requested.emit()
+            event.accept()
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,293 @@
+"""The console's live keys (DESIGN.md key map), the text-field rule, and the F1 key guide.
+
+Each key is a QAction on the console and on the projector window (a click on the projector
+in single-screen mode must not leave the clicker dead), with its shortcut shown in the
+menus. Keys that type (letters, Space, + and -, arrows) give way to a text field that has
+the cursor: Qt asks the focused widget first (a ShortcutOverride event), and we answer
+"yours" for every such key while the focus is in a text field, so the key types there.
+The clicker's PageDown/PageUp and the function keys work from anywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+NAVIGATION_WITH_CTRL = {Qt.Key.Key_Left, Qt.Key.Key_Right}  # move by words in a text field
+SCRIM = QColor(0, 0, 0, 150)
+
+
+@dataclass(frozen=True)
+class KeyBinding:
+    name: str
+    text: str  # menu text, with its & mnemonic
+    keys: tuple[str, ...]  # QKeySequence strings; the first is the one menus show
+    group: str  # heading in the key guide
+    help: str = ""  # the key guide's words, when the menu text is not enough
+
+
+KEY_MAP: tuple[KeyBinding, ...] = (
+    KeyBinding("next", "&Next", ("PgDown", "Right"), "Projector", "Next item (clicker)"),
+    KeyBinding("previous", "&Previous", ("PgUp", "Left"), "Projector", "Previous item (clicker)"),
+    KeyBinding("take", "&Take preview live", ("T",), "Projector"),
+    KeyBinding("black", "&Black", ("B", "."), "Projector", "Black screen on / off"),
+    KeyBinding("white", "&White", ("W",), "Projector", "White screen on / off"),
+    KeyBinding("message", "&Message…", ("M",), "Projector", "Type a message for the room"),
+    KeyBinding("welcome", "W&elcome slide", ("Home",), "Projector"),
+    KeyBinding("wall", "Theme wa&ll", ("F6",), "Projector"),
+    KeyBinding("tally", "Card ta&lly", ("F7",), "Projector"),
+    KeyBinding("holding", "&Holding slide", ("End",), "Projector"),
+    KeyBinding("look", "Next l&ook", ("L",), "Projector", "Dark, light, high contrast"),
+    KeyBinding("projector", "Projector &window", ("F5",), "Screens", "Projector on / off"),
+    KeyBinding("fullscreen", "&Fullscreen", ("F11",), "Screens", "Projector fullscreen / window"),
+    KeyBinding("clock", "Start / pause the clock", ("Space",), "Round clock"),
+    KeyBinding("add_minute", "Add a minute", ("+", "="), "Round clock"),
+    KeyBinding("take_minute", "Take a minute", ("-",), "Round clock"),
+    KeyBinding("next_round", "Next round", ("Ctrl+Right",), "Round clock"),
+    KeyBinding("previous_round", "Previous round", ("Ctrl+Left",), "Round clock"),
+    KeyBinding("keys", "&Keys", ("F1",), "Help", "This key guide"),
+)
+BINDINGS = {b.name: b for b in KEY_MAP}
+
+
+def in_text_field(widget: QWidget | None = None) -> bool:
+    """Whether ``widget`` (default: the focused one) is somewhere the user types."""
+    widget = widget if widget is not None else QApplication.focusWidget()
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    return isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)
+
+
+def is_typing_key(event: QKeyEvent) -> bool:
+    """A key that means something in a text field: it types, or moves the cursor."""
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    key = Qt.Key(event.key())
+    if mods & Qt.KeyboardModifier.ControlModifier:
+        return key in NAVIGATION_WITH_CTRL and not (mods & Qt.KeyboardModifier.AltModifier)
+    if mods & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier):
+        return False
+    if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
+        return True
+    return bool(event.text()) and event.text().isprintable()
+
+
+class TextFieldGuard(QObject):
+    """Gives typing keys to the focused text field instead of to shortcuts."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QWidget)
+            and in_text_field(watched)
+            and is_typing_key(event)
+        ):
+            event.accept()
+            return True
+        return False
+
+
+class LiveKeys:
+    """Makes the actions of the key map and attaches them to the windows they serve."""
+
+    def __init__(self, windows: Iterable[QWidget]) -> None:
+        self.windows = list(windows)
+        self.actions: dict[str, QAction] = {}
+        self.guard = TextFieldGuard(self.windows[0] if self.windows else None)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.guard)
+
+    def bind(self, name: str, slot: Callable[[], object], *, checkable: bool = False) -> QAction:
+        binding = BINDINGS[name]
+        owner = self.windows[0]
+        action = QAction(binding.text, owner)
+        action.setShortcuts([QKeySequence(k) for k in binding.keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setCheckable(checkable)
+        if binding.help:
+            action.setToolTip(f"{binding.help} ({binding.keys[0]})")
+        action.triggered.connect(lambda _checked=False: slot())
+        for window in self.windows:
+            window.addAction(action)
+        self.actions[name] = action
+        return action
+
+    def taken(self, name: str) -> bool:
+        """Whether another action on the console already answers this binding's keys."""
+        wanted = {QKeySequence(k) for k in BINDINGS[name].keys}
+        for action in self.windows[0].findChildren(QAction):
+            if action in self.actions.values():
+                continue
+            if any(seq in wanted for seq in action.shortcuts()):
+                return True
+        return False
+
+    def remove(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.guard)
+
+
+def shortcut_text(action: QAction) -> str:
+    return " or ".join(
+        seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in action.shortcuts()
+    )
+
+
+def all_shortcuts(window: QWidget) -> list[tuple[str, str, str]]:
+    """(group, keys, what) for every action with a key in ``window``: the key map's first,
+    in its order, then every other action (capture, export, undo...) by its menu text."""
+    rows: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    actions = [a for a in window.findChildren(QAction) if a.shortcuts()]
+    by_text = {a.text(): a for a in actions}
+    for binding in KEY_MAP:
+        action = next(
+            (a for a in actions if {QKeySequence(k) for k in binding.keys} & set(a.shortcuts())),
+            None,
+        )
+        keys = (
+            shortcut_text(action)
+            if action is not None
+            else " or ".join(
+                QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                for k in binding.keys
+            )
+        )
+        what = binding.help or binding.text.replace("&", "").rstrip("…")
+        rows.append((binding.group, keys, what))
+        if action is not None:
+            seen.add(action.text())
+    for text, action in sorted(by_text.items()):
+        if text in seen or not action.isVisible():
+            continue
+        rows.append(("Other", shortcut_text(action), text.replace("&", "").rstrip("…")))
+    return rows
+
+
+class KeyGuide(QWidget):
+    """The F1 overlay: every key, over the console; any key or click closes it."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.panel = QWidget(self)
+        self.panel.setObjectName("keyGuidePanel")
+        self.panel.setStyleSheet(
+            "#keyGuidePanel { background: palette(window); border-radius: 10px;"
+            " border: 1px solid palette(mid); }"
+        )
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(24)
+        self.grid.setVerticalSpacing(4)
+        outer = QVBoxLayout(self.panel)
+        heading = QLabel("Keys")
+        f = heading.font()
+        f.setPointSizeF(f.pointSizeF() * 1.6)
+        f.setBold(True)
+        heading.setFont(f)
+        outer.addWidget(heading)
+        outer.addLayout(self.grid)
+        hint = QLabel(
+            "Letters and Space act only when the cursor is not in a text field."
+            "  Press any key to close."
+        )
+        hint.setWordWrap(True)
+        outer.addWidget(hint)
+        self.hide()
+
+    def open(self) -> None:
+        self._fill(all_shortcuts(self.window_))
+        self.setGeometry(self.window_.rect())
+        self.panel.adjustSize()
+        size = self.panel.sizeHint()
+        self.panel.setGeometry(
+            max(0, (self.width() - size.width()) // 2),
+            max(0, (self.height() - size.height()) // 2),
+            min(size.width(), self.width()),
+            min(size.height(), self.height()),
+        )
+        self.show()
+        self.raise_()
+        self.setFocus()
+
+    def _fill(self, rows: list[tuple[str, str, str]]) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        row = 0
+        group = ""
+        columns = 2
+        per_column = (len(rows) + len({g for g, _, _ in rows}) + 1) // columns + 1
+        column = 0
+        for g, keys, what in rows:
+            if row >= per_column and g != group:
+                column += 1
+                row = 0
+            if g != group:
+                title = QLabel(g)
+                f = title.font()
+                f.setBold(True)
+                title.setFont(f)
+                self.grid.addWidget(title, row, column * 2, 1, 2)
+                row += 1
+                group = g
+            key_label = QLabel(keys)
+            key_label.setTextFormat(Qt.TextFormat.PlainText)
+            f = key_label.font()
+            f.setBold(True)
+            key_label.setFont(f)
+            what_label = QLabel(what)
+            what_label.setTextFormat(Qt.TextFormat.PlainText)
+            self.grid.addWidget(key_label, row, column * 2, Qt.AlignmentFlag.AlignRight)
+            self.grid.addWidget(what_label, row, column * 2 + 1)
+            row += 1
+
+    def texts(self) -> list[str]:
+        return [w.text() for w in self.panel.findChildren(QLabel)]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), SCRIM)
+        painter.end()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.hide()
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.hide()
+        event.accept()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.hide()
+        super().focusOutEvent(event)
