@@ -24,7 +24,7 @@ GROUPING_LABELS: dict[str, str] = {
     "latest": "Latest",
 }
 PAGE_ENTRIES = 60  # entries on one page at most
-PAGE_CHARS = 1800  # characters on one page at most (a single longer entry gets a page alone)
+PAGE_CHARS = 1700  # characters on one page at most (a single longer entry gets a page alone)
 ENTRY_CHARS = 280  # longer entries are cut with "…" on the wall (the harvest keeps them whole)
 SPOTLIGHT_CHARS = 600
 LATEST_COUNT = 12
@@ -143,13 +143,17 @@ def paginate(
     pages: list[tuple[WallEntry, ...]] = []
     current: list[WallEntry] = []
     chars = 0
+    group: str | None = None
     for entry in entries:
-        size = len(entry.text) + 20  # each entry costs its frame and gap too
+        size = len(entry.text) + 16  # each entry costs its frame and gap too
+        if entry.group != group:
+            size += 24  # and a group its heading
         if current and (len(current) >= max_entries or chars + size > max_chars):
             pages.append(tuple(current))
             current, chars = [], 0
         current.append(entry)
         chars += size
+        group = entry.group
     if current or not pages:
         pages.append(tuple(current))
     return pages

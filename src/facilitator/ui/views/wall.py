@@ -16,8 +16,11 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter
 
 from facilitator.core.projector_state import WallEntry, WallSlide
+from facilitator.ui.qt_compat import protect_singletons
 from facilitator.ui.views import painter_for
 from facilitator.ui.views.base import PaintReport, Palette, draw_text, font
+
+protect_singletons()  # painting calls void Qt methods many times a second: see qt_compat
 
 LEFT_TOP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 RIGHT_MIDDLE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -81,20 +84,27 @@ class _Metrics:
         self.pad = px * 0.45
         self.marker = max(3.0, px * 0.28)
         self.text_w = column_w - 2 * self.pad - self.marker
-        self.note_px = px * 0.62
+        self.note_px = px * 0.7
         self.line = QFontMetricsF(font(px)).lineSpacing()
         self.note_line = QFontMetricsF(font(self.note_px)).lineSpacing()
         self.heading_px = px * 0.8
         self.heading_h = QFontMetricsF(font(self.heading_px, bold=True)).lineSpacing() + px * 0.35
         self.gap = px * 0.35
 
+    def note_h(self, entry: WallEntry, exact: bool) -> float:
+        note = _note(entry)
+        if not note:
+            return 0.0
+        if exact:
+            return _exact_height(note, self.note_px, self.text_w)
+        return _estimate_lines(note, self.note_px, self.text_w) * self.note_line
+
     def entry_h(self, entry: WallEntry, exact: bool) -> float:
         if exact:
             text_h = _exact_height(entry.text, self.px, self.text_w)
         else:
             text_h = _estimate_lines(entry.text, self.px, self.text_w) * self.line
-        note = self.note_line if _note(entry) else 0.0
-        return text_h + note + 2 * self.pad
+        return text_h + self.note_h(entry, exact) + 2 * self.pad
 
 
 def _flow(
@@ -170,10 +180,12 @@ def layout_wall(
         if px <= min_px:
             break
         px = max(min_px, px * 0.94)
-    for more in range(columns, most_columns + 2):
-        blocks = _flow(entries, headed, more, min_px, width, height, exact=True)
-        if blocks is not None:
-            return Layout(min_px, blocks, True)
+    # pages are cut to fit at the smallest type; should one not, go smaller rather than clip
+    for px in (min_px, min_px * 0.85, min_px * 0.7, min_px * 0.6):
+        for more in range(columns, most_columns + 2):
+            blocks = _flow(entries, headed, more, px, width, height, exact=True)
+            if blocks is not None:
+                return Layout(px, blocks, True)
     # cannot fit even at the smallest type: stack what fits, the rest is reported clipped
     m = _Metrics(min_px, width)
     stacked, y = [], 0.0
@@ -209,11 +221,12 @@ def _paint_entry(
     painter.setBrush(QBrush(marker))
     painter.drawRect(QRectF(box.left(), box.top(), m.marker, box.height()))
     note = _note(entry)
+    note_h = m.note_h(entry, exact=True)
     inner = QRectF(
         box.left() + m.marker + m.pad,
         box.top() + m.pad,
         m.text_w,
-        box.height() - 2 * m.pad - (m.note_line if note else 0.0),
+        box.height() - 2 * m.pad - note_h,
     )
     draw_text(
         painter,
@@ -227,7 +240,7 @@ def _paint_entry(
     if note:
         draw_text(
             painter,
-            QRectF(inner.left(), inner.bottom(), inner.width(), m.note_line),
+            QRectF(inner.left(), inner.bottom(), inner.width(), note_h),
             note,
             max_px=m.note_px,
             min_px=m.note_px * 0.7,

@@ -1,0 +1,604 @@
+"""The entries list: every entry of the event, newest first, filtered, edited in place.
+
+A big event holds 50,000 entries. The model never asks for them all: it fetches pages as
+the view scrolls (canFetchMore/fetchMore), and every read — pages, counts, a filter over
+the whole event — runs on a background thread through a second, read-only connection to
+the event file, so the UI thread never waits on SQLite.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from facilitator.core.capture import KIND_LABELS, KINDS
+from facilitator.core.deck import Deck
+from facilitator.store.db import EventStore
+from facilitator.store.records import Theme
+
+log = logging.getLogger(__name__)
+
+PAGE = 200  # entries fetched at a time
+SHOWN_CHARS = 400  # a cell shows this much of a long entry; the editor holds it all
+
+Index = QModelIndex | QPersistentModelIndex
+Job = Callable[[EventStore], Any]
+
+
+# -- reading off the UI thread --------------------------------------------------------------
+
+
+class _Worker(QObject):
+    done = Signal(int, object, object)  # token, value, error (str) or None; skipped: both None
+
+    def __init__(self, path: Path, latest: dict[str, int]) -> None:
+        super().__init__()
+        self._path = path
+        self._latest = latest
+        self.store: EventStore | None = None
+
+    @Slot(int, str, object)
+    def run(self, token: int, key: str, job: Job) -> None:
+        if key and self._latest.get(key, token) != token:
+            self.done.emit(token, None, None)  # a newer request of the same kind is queued
+            return
+        try:
+            if self.store is None:
+                self.store = EventStore.open(self._path, readonly=True)
+            value = job(self.store)
+        except Exception as exc:  # reported to the panel in words; the UI keeps running
+            log.warning("background read failed: %s", exc)
+            self.done.emit(token, None, str(exc) or type(exc).__name__)
+            return
+        self.done.emit(token, value, None)
+
+
+class BackgroundReader(QObject):
+    """Runs read jobs against a read-only connection on a thread of its own.
+
+    ``submit(job, callback, key)``: ``job(store)`` runs on the thread; ``callback(value,
+    error)`` runs on the UI thread. A job with a ``key`` is dropped unrun when a newer job
+    with the same key was submitted meanwhile (typing a filter queues only one query).
+    """
+
+    _submit = Signal(int, str, object)
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._latest: dict[str, int] = {}
+        self._callbacks: dict[int, Callable[[Any, str | None], None]] = {}
+        self._tokens = itertools.count(1)
+        self._thread = QThread()
+        self._thread.setObjectName("facilitator-reader")
+        self._worker = _Worker(path, self._latest)
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.run)
+        self._worker.done.connect(self._deliver)
+        self._thread.start()
+        self.stopped = False
+
+    def submit(self, job: Job, callback: Callable[[Any, str | None], None], key: str = "") -> None:
+        if self.stopped:
+            return
+        token = next(self._tokens)
+        self._callbacks[token] = callback
+        if key:
+            self._latest[key] = token
+        self._submit.emit(token, key, job)
+
+    def busy(self) -> bool:
+        return bool(self._callbacks)
+
+    @Slot(int, object, object)
+    def _deliver(self, token: int, value: Any, error: str | None) -> None:
+        callback = self._callbacks.pop(token, None)
+        if callback is None or (value is None and error is None):
+            return
+        callback(value, error)
+
+    def stop(self) -> None:
+        """Finish the running job, end the thread, close the read-only connection."""
+        if self.stopped:
+            return
+        self.stopped = True
+        self._thread.quit()
+        self._thread.wait()
+        if self._worker.store is not None:
+            self._worker.store.close()
+            self._worker.store = None
+        self._callbacks.clear()
+
+
+# -- the model ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    round_id: str | None = None
+    table_id: str | None = None
+    kind: str | None = None
+    card: str | None = None
+    text: str = ""
+
+    def matches(self, theme: Theme) -> bool:
+        if theme.deleted_at is not None:
+            return False
+        if self.round_id is not None and theme.round_id != self.round_id:
+            return False
+        if self.table_id is not None and theme.table_id != self.table_id:
+            return False
+        if self.kind is not None and theme.kind != self.kind:
+            return False
+        if self.card is not None and self.card not in theme.cards:
+            return False
+        return not self.text or self.text.casefold() in theme.text.casefold()
+
+    def query(self) -> dict[str, Any]:
+        return {
+            "round_id": self.round_id,
+            "table_id": self.table_id,
+            "kind": self.kind,
+            "card": self.card,
+            "text": self.text or None,
+        }
+
+
+def _order_key(theme: Theme) -> tuple[str, str]:
+    return (theme.created_at, theme.id)
+
+
+def one_line(text: str, limit: int = SHOWN_CHARS) -> str:
+    """An entry on one line of a list: line breaks shown as ⏎, long text cut with …."""
+    shown = text[: limit + 1].replace("\r\n", "\n").replace("\n", " ⏎ ").replace("\t", " ")
+    return shown[:limit] + "…" if len(shown) > limit or len(text) > limit + 1 else shown
+
+
+def local_time(stamp: str) -> str:
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%H:%M")
+    except ValueError:
+        return ""
+
+
+class EntriesModel(QAbstractTableModel):
+    """Entries newest first, fetched a page at a time; kept in step with saves and edits."""
+
+    COLUMNS = ("Time", "Table", "Round", "Kind", "Entry", "Cards", "Wall")
+    TIME, TABLE, ROUND, KIND, TEXT, CARDS, WALL = range(7)
+
+    counts_changed = Signal()  # matching / total changed (or became known)
+    loading_changed = Signal(bool)
+    read_failed = Signal(str)
+    edit_requested = Signal(str, str, object)  # theme id, field ("text" | "kind"), new value
+
+    def __init__(
+        self,
+        reader: BackgroundReader,
+        deck: Deck,
+        table_labels: dict[str, str],
+        round_labels: dict[str, str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.reader = reader
+        self.deck = deck
+        self.table_labels = table_labels
+        self.round_labels = round_labels
+        self.filters = Filters()
+        self.spotlight_id: str | None = None
+        self.matching: int | None = None
+        self.total: int | None = None
+        self._rows: list[Theme] = []
+        self._exhausted = False
+        self._loading = False
+        self._generation = 0
+        self._suit_colour = {c.id: self._colour_of(c.suit) for c in deck.cards}
+        self._card_title = {c.id: c.title for c in deck.cards}
+
+    def _colour_of(self, suit_id: str) -> str:
+        try:
+            return self.deck.suit(suit_id).colour
+        except KeyError:
+            return ""
+
+    def set_deck(self, deck: Deck) -> None:
+        self.deck = deck
+        self._suit_colour = {c.id: self._colour_of(c.suit) for c in deck.cards}
+        self._card_title = {c.id: c.title for c in deck.cards}
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, self.CARDS), self.index(len(self._rows) - 1, self.CARDS)
+            )
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def set_filters(self, filters: Filters) -> None:
+        self.filters = filters
+        self.reload()
+
+    def reload(self) -> None:
+        """Drop what is loaded and read the first page and the counts afresh."""
+        self._generation += 1
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = False
+        self._loading = False
+        self.matching = None
+        self.endResetModel()
+        self._fetch_page()
+        self.recount()
+
+    def recount(self) -> None:
+        generation = self._generation
+        query = self.filters.query()
+        narrowed = any(v is not None for v in query.values())
+
+        def job(store: EventStore) -> tuple[int, int]:
+            total = store.count_themes()
+            return (store.count_themes(**query) if narrowed else total), total
+
+        def arrived(value: Any, error: str | None) -> None:
+            if generation != self._generation:
+                return
+            if error is not None:
+                self.read_failed.emit(error)
+                return
+            self.matching, self.total = value
+            self.counts_changed.emit()
+
+        self.reader.submit(job, arrived, key="entries-count")
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def is_complete(self) -> bool:
+        return self._exhausted
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._fetch_page()
+
+    def _fetch_page(self) -> None:
+        generation = self._generation
+        after = _order_key(self._rows[-1]) if self._rows else None
+        query = self.filters.query()
+        self._loading = True
+        self.loading_changed.emit(True)
+
+        def job(store: EventStore) -> list[Theme]:
+            return store.themes_page(**query, after=after, limit=PAGE)
+
+        def arrived(value: Any, error: str | None) -> None:
+            if generation != self._generation:
+                return
+            self._loading = False
+            self.loading_changed.emit(False)
+            if error is not None:
+                self.read_failed.emit(error)
+                return
+            known = {t.id for t in self._rows}
+            fresh = [t for t in value if t.id not in known]
+            if len(value) < PAGE:
+                self._exhausted = True
+            if fresh:
+                start = len(self._rows)
+                self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
+                self._rows.extend(fresh)
+                self.endInsertRows()
+
+        self.reader.submit(job, arrived)
+
+    # -- keeping in step with saves and edits ----------------------------------------------
+
+    def theme_saved(self, theme: Theme) -> None:
+        if self.total is not None:
+            self.total += 1
+        if self.filters.matches(theme):
+            if self.matching is not None:
+                self.matching += 1
+            self._place(theme)
+        self.counts_changed.emit()
+
+    def theme_changed(self, theme: Theme) -> None:
+        """An entry was edited, deleted, restored or hidden: update its row in place."""
+        row = self.row_of(theme.id)
+        if row is not None:
+            if self.filters.matches(theme):
+                self._rows[row] = theme
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                return
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+        elif self.filters.matches(theme):
+            self._place(theme)
+        self.recount()
+
+    def _place(self, theme: Theme) -> None:
+        """Insert at its place in the newest-first order, if that place is loaded."""
+        key = _order_key(theme)
+        row = 0
+        while row < len(self._rows) and _order_key(self._rows[row]) > key:
+            row += 1
+        if row == len(self._rows) and not self._exhausted and self._rows:
+            return  # older than everything loaded: it arrives with a later page
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, theme)
+        self.endInsertRows()
+
+    def set_spotlight(self, theme_id: str | None) -> None:
+        old = self.row_of(self.spotlight_id) if self.spotlight_id else None
+        self.spotlight_id = theme_id
+        for row in (old, self.row_of(theme_id) if theme_id else None):
+            if row is not None:
+                self.dataChanged.emit(self.index(row, self.WALL), self.index(row, self.WALL))
+
+    # -- reading rows ----------------------------------------------------------------------
+
+    def row_of(self, theme_id: str | None) -> int | None:
+        return next((i for i, t in enumerate(self._rows) if t.id == theme_id), None)
+
+    def theme_at(self, row: int) -> Theme | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def loaded(self) -> list[Theme]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (self.TEXT, self.KIND):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        theme = self.theme_at(index.row())
+        if theme is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(theme, column)
+        if role == Qt.ItemDataRole.EditRole:
+            if column == self.TEXT:
+                return theme.text
+            if column == self.KIND:
+                return theme.kind
+            return self._display(theme, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.TEXT:
+            # tooltips take rich text: escape, so typed markup shows as typed
+            return f"<p style='white-space:pre-wrap'>{html.escape(theme.text[:2000])}</p>"
+        if role == Qt.ItemDataRole.DecorationRole and column == self.CARDS and theme.cards:
+            colour = self._suit_colour.get(theme.cards[0], "")
+            return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.ForegroundRole and theme.hidden:
+            return QColor("#8a8f98")
+        if role == Qt.ItemDataRole.UserRole:
+            return theme.id
+        return None
+
+    def _display(self, theme: Theme, column: int) -> str:
+        if column == self.TIME:
+            return local_time(theme.created_at)
+        if column == self.TABLE:
+            return self.table_labels.get(theme.table_id or "", "—")
+        if column == self.ROUND:
+            return self.round_labels.get(theme.round_id or "", "—")
+        if column == self.KIND:
+            return KIND_LABELS.get(theme.kind, theme.kind)
+        if column == self.TEXT:
+            return one_line(theme.text)
+        if column == self.CARDS:
+            return ", ".join(self._card_title.get(c, f"#{c}") for c in theme.cards)
+        if column == self.WALL:
+            marks = []
+            if theme.id == self.spotlight_id:
+                marks.append("★ spotlight")
+            if theme.hidden:
+                marks.append("hidden")
+            return ", ".join(marks)
+        return ""
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        theme = self.theme_at(index.row())
+        if theme is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        if index.column() == self.TEXT and isinstance(value, str) and value != theme.text:
+            self.edit_requested.emit(theme.id, "text", value)
+            return True
+        if index.column() == self.KIND and value in KINDS and value != theme.kind:
+            self.edit_requested.emit(theme.id, "kind", value)
+            return True
+        return False
+
+
+# -- editing in place -----------------------------------------------------------------------
+
+
+class PlainEntryEdit(QPlainTextEdit):
+    """A plain-text entry: Return submits, Shift+Return a new line; never rich text."""
+
+    submitted = Signal()
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+    def text(self) -> str:
+        """What was typed, exactly (non-breaking spaces kept; paragraphs joined by \\n)."""
+        return self.document().toRawText().replace("\u2029", "\n")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        mods = event.modifiers()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if mods & Qt.KeyboardModifier.ShiftModifier:
+                self.textCursor().insertText("\n")
+                return
+            if not mods & ~Qt.KeyboardModifier.KeypadModifier:
+                self.submitted.emit()
+                return
+        if key == Qt.Key.Key_Escape and not mods:
+            self.cancelled.emit()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: Any) -> None:
+        # pasted rich text arrives as its plain text: markup is never interpreted
+        if source.hasText():
+            self.textCursor().insertText(source.text())
+
+
+class EntryDelegate(QStyledItemDelegate):
+    """Edits the text in a roomy plain-text editor and the kind in a list of kinds."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        if index.column() == EntriesModel.KIND:
+            combo = QComboBox(parent)
+            for kind in KINDS:
+                combo.addItem(KIND_LABELS[kind], kind)
+            combo.activated.connect(lambda _i, c=combo: self._finish(c))
+            return combo
+        editor = PlainEntryEdit(parent)
+        editor.setFrameShape(QPlainTextEdit.Shape.Box)
+        editor.submitted.connect(lambda e=editor: self._finish(e))
+        editor.cancelled.connect(
+            lambda e=editor: self.closeEditor.emit(
+                e, QStyledItemDelegate.EndEditHint.RevertModelCache
+            )
+        )
+        return editor
+
+    def _finish(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        elif isinstance(editor, PlainEntryEdit):
+            editor.setPlainText(str(value))
+            editor.moveCursor(editor.textCursor().MoveOperation.End)
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, PlainEntryEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
+        rect = QRect(option.rect)
+        if isinstance(editor, PlainEntryEdit):
+            rect.setHeight(max(rect.height() * 4, 96))
+        editor.setGeometry(rect)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        # the editor handles Return/Escape itself (Shift+Return is a new line)
+        if isinstance(editor, PlainEntryEdit) and event.type() == QEvent.Type.KeyPress:
+            return False
+        return super().eventFilter(editor, event)
+
+
+class EntriesView(QTableView):
+    """One line per entry, lazily filled; F2 or a double click edits in place."""
+
+    def __init__(self, model: EntriesModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(EntryDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setAlternatingRowColors(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setTabKeyNavigation(False)
+        rows = self.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(EntriesModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (EntriesModel.TIME, 52),
+            (EntriesModel.TABLE, 72),
+            (EntriesModel.ROUND, 120),
+            (EntriesModel.KIND, 78),
+            (EntriesModel.CARDS, 120),
+            (EntriesModel.WALL, 90),
+        ):
+            self.setColumnWidth(column, width)
+
+    def entries_model(self) -> EntriesModel:
+        model = self.model()
+        assert isinstance(model, EntriesModel)
+        return model
+
+    def current_theme(self) -> Theme | None:
+        index = self.currentIndex()
+        return self.entries_model().theme_at(index.row()) if index.isValid() else None
+
+    def select_theme(self, theme_id: str) -> None:
+        row = self.entries_model().row_of(theme_id)
+        if row is not None:
+            self.selectRow(row)
+            self.scrollTo(self.model().index(row, EntriesModel.TEXT))
+
+
+def with_filter(filters: Filters, **changes: Any) -> Filters:
+    return replace(filters, **changes)
