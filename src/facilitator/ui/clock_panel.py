@@ -3,18 +3,13 @@ event is running with an offer to shorten what is left, and the clock's keys."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -24,25 +19,19 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSlider,
     QSpinBox,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from facilitator.core.clock import Phase, Reading
 from facilitator.core.errors import InputError
-from facilitator.core.projector_state import ClockFace, ClockPhase, ProjectorState, RoundSlide
 from facilitator.core.schedule import Lateness
-from facilitator.store.records import RoundInfo
-from facilitator.ui.clock_driver import ClockDriver, face_of
-from facilitator.ui.controller import EventController
+from facilitator.ui.clock_driver import ClockDriver
 
 if TYPE_CHECKING:
     from facilitator.ui.console import ConsoleWindow
@@ -55,39 +44,6 @@ PHASE_COLOURS = {
     Phase.READY: "#6b7280",
     Phase.FINISHED: "#6b7280",
 }
-
-
-def round_slide(controller: EventController, info: RoundInfo, face: ClockFace) -> RoundSlide:
-    """The projector's view of a round, with the clock as it is now."""
-    index = next((i for i, r in enumerate(controller.rounds) if r.id == info.id), -1)
-    r = info.round
-    return RoundSlide(
-        title=r.title,
-        prompts=r.prompts,
-        format=r.format,
-        clock=face,
-        move=r.move,
-        show_move=face.phase in (ClockPhase.RED, ClockPhase.OVERTIME),
-        number=index + 1,
-        of=len(controller.rounds),
-    )
-
-
-def with_clock(state: ProjectorState, face: ClockFace) -> ProjectorState:
-    """The state with the round's clock replaced; any other slide is left as it is."""
-    slide = state.slide
-    if not isinstance(slide, RoundSlide):
-        return state
-    show_move = face.phase in (ClockPhase.RED, ClockPhase.OVERTIME)
-    return replace(state, slide=replace(slide, clock=face, show_move=show_move))
-
-
-def in_text_field() -> bool:
-    """Single keys and Space belong to a text field that has the cursor."""
-    widget = QApplication.focusWidget()
-    if isinstance(widget, QComboBox):
-        return widget.isEditable()
-    return isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)
 
 
 def _fmt_minutes(minutes: float) -> str:
@@ -263,68 +219,30 @@ class ClockPanel(QFrame):
             self.controller.replace_plan(plan)
 
 
-class ClockKeys:
-    """The clock's keys on the console: Space, + and -, Ctrl+Right and Ctrl+Left.
-
-    Space, + and - give way to a text field that has the cursor (a scribe typing "+1" must
-    not add a minute); Ctrl+arrows move between rounds from anywhere but a text field too,
-    where they move the cursor by words.
-    """
-
-    def __init__(self, window: QWidget, driver: ClockDriver) -> None:
-        self.actions: dict[str, QAction] = {}
-        self._add(window, "toggle", "Start / pause the clock", driver.toggle, ["Space"])
-        self._add(window, "add", "Add a minute", driver.add_minute, ["+", "=", "Shift+="])
-        self._add(window, "take", "Take a minute", driver.take_minute, ["-", "_"])
-        self._add(window, "next", "Next round", driver.next_round, ["Ctrl+Right"])
-        self._add(window, "previous", "Previous round", driver.previous_round, ["Ctrl+Left"])
-
-    def _add(
-        self, window: QWidget, name: str, text: str, slot: Callable[[], None], keys: list[str]
-    ) -> None:
-        action = QAction(text, window)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-
-        def guarded() -> None:
-            if not in_text_field():
-                slot()
-
-        action.triggered.connect(guarded)
-        window.addAction(action)
-        self.actions[name] = action
-
-
 def install_clock(console: ConsoleWindow) -> ClockPanel:
-    """Give the console its round clock: driver, panel above the live view, keys, menu."""
-    controller = console.controller
-    driver = ClockDriver(controller, parent=console)
+    """Give the console its round clock: the driver, its panel above the live view and a
+    Clock menu. The clock's keys (Space, + and -, Ctrl+arrows) are bound by the console's
+    key map to ``console.clock_driver``."""
+    driver = ClockDriver(console.controller, parent=console)
+    console.clock_driver = driver  # type: ignore[attr-defined]
     panel = ClockPanel(driver)
     console.live_column_layout.insertWidget(0, panel)
-    keys = ClockKeys(console, driver)
     menu = QMenu("&Clock", console)
     console.menuBar().insertMenu(console.help_menu.menuAction(), menu)
-    for action in keys.actions.values():
-        menu.addAction(action)
+    for text, slot in (
+        ("Start / pause\tSpace", driver.toggle),
+        ("Add a minute\t+", driver.add_minute),
+        ("Take a minute\t-", driver.take_minute),
+        ("Restart this round", driver.restart),
+        ("Next round\tCtrl+Right", driver.next_round),
+        ("Previous round\tCtrl+Left", driver.previous_round),
+    ):
+        menu.addAction(text, slot)
     menu.addSeparator()
+    menu.addAction("Shorten remaining rounds…", panel.offer_shortening)
     menu.addAction("Clock &settings…", lambda: ClockSettings(driver, console).exec())
-
-    def follow_clock(face: ClockFace) -> None:
-        state = controller.projector_state
-        if state is not None and isinstance(state.slide, RoundSlide):
-            controller.set_projector_state(with_clock(state, face))
-
-    def show_live_round(info: RoundInfo | None) -> None:
-        if info is not None:
-            controller.show(round_slide(controller, info, face_of(driver.reading)), live=True)
-
-    controller.clock_face_changed.connect(follow_clock)
-    controller.live_round_changed.connect(show_live_round)
-    from PySide6.QtCore import QTimer
-
+    # after the console is up: loading the sound system must not slow the start
     QTimer.singleShot(0, driver.probe_sound)
-    console.clock_driver = driver  # type: ignore[attr-defined]
-    console.clock_panel = panel  # type: ignore[attr-defined]
     return panel
 
 

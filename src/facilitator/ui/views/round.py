@@ -7,8 +7,12 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from facilitator.core.projector_state import ClockFace, ClockPhase, RoundSlide
+from facilitator.ui.qt_compat import protect_singletons
 from facilitator.ui.views import painter_for
 from facilitator.ui.views.base import PaintReport, Palette, draw_text, fit_font
+
+# Painting calls void Qt methods many times a second: see qt_compat for why this matters.
+protect_singletons()
 
 FORMAT_LABELS = {
     "tables": "At your tables",
@@ -22,6 +26,7 @@ FORMAT_LABELS = {
 # prompts at a cap height of 4% of the screen height, readable from the back.
 HERO_MIN_PX = 0.056
 HERO_MAX_PX = 0.085
+HERO_FLOOR_PX = 0.025
 REFERENCE_DIGITS = "00:00"
 
 
@@ -178,19 +183,31 @@ def paint_round(
     move_h = h * 0.13 if slide.show_move and slide.move else 0.0
     body = QRectF(area.left(), body_top, area.width(), area.bottom() - body_top - move_h)
 
-    clock_w = min(body.width() * 0.34, body.height() * 0.78)
+    prompts = [p for p in slide.prompts if p.strip()]
+    gap = h * 0.07
+    # The prompts are the hero: when long ones do not fit at their smallest size, they
+    # first lose the blank line between them, then take room from the clock, and only
+    # then (a wall of text) go smaller than a size readable from the back: never clipped.
+    min_px = h * HERO_MIN_PX
+    layouts = [(sep, share) for share in (0.34, 0.27, 0.22) for sep in ("\n\n", "\n")]
+    for sep, share in layouts:
+        clock_w = min(body.width() * share, body.height() * 0.78)
+        hero = sep.join(prompts) if prompts else slide.title
+        prompt_box = QRectF(body.left(), body.top(), body.width() - clock_w - gap, body.height())
+        _, fits = fit_font(hero, prompt_box, max_px=h * HERO_MAX_PX, min_px=min_px, bold=True)
+        if fits:
+            break
+    else:
+        min_px = h * HERO_FLOOR_PX
     clock_box = QRectF(body.right() - clock_w, body.top(), clock_w, body.height())
     paint_clock(painter, clock_box, slide.clock, palette, report)
 
-    prompts = [p for p in slide.prompts if p.strip()]
-    hero = "\n\n".join(prompts) if prompts else slide.title
-    prompt_box = QRectF(body.left(), body.top(), body.width() - clock_w - h * 0.07, body.height())
     draw_text(
         painter,
         prompt_box,
         hero,
         max_px=h * HERO_MAX_PX,
-        min_px=h * HERO_MIN_PX,
+        min_px=min_px,
         colour=palette.text,
         bold=True,
         align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

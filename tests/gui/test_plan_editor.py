@@ -1,0 +1,140 @@
+"""The plan editor: rounds edited in the console land in the event file, and plan.toml
+files go in and out unchanged."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
+
+from facilitator.core.plan import bundled_plans, load_plan
+from facilitator.store.db import EventStore
+from facilitator.ui.controller import EventController
+from facilitator.ui.plan_editor import PlanEditor
+
+
+@pytest.fixture
+def controller(event_path: Path) -> Iterator[EventController]:
+    ctl = EventController(EventStore.open(event_path))
+    yield ctl
+    ctl.close()
+
+
+@pytest.fixture
+def editor(qtbot: QtBot, controller: EventController) -> PlanEditor:
+    widget = PlanEditor(controller)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def titles(controller: EventController) -> list[str]:
+    return [r.title for r in controller.store.plan().rounds]
+
+
+def test_a_template_loaded_and_saved_round_trips(
+    editor: PlanEditor, controller: EventController, tmp_path: Path
+) -> None:
+    source = bundled_plans()["world-cafe"]
+    editor.load_file(source)
+    assert controller.store.plan() == load_plan(source)
+    assert editor.rounds.count() == len(load_plan(source).rounds)
+    out = tmp_path / "plan.toml"
+    assert editor.save_file(out)
+    assert load_plan(out) == load_plan(source)
+
+
+def test_editing_a_round_is_saved_in_the_event(
+    qtbot: QtBot, editor: PlanEditor, controller: EventController
+) -> None:
+    editor.rounds.setCurrentRow(1)
+    editor.title.selectAll()
+    qtbot.keyClicks(editor.title, "Opening conversation")
+    editor.minutes.setValue(12)
+    editor.format.setCurrentIndex(editor.format.findData("pairs"))
+    editor.prompts.setPlainText("First question?\n\n  Second question?  ")
+    editor.move_text.setText("Swap partners")
+    editor.move_text.textEdited.emit("Swap partners")
+    editor.cards.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: controller.store.plan().rounds[1].title == "Opening conversation")
+    saved = controller.store.plan().rounds[1]
+    assert (saved.minutes, saved.format, saved.prompts, saved.move) == (
+        12,
+        "pairs",
+        ("First question?", "Second question?"),
+        "Swap partners",
+    )
+    assert saved.cards == (controller.deck.cards[0].id,)
+    assert editor.rounds.item(1).text() == "2. Opening conversation — 12 min, In pairs"
+
+
+def test_add_duplicate_delete_and_move_rounds(
+    qtbot: QtBot, editor: PlanEditor, controller: EventController
+) -> None:
+    before = titles(controller)
+    editor.rounds.setCurrentRow(0)
+    editor.add_round()
+    assert titles(controller) == [before[0], "Round 7", *before[1:]]
+    editor.duplicate_round()
+    assert titles(controller)[1:3] == ["Round 7", "Round 7"]
+    editor.delete_round()
+    editor.rounds.setCurrentRow(1)
+    editor.delete_round()
+    assert titles(controller) == before
+    editor.rounds.setCurrentRow(0)
+    editor.rounds.setFocus()
+    qtbot.keyClick(editor.rounds, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert titles(controller)[:2] == [before[1], before[0]]
+    assert editor.rounds.currentRow() == 1
+    qtbot.keyClick(editor.rounds, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert titles(controller) == before
+
+
+def test_dragging_a_round_reorders_the_plan(
+    qtbot: QtBot, editor: PlanEditor, controller: EventController
+) -> None:
+    before = titles(controller)
+    editor.rounds.setCurrentRow(0)
+    moved = editor.rounds.model().moveRows(QModelIndex(), 0, 1, QModelIndex(), 3)
+    assert moved
+    qtbot.waitUntil(lambda: titles(controller)[2] == before[0])
+    assert titles(controller) == [before[1], before[2], before[0], *before[3:]]
+
+
+def test_the_last_round_cannot_be_deleted_and_a_blank_title_is_not_saved(
+    qtbot: QtBot, editor: PlanEditor, controller: EventController
+) -> None:
+    while editor.rounds.count() > 1:
+        editor.delete_round()
+    assert not editor.delete_button.isEnabled()
+    editor.delete_round()
+    assert len(controller.store.plan().rounds) == 1
+    editor.title.clear()
+    editor.title.textEdited.emit("")
+    assert not editor.save_now()
+    assert "Round 1 needs a title" in editor.message.text()
+    assert controller.store.plan().rounds[0].title != ""
+
+
+def test_a_bad_plan_file_is_refused_with_its_line(
+    editor: PlanEditor, controller: EventController, tmp_path: Path
+) -> None:
+    before = controller.store.plan()
+    bad = tmp_path / "plan.toml"
+    bad.write_text('[plan]\ntitle = "X"\n[[round]]\ntitle = "A"\nminutes = -5\n', encoding="utf-8")
+    editor.load_file(bad)
+    assert 'plan.toml:5: round 1 "A": minutes must be a positive number' in editor.message.text()
+    assert controller.store.plan() == before
+
+
+def test_a_plan_changed_elsewhere_shows_in_the_editor(
+    editor: PlanEditor, controller: EventController
+) -> None:
+    plan = load_plan(bundled_plans()["one-two-four-all"])
+    controller.replace_plan(plan)
+    assert editor.rounds.count() == 4
+    assert editor.plan_title.text() == "1-2-4-All"
