@@ -143,6 +143,10 @@ class ConsoleWindow(QMainWindow):
 
     def _add_panels(self) -> None:
         """Feature panels, in tab order."""
+        from facilitator.ui.capture import CaptureTab
+
+        self.capture = CaptureTab(self.controller, self)  # first: the scribes live here
+        self.tabs.addTab(self.capture, "Ca&pture")
 
     # -- menus -----------------------------------------------------------------------------
 
