@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -59,6 +60,32 @@ def card_slides(deck: Deck) -> dict[str, Slide]:
     }
 
 
+def browser_screenshot(out: Path) -> Path:
+    """The console's Cards tab on a throwaway event, with a card selected and some picks."""
+    from facilitator.core.demo import load_plan_choice
+    from facilitator.store.db import EventStore
+    from facilitator.ui.controller import EventController
+    from facilitator.ui.deck_browser import DeckBrowser
+
+    deck = load_deck(bundled_decks()["system-leadership"])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "event.facilitator"
+        EventStore.create(path, title="Demo", deck=deck, plan=load_plan_choice(None), tables=12)
+        controller = EventController(EventStore.open(path))
+        for n, card_id in enumerate(["courage", "mindset", "courage", "listening"]):
+            controller.store.add_card_pick(card_id, table_id=controller.tables[n].id, round_id=None)
+        browser = DeckBrowser(controller)
+        browser.resize(1400, 860)
+        browser.select_card("resilience")
+        browser.table_box.setCurrentIndex(4)
+        browser.show()
+        target = out / "cards-browser.png"
+        browser.grab().save(str(target))
+        browser.close()
+        controller.close()
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="out/screenshots", help="folder to write into")
@@ -80,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                 if report.clipped:
                     clipped_any = True
                     print(f"  did not fit: {report.clipped}")
+    print(browser_screenshot(out))
     return 1 if clipped_any else 0
 
 

@@ -91,8 +91,8 @@ def test_selecting_a_card_shows_both_its_sides_as_plain_text(browser: DeckBrowse
     assert detail.title.text() == "Resilience"
     assert detail.suit.text() == "BEING"
     assert detail.front.text().startswith("Stays steady under pressure")
-    assert "Organisation" in detail.back.text()
-    assert "What restores you when the work gets heavy?" in detail.back.text()
+    assert "Organisation" in detail.back_text()
+    assert "What restores you when the work gets heavy?" in detail.back_text()
     assert detail.title.textFormat() == Qt.TextFormat.PlainText
 
 

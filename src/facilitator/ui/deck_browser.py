@@ -76,11 +76,17 @@ def _plain(text: str = "", *, wrap: bool = True) -> QLabel:
 def _chip_style(colour: str) -> str:
     ink = text_colour_on(colour)
     return (
-        f"QPushButton {{ background: {colour}; color: {ink}; border: 2px solid {colour};"
-        " border-radius: 12px; padding: 3px 12px; font-weight: bold; }"
-        f" QPushButton:checked {{ border: 2px solid palette(highlight);"
-        " text-decoration: underline; }"
+        f"QPushButton {{ background: {colour}; color: {ink}; border: 3px solid {colour};"
+        " border-radius: 11px; padding: 2px 12px; font-weight: bold; }"
+        " QPushButton:checked { border: 3px solid palette(text); }"
     )
+
+
+ALL_CHIP_STYLE = (
+    "QPushButton { background: palette(button); border: 3px solid palette(mid);"
+    " border-radius: 11px; padding: 2px 12px; font-weight: bold; }"
+    " QPushButton:checked { border: 3px solid palette(text); }"
+)
 
 
 class CardTileDelegate(QStyledItemDelegate):
@@ -197,11 +203,13 @@ class CardDetail(QWidget):
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.front = _plain()
-        self.back_heading = _plain("Back")
-        bold = self.back_heading.font()
-        bold.setBold(True)
-        self.back_heading.setFont(bold)
-        self.back = _plain()
+        self.back_heading = _plain("On the back")
+        self.bold = self.back_heading.font()
+        self.bold.setBold(True)
+        self.back_heading.setFont(self.bold)
+        self.back = QWidget()
+        self.back_layout = QVBoxLayout(self.back)
+        self.back_layout.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.image)
@@ -220,7 +228,7 @@ class CardDetail(QWidget):
             self.image.clear()
             self.image.hide()
             self.back_heading.hide()
-            self.back.setText("")
+            self._set_back([])
             return
         ink = text_colour_on(suit.colour)
         self.header.setStyleSheet(
@@ -245,15 +253,29 @@ class CardDetail(QWidget):
             self.image.clear()
             self.image.hide()
         self.back_heading.show()
-        lines: list[str] = []
-        for level, questions in card.questions:
-            if not questions:
-                continue
+        self._set_back([(level, qs) for level, qs in card.questions if qs])
+
+    def back_text(self) -> str:
+        """The back as shown, one label per line (for tests and screen readers)."""
+        items = (self.back_layout.itemAt(i) for i in range(self.back_layout.count()))
+        labels = [item.widget() for item in items if item is not None]
+        return "\n".join(w.text() for w in labels if isinstance(w, QLabel))
+
+    def _set_back(self, groups: list[tuple[str, tuple[str, ...]]]) -> None:
+        while self.back_layout.count():
+            item = self.back_layout.takeAt(0)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        if not groups and not self.back_heading.isHidden():
+            self.back_layout.addWidget(_plain("(no questions on the back)"))
+        for level, questions in groups:
             if level:
-                lines.append(level)
-            lines += [f"  • {q}" for q in questions]
-            lines.append("")
-        self.back.setText("\n".join(lines).strip() or "(no questions on the back)")
+                heading = _plain(level)
+                heading.setFont(self.bold)
+                self.back_layout.addWidget(heading)
+            self.back_layout.addWidget(_plain("\n".join(f"•  {q}" for q in questions)))
 
 
 class DeckBrowser(QWidget):
@@ -339,7 +361,8 @@ class DeckBrowser(QWidget):
         self.preview_button = QPushButton("Pre&view")
         self.preview_button.setToolTip("Stage the front in the preview, not yet live")
         self.preview_button.clicked.connect(lambda: self.show_card(back=False, live=False))
-        show_row = QGridLayout()
+        on_screen = QGroupBox("On the projector")
+        show_row = QGridLayout(on_screen)
         show_row.addWidget(self.front_button, 0, 0)
         show_row.addWidget(self.back_button, 0, 1)
         show_row.addWidget(self.flip_button, 1, 0)
@@ -372,7 +395,7 @@ class DeckBrowser(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(detail_scroll, 1)
-        side_layout.addLayout(show_row)
+        side_layout.addWidget(on_screen)
         side_layout.addWidget(picks)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -423,6 +446,7 @@ class DeckBrowser(QWidget):
         every.setCheckable(True)
         every.setChecked(True)
         every.setProperty("suit", ALL_SUITS)
+        every.setStyleSheet(ALL_CHIP_STYLE)
         self.suit_buttons.addButton(every)
         self.suit_bar.addWidget(every)
         for suit in deck.suits:
