@@ -150,3 +150,9 @@ def test_paginate_keeps_a_giant_entry_alone() -> None:
 def test_unknown_grouping_is_refused() -> None:
     with pytest.raises(ValueError):
         wall([], grouping="colour")
+
+
+def test_one_rounds_wall_leaves_other_rounds_out() -> None:
+    slide = wall([theme(1, round_="r1"), theme(2, round_="r2")], round_id="r2")
+    assert [e.id for e in slide.entries] == ["id00002"]
+    assert slide.round_id == "r2"

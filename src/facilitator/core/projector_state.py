@@ -135,6 +135,7 @@ class WallSlide:
     page: int = 0
     pages: int = 1  # entries holds only this page's entries
     total: int = 0  # entries on the wall across all pages
+    round_id: str | None = None  # the round whose entries show; None: every round
 
 
 Slide = (

@@ -174,12 +174,16 @@ def build_wall(
     title: str = "What the tables said",
     spotlight_id: str | None = None,
     page: int = 0,
+    round_id: str | None = None,
 ) -> WallSlide:
-    """The wall slide for one page. Deleted and hidden themes never show."""
+    """The wall slide for one page: every round's entries, or ``round_id``'s only.
+    Deleted and hidden themes never show."""
     if grouping not in GROUPINGS:
         raise ValueError(f"unknown grouping {grouping!r}")
     index = TagIndex(deck)
     shown = visible(themes)
+    if round_id is not None:
+        shown = [t for t in shown if t.round_id == round_id]
     entries = _grouped(shown, grouping, index, tables, rounds)
     pages = paginate(entries)
     page = max(0, min(page, len(pages) - 1))
@@ -198,4 +202,5 @@ def build_wall(
         page=page,
         pages=len(pages),
         total=len(entries),
+        round_id=round_id,
     )

@@ -1156,6 +1156,7 @@ class CapturePanel(QWidget):
             themes = store.themes(round_id=round_id) if round_id else store.themes()
             return build_wall(
                 themes,
+                round_id=round_id,
                 deck=deck,
                 tables=tables,
                 rounds=rounds,
