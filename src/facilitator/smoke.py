@@ -1,0 +1,367 @@
+"""``facilitator --smoke-test``: a headless self-check of an installed or packaged app.
+
+It exercises what a frozen build most often loses: bundled resources, Qt plugins (the
+platform, SVG icons, fonts), the Alembic migrations read from the file system, the clock
+on the Qt event loop, and every export writer. It prints one line per check and exits 0,
+or names what failed and exits 1. Nothing is written outside a temporary folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+import time
+import traceback
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+THEME_TEXT = "Smoke test: trust grows when leaders listen first"
+EXPORT_FORMATS = ("csv", "xlsx", "json", "md", "html", "pdf")
+CLOCK_RUN_SECONDS = 1.0
+
+
+class CheckFailed(Exception):
+    """A check's own verdict: the message says what is wrong, with no traceback."""
+
+
+@dataclass
+class SmokeRun:
+    """The checks run so far; ``out`` is None in a windowed Windows build with no console."""
+
+    out: Any = field(default_factory=lambda: sys.stdout)
+    failures: list[str] = field(default_factory=list)
+    passed: int = 0
+
+    def say(self, line: str) -> None:
+        if self.out is not None:
+            print(line, file=self.out, flush=True)
+
+    def check(self, name: str, step: Callable[[], str]) -> bool:
+        """Run one step; its return value is the detail printed beside ``ok``."""
+        try:
+            detail = step()
+        except CheckFailed as exc:
+            return self._fail(name, str(exc))
+        except Exception as exc:
+            frame = traceback.extract_tb(exc.__traceback__)[-1]
+            where = f"{Path(frame.filename).name}:{frame.lineno}"
+            return self._fail(name, f"{type(exc).__name__}: {exc} (at {where})")
+        self.passed += 1
+        self.say(f"ok    {name}: {detail}")
+        return True
+
+    def _fail(self, name: str, message: str) -> bool:
+        self.failures.append(name)
+        self.say(f"FAIL  {name}: {message}")
+        return False
+
+
+def run_smoke_test() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    run = SmokeRun()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="facilitator-smoke-") as tmp:
+        _run_checks(run, Path(tmp))
+    seconds = time.perf_counter() - started
+    if run.failures:
+        run.say(
+            f"smoke test FAILED: {len(run.failures)} of {run.passed + len(run.failures)} "
+            f"checks failed ({', '.join(run.failures)})"
+        )
+        return 1
+    run.say(f"smoke test passed: {run.passed} checks in {seconds:.1f} s")
+    return 0
+
+
+def _run_checks(run: SmokeRun, folder: Path) -> None:
+    from facilitator import __version__
+
+    frozen = "frozen" if getattr(sys, "frozen", False) else "from source"
+    run.say(f"Facilitator {__version__} ({frozen}, Python {sys.version.split()[0]})")
+    state: dict[str, Any] = {}
+
+    def resources() -> str:
+        from facilitator.core.demo import load_deck_choice, load_plan_choice
+        from facilitator.paths import resources_root
+
+        root = resources_root()
+        for part in ("cards", "plans", "icons/facilitator.svg", "sounds/chime.wav"):
+            if not (root / part).exists():
+                raise CheckFailed(f"{root / part} is missing")
+        state["deck"] = deck = load_deck_choice(None)
+        state["plan"] = plan = load_plan_choice(None)
+        return (
+            f"deck {deck.name!r} ({len(deck.cards)} cards), plan {plan.title!r} "
+            f"({len(plan.rounds)} rounds) from {root}"
+        )
+
+    def qt() -> str:
+        from PySide6.QtGui import QIcon
+
+        from facilitator.app import make_application
+        from facilitator.paths import resource_path
+
+        state["app"] = app = make_application()
+        icon = QIcon(str(resource_path("icons", "facilitator.svg")))
+        if icon.pixmap(64, 64).isNull():
+            raise CheckFailed("the SVG app icon did not render (Qt's SVG plugins are missing)")
+        return f"Qt {_qt_version()} on the {app.platformName()} platform, SVG icons render"
+
+    def event_file() -> str:
+        from facilitator.store import migrate
+        from facilitator.store.db import EventStore
+
+        path = folder / "smoke.facilitator"
+        store = EventStore.create(
+            path, title="Smoke test", deck=state["deck"], plan=state["plan"], tables=3
+        )
+        state["path"], state["store"] = path, store
+        revision, head = store.schema_revision(), migrate.head_revision()
+        if revision != head:
+            raise CheckFailed(f"the new file is at schema {revision}, not {head}")
+        return (
+            f"created with migrations {' -> '.join(migrate.known_revisions())} "
+            f"from {migrate.MIGRATIONS_DIR}"
+        )
+
+    def console() -> str:
+        from facilitator.ui.console import ConsoleWindow
+
+        state["console"] = window = ConsoleWindow(state["store"])
+        window.show()
+        _wait_until(lambda: window.isVisible() and window.windowHandle().isExposed(), 5.0)
+        if not window.isVisible():
+            raise CheckFailed("the console window did not show")
+        return f"console window shown: {window.windowTitle()!r}"
+
+    def projector() -> str:
+        from PySide6.QtCore import QSize
+
+        from facilitator.ui.projector import render_image
+
+        controller = state["console"].controller
+        image, _report = render_image(controller.projector_state, QSize(1280, 720))
+        colours = {image.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 720, 24)}
+        if len(colours) < 3:
+            raise CheckFailed("the projector rendered a blank image (no fonts?)")
+        return f"welcome slide rendered at 1280x720 ({len(colours)} colours sampled)"
+
+    def theme() -> str:
+        controller = state["console"].controller
+        saved = controller.add_theme(
+            THEME_TEXT, table_id=controller.tables[0].id, round_id=controller.rounds[0].id
+        )
+        stored = [t.text for t in controller.store.themes()]
+        if THEME_TEXT not in stored:
+            raise CheckFailed("the saved theme is not in the event file")
+        return f"theme saved through the controller ({saved.id[:8]})"
+
+    def clock() -> str:
+        return _run_clock(state["console"].controller, CLOCK_RUN_SECONDS)
+
+    def close() -> str:
+        state["console"].close()
+        _process_events()
+        return "console closed, event file released"
+
+    steps: list[tuple[str, Callable[[], str]]] = [
+        ("resources", resources),
+        ("qt", qt),
+        ("event file", event_file),
+        ("console", console),
+        ("projector", projector),
+        ("theme", theme),
+        ("round clock", clock),
+        ("close", close),
+    ]
+    for name, step in steps:
+        if not run.check(name, step) and name in ("resources", "qt", "event file", "console"):
+            run.say(f"skipped the rest: later checks need {name!r}")
+            return
+    for fmt in EXPORT_FORMATS:
+        run.check(f"export {fmt}", partial(_export, state["path"], fmt, folder))
+
+
+def _qt_version() -> str:
+    from PySide6.QtCore import qVersion
+
+    return qVersion()
+
+
+def _process_events() -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.processEvents()
+
+
+def _wait_until(done: Callable[[], bool], timeout: float) -> None:
+    """Spin the Qt event loop until ``done()`` or the timeout (a headless check has no qtbot)."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    deadline = time.monotonic() + timeout
+    while not done() and time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def _run_clock(controller: Any, seconds: float) -> str:
+    """Run the live round's clock on the Qt event loop for about a second.
+
+    The console's own ClockDriver is used when it has one (so the chime's QtMultimedia is
+    loaded too), else the core RoundClock on a Qt timer.
+    """
+    try:
+        from facilitator.ui.clock_driver import ClockDriver
+    except ImportError:
+        return _run_core_clock(seconds)
+    drivers = controller.findChildren(ClockDriver)
+    driver = drivers[0] if drivers else ClockDriver(controller)
+    driver.probe_sound()
+    shown = [driver.reading.shown_seconds]
+    driver.reading_changed.connect(lambda reading: shown.append(reading.shown_seconds))
+    driver.start()
+    _spin(seconds + 0.1)
+    driver.pause()
+    elapsed = driver.reading.elapsed
+    counted = sorted(set(shown), reverse=True)
+    if counted[:2] != [shown[0], shown[0] - 1]:
+        raise CheckFailed(f"the clock showed seconds {shown}, expected {shown[0]} then one less")
+    if not seconds <= elapsed < seconds + 0.5:
+        raise CheckFailed(f"the clock ran {elapsed:.3f} s in a {seconds:.1f} s window")
+    kinds = [entry.kind for entry in controller.store.timeline()]
+    if "round_started" not in kinds:
+        raise CheckFailed(f"no round_started on the timeline ({kinds})")
+    return f"live round ran {elapsed:.2f} s, now shows {driver.reading.text}; {_play_chime(driver)}"
+
+
+def _play_chime(driver: Any) -> str:
+    """Play the chime when there is a sound output; its absence is reported, not a failure."""
+    from PySide6.QtMultimedia import QSoundEffect
+
+    chime = driver.chime
+    effect = getattr(chime, "_effect", None)
+    if effect is None:
+        return f"sound: {chime.message}"
+    _wait_until(lambda: effect.status() != QSoundEffect.Status.Loading, 3.0)
+    if not chime.play():
+        return f"sound: {chime.message}"
+    _wait_until(effect.isPlaying, 2.0)
+    if not effect.isPlaying():
+        raise CheckFailed(f"the chime did not start playing ({chime.message})")
+    effect.stop()
+    return f"the chime played on {_audio_output()}"
+
+
+def _audio_output() -> str:
+    from PySide6.QtMultimedia import QMediaDevices
+
+    return QMediaDevices.defaultAudioOutput().description() or "the default output"
+
+
+def _run_core_clock(seconds: float) -> str:
+    from PySide6.QtCore import Qt, QTimer
+
+    from facilitator.core.clock import RoundClock
+
+    clock = RoundClock(60.0)
+    shown: list[str] = [clock.reading().text]
+    ticker = QTimer()
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+
+    def tick() -> None:
+        text = clock.reading().text
+        if text != shown[-1]:
+            shown.append(text)
+        wait = clock.next_boundary_in()
+        ticker.start(max(1, int((wait or 0.5) * 1000)))
+
+    ticker.timeout.connect(tick)
+    clock.start()
+    tick()
+    _spin(seconds + 0.1)
+    ticker.stop()
+    elapsed = clock.reading().elapsed
+    if shown[:2] != ["1:00", "0:59"]:
+        raise CheckFailed(f"the clock showed {shown}, expected 1:00 then 0:59")
+    if not seconds <= elapsed < seconds + 0.5:
+        raise CheckFailed(f"the clock ran {elapsed:.3f} s in a {seconds:.1f} s window")
+    return f"ran {elapsed:.2f} s on the Qt loop, showed {' -> '.join(shown)}"
+
+
+def _spin(seconds: float) -> None:
+    """Run the Qt event loop for this long."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def _export(event: Path, fmt: str, folder: Path) -> str:
+    from facilitator.export import export_event
+
+    target = folder / f"harvest.{fmt}"
+    written = Path(export_event(event, fmt, target))
+    if not written.is_file() or written.stat().st_size == 0:
+        raise CheckFailed(f"{written} is missing or empty")
+    data = written.read_bytes()
+    _CHECKERS[fmt](data)
+    return f"{written.name}, {len(data):,} bytes"
+
+
+def _check_json(data: bytes) -> None:
+    harvest = json.loads(data.decode("utf-8"))
+    if harvest.get("format") != "facilitator-harvest":
+        raise CheckFailed(f"format is {harvest.get('format')!r}, not 'facilitator-harvest'")
+    if THEME_TEXT not in json.dumps(harvest.get("themes"), ensure_ascii=False):
+        raise CheckFailed("the saved theme is not in 'themes'")
+
+
+def _check_csv(data: bytes) -> None:
+    if not data.startswith(b"\xef\xbb\xbf"):
+        raise CheckFailed("no UTF-8 byte order mark (spreadsheets would garble accents)")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    if not any(THEME_TEXT in cell for row in rows[1:] for cell in row):
+        raise CheckFailed(f"the saved theme is not in any of {len(rows) - 1} rows")
+
+
+def _check_xlsx(data: bytes) -> None:
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise CheckFailed("not a zip file, so not an xlsx workbook")
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        names = book.namelist()
+        if not any(n.startswith("xl/worksheets/") for n in names):
+            raise CheckFailed("the workbook has no worksheets")
+        strings = book.read("xl/sharedStrings.xml") if "xl/sharedStrings.xml" in names else b""
+        sheets = b"".join(book.read(n) for n in names if n.startswith("xl/worksheets/"))
+        if THEME_TEXT.encode() not in strings + sheets:
+            raise CheckFailed("the saved theme is not in the workbook")
+
+
+def _check_text(data: bytes) -> None:
+    if THEME_TEXT not in data.decode("utf-8"):
+        raise CheckFailed("the saved theme is not in the report")
+
+
+def _check_pdf(data: bytes) -> None:
+    if not data.startswith(b"%PDF"):
+        raise CheckFailed(f"does not start with %PDF (starts {data[:8]!r})")
+    if b"%%EOF" not in data[-1024:]:
+        raise CheckFailed("no %%EOF at the end: the PDF is truncated")
+
+
+_CHECKERS: dict[str, Callable[[bytes], None]] = {
+    "json": _check_json,
+    "csv": _check_csv,
+    "xlsx": _check_xlsx,
+    "md": _check_text,
+    "html": _check_text,
+    "pdf": _check_pdf,
+}
