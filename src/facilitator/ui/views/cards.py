@@ -420,17 +420,22 @@ def paint_card_back(
         align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
         report=report,
     )
-    draw_text(
-        painter,
-        QRectF(band.left() + pad * 1.2, band.top(), band.width() - kicker_w - pad * 3.4, band_h),
-        card.title,
-        max_px=h * 0.07,
-        min_px=h * 0.035,
-        colour=band_ink,
-        bold=True,
-        align=LEFT_MIDDLE,
-        report=report,
+    title_area = QRectF(
+        band.left() + pad * 1.2, band.top(), band.width() - kicker_w - pad * 3.4, band_h
     )
+    title = _fit_stack(
+        card.title,
+        "",
+        title_area.width(),
+        title_area.height() * 0.92,
+        title_px=(h * 0.07, h * 0.03),
+        text_px=(0, 0),
+    )
+    if not title.fits:
+        report.clipped.append(card.title[:80])
+    title_box = QRectF(title_area.left(), 0, title_area.width(), min(title.title_h, band_h))
+    title_box.moveCenter(QPointF(title_box.center().x(), band.center().y()))
+    _draw_wrapped(painter, title_box, card.title, title.title_font, band_ink, title.flags)
 
     body = QRectF(
         card_rect.left() + pad * 1.2,
