@@ -205,6 +205,14 @@ class EntryEdit(PlainEntryEdit):
             return
         super().keyPressEvent(event)
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        # Tab takes the card offered, as Return does; it moves on only with no list open
+        chosen = self.popup.chosen() if self.popup.isVisible() else None
+        if chosen is not None:
+            self._complete(chosen)
+            return True
+        return super().focusNextPrevChild(next)
+
     def focusOutEvent(self, event: Any) -> None:
         self.popup.hide()
         super().focusOutEvent(event)
@@ -692,24 +700,23 @@ class CapturePanel(QWidget):
 
     def _table_typed(self, text: str) -> None:
         try:
-            number = parse_table(text, [t.number for t in self.controller.tables])
+            parse_table(text, [t.number for t in self.controller.tables])
         except ValueError:
+            self.table_field.setStyleSheet("color: #c0271d;")
             return
-        self.table_number = number
-        table = self.table()
-        self.table_name.setText(
-            table.name if table and table.name else f"of {len(self.controller.tables)}"
-        )
-        self._schedule_draft()
+        self.table_field.setStyleSheet("")
 
     def _table_done(self) -> None:
         text = self.table_field.text()
+        self.table_field.setStyleSheet("")
         try:
-            self.table_number = parse_table(text, [t.number for t in self.controller.tables])
+            number = parse_table(text, [t.number for t in self.controller.tables])
         except ValueError as exc:
-            if text.strip() and text.strip() != str(self.table_number):
+            if text.strip():
                 self.show_message(f"Table: {exc}; still on table {self.table_number}.", "warn")
-        self._show_table()
+            self._show_table()
+            return
+        self.set_table(number)
 
     def round(self) -> RoundInfo | None:
         return self.controller.round(self.round_id)
