@@ -151,9 +151,7 @@ def test_autocomplete_steps_with_arrows_and_escape_closes_it(
     assert panel.entry.hasFocus()  # the first Escape only closes the list
 
 
-def test_quotation_marks_make_a_quote_and_a_key_overrides(
-    qtbot: Any, panel: CapturePanel
-) -> None:
+def test_quotation_marks_make_a_quote_and_a_key_overrides(qtbot: Any, panel: CapturePanel) -> None:
     keys(qtbot, panel.entry, "“We lead by listening”")
     assert panel.mode == "quote"
     assert panel.kind_buttons["quote"].isChecked()
@@ -440,9 +438,7 @@ def test_wall_grouping_and_pages(qtbot: Any, panel: CapturePanel) -> None:
     c = panel.controller
     store = c.store
     for n in range(70):
-        store.add_theme(
-            f"entry {n}", table_id=c.tables[n % 5].id, round_id=c.live_round.id
-        )
+        store.add_theme(f"entry {n}", table_id=c.tables[n % 5].id, round_id=c.live_round.id)
     act_as_projector(c)
     panel.wall_grouping_combo.setCurrentIndex(panel.wall_grouping_combo.findData("latest"))
     with qtbot.waitSignal(c.projector_changed):
@@ -460,9 +456,7 @@ def test_wall_grouping_and_pages(qtbot: Any, panel: CapturePanel) -> None:
 # -- drafts ----------------------------------------------------------------------------------
 
 
-def test_typing_is_kept_as_a_draft_and_comes_back(
-    qtbot: Any, controller: EventController
-) -> None:
+def test_typing_is_kept_as_a_draft_and_comes_back(qtbot: Any, controller: EventController) -> None:
     panel = open_panel(qtbot, controller)
     store = controller.store
     try:

@@ -63,7 +63,6 @@ from facilitator.core.wall import GROUPING_LABELS, GROUPINGS, Labelled, build_wa
 from facilitator.store.db import EventStore, StoreError
 from facilitator.store.records import RoundInfo, TableInfo, Theme
 from facilitator.ui.controller import EventController
-from facilitator.ui.qt_compat import protect_singletons
 from facilitator.ui.entries import (
     BackgroundReader,
     EntriesModel,
@@ -72,6 +71,7 @@ from facilitator.ui.entries import (
     PlainEntryEdit,
     one_line,
 )
+from facilitator.ui.qt_compat import protect_singletons
 from facilitator.ui.undo import (
     DeleteCommand,
     EditCommand,
@@ -205,7 +205,7 @@ class EntryEdit(PlainEntryEdit):
             return
         super().keyPressEvent(event)
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+    def focusNextPrevChild(self, next: bool) -> bool:
         # Tab takes the card offered, as Return does; it moves on only with no list open
         chosen = self.popup.chosen() if self.popup.isVisible() else None
         if chosen is not None:

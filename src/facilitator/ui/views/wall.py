@@ -319,9 +319,7 @@ def paint_wall(
             align=RIGHT_MIDDLE,
             report=report,
         )
-    painter.fillRect(
-        QRectF(area.left(), area.top() + header_h, h * 0.1, h * 0.006), palette.accent
-    )
+    painter.fillRect(QRectF(area.left(), area.top() + header_h, h * 0.1, h * 0.006), palette.accent)
     body = QRectF(area.left(), area.top() + header_h + h * 0.03, area.width(), 0.0)
     body.setBottom(area.bottom())
     if slide.spotlight is not None:
