@@ -219,9 +219,9 @@ class CardDetail(QWidget):
         layout.addWidget(self.back_heading)
         layout.addWidget(self.back)
         layout.addStretch(1)
-        self.show_card(None, None, ())
+        self.show_card(None, None)
 
-    def show_card(self, card: Card | None, suit: Suit | None, levels: tuple[str, ...]) -> None:
+    def show_card(self, card: Card | None, suit: Suit | None) -> None:
         if card is None or suit is None:
             self.header.setStyleSheet("")
             self.suit.setText("")
@@ -474,7 +474,7 @@ class DeckBrowser(QWidget):
         if self.grid.count():
             self.grid.setCurrentRow(0)
         else:
-            self.detail.show_card(None, None, ())
+            self.detail.show_card(None, None)
 
     def selected_suit(self) -> str:
         button = self.suit_buttons.checkedButton()
@@ -552,7 +552,7 @@ class DeckBrowser(QWidget):
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         card = None if current is None else self.card_at(self.grid.indexFromItem(current))
-        self.detail.show_card(card, self.suit_of(card) if card else None, self.deck.levels)
+        self.detail.show_card(card, self.suit_of(card) if card else None)
         for button in (self.front_button, self.back_button, self.preview_button, self.pick_button):
             button.setEnabled(card is not None)
         self._update_pick_button()
