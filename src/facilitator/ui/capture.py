@@ -100,6 +100,21 @@ def _plain_label(text: str = "") -> QLabel:
     return label
 
 
+def _u16(text: str) -> int:
+    """Length in UTF-16 code units: how Qt counts positions (an emoji counts two)."""
+    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+
+
+def _py_index(text: str, position: int) -> int:
+    """The Python index of Qt's UTF-16 ``position`` in ``text``."""
+    units = 0
+    for index, char in enumerate(text):
+        if units >= position:
+            return index
+        units += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
+
+
 def _readable_on(colour: str) -> str:
     c = QColor(colour)
     return "#000000" if c.lightnessF() > 0.6 else "#ffffff"
@@ -134,7 +149,7 @@ class TagHighlighter(QSyntaxHighlighter):
             else:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
                 fmt.setUnderlineColor(QColor("#c0271d"))
-            self.setFormat(tag.start, tag.end - tag.start, fmt)
+            self.setFormat(_u16(text[: tag.start]), _u16(text[tag.start : tag.end]), fmt)
 
 
 class TagPopup(QListWidget):
@@ -222,10 +237,11 @@ class EntryEdit(PlainEntryEdit):
         if cursor.hasSelection():
             return None
         block = cursor.block()
-        found = tag_at(block.text(), cursor.positionInBlock())
+        text = block.text()
+        found = tag_at(text, _py_index(text, cursor.positionInBlock()))
         if found is None:
             return None
-        return block.position() + found[0], found[1]
+        return block.position() + _u16(text[: found[0]]), found[1]
 
     def _update_popup(self) -> None:
         found = self._typing_tag() if self.hasFocus() or self.popup.isVisible() else None
@@ -266,9 +282,10 @@ class EntryEdit(PlainEntryEdit):
             return
         start, typed = found
         cursor = self.textCursor()
+        end = start + 1 + _u16(typed)  # Qt positions count UTF-16 units
         cursor.setPosition(start)
-        cursor.setPosition(start + 1 + len(typed), cursor.MoveMode.KeepAnchor)
-        following = self.document().characterAt(start + 1 + len(typed))
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        following = self.document().characterAt(end)
         cursor.insertText(f"#{tag_word(card)}" + ("" if following == " " else " "))
         self.setTextCursor(cursor)
         self.popup.hide()
@@ -323,6 +340,7 @@ class CapturePanel(QWidget):
         self._explained = False
         self._restoring = False
         self._draft_failed = False
+        self._failures = 0
 
         self._build()
         self._connect()
@@ -621,7 +639,7 @@ class CapturePanel(QWidget):
         c.preview_changed.connect(self._preview_changed)
         c.closing.connect(self.shutdown)
         self.theme_actions.changed.connect(self._theme_changed)
-        self.theme_actions.failed.connect(lambda m: self.show_message(f"Not saved: {m}", "error"))
+        self.theme_actions.failed.connect(self._change_failed)
 
         self.entry.submitted.connect(self.save)
         self.entry.cancelled.connect(self.leave_requested)
@@ -876,6 +894,7 @@ class CapturePanel(QWidget):
         self._show_chips("")
         try:
             self.store.save_draft(DRAFT_SLOT, "")
+            self._draft_failed = False
         except StoreError as exc:
             log.warning("draft not cleared: %s", exc)
 
@@ -974,7 +993,8 @@ class CapturePanel(QWidget):
         try:
             self.store.save_draft(DRAFT_SLOT, self.entry.text(), self.draft_detail())
         except StoreError as exc:
-            if not self._draft_failed:
+            # a failed save's message matters more: it stays up
+            if not self._draft_failed and self.message.property("level") != "error":
                 self.show_message(
                     f"Your typing cannot be kept as a draft: {exc} Keep this window open.",
                     "error",
@@ -983,7 +1003,8 @@ class CapturePanel(QWidget):
             return
         if self._draft_failed:
             self._draft_failed = False
-            self.show_message("The event file can be written again.", "ok")
+            if self.message.text().startswith("Your typing cannot be kept"):
+                self.show_message("The event file can be written again.", "ok")
 
     def _restore_draft(self) -> None:
         try:
@@ -1065,6 +1086,16 @@ class CapturePanel(QWidget):
         self.hide_button.setChecked(bool(theme and theme.hidden))
         self.spot_button.setChecked(bool(theme and theme.id == self.spotlight_id))
 
+    def _change_failed(self, message: str) -> None:
+        self._failures += 1
+        self.show_message(f"NOT SAVED — {message}", "error")
+
+    def push(self, command: Any) -> bool:
+        """Do a step through the undo stack; False (and a message shown) when it failed."""
+        failures = self._failures
+        self.undo_stack.push(command)
+        return self._failures == failures
+
     def edit_selected(self) -> None:
         index = self.view.currentIndex()
         if index.isValid():
@@ -1084,22 +1115,22 @@ class CapturePanel(QWidget):
             changes: dict[str, Any] = {"text": value, "cards": self.index.cards_in(str(value))}
         else:
             changes = {field: value}
-        self.undo_stack.push(EditCommand(self.theme_actions, theme, **changes))
+        self.push(EditCommand(self.theme_actions, theme, **changes))
 
     def delete_selected(self) -> None:
         theme = self.view.current_theme()
         if theme is None:
             return
         row = self.view.currentIndex().row()
-        self.undo_stack.push(DeleteCommand(self.theme_actions, theme))
-        self.show_message(f"Deleted “{one_line(theme.text, 40)}”. Ctrl+Z brings it back.", "ok")
+        if self.push(DeleteCommand(self.theme_actions, theme)):
+            self.show_message(f"Deleted “{one_line(theme.text, 40)}”. Ctrl+Z brings it back.", "ok")
         if self.model.rowCount():
             self.view.selectRow(min(row, self.model.rowCount() - 1))
 
     def toggle_hidden(self) -> None:
         theme = self.view.current_theme()
         if theme is not None:
-            self.undo_stack.push(HideCommand(self.theme_actions, theme, not theme.hidden))
+            self.push(HideCommand(self.theme_actions, theme, not theme.hidden))
 
     def toggle_spotlight(self) -> None:
         theme = self.view.current_theme()
