@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import logging.handlers
+import os
 import sys
+import time
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -66,6 +68,43 @@ def make_application(argv: list[str] | None = None):  # type: ignore[no-untyped-
     return app
 
 
+def _report_when_shown(app: object) -> None:
+    """For benchmarks: print when the first console or start page is painted, then quit.
+
+    Enabled by FACILITATOR_REPORT_SHOWN=1; prints ``shown <unix time> rss_kb <resident KB>``.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and watched.objectName() in (
+                "console",
+                "start_page",
+            ):
+                rss = _resident_kb()
+                print(f"shown {time.time():.6f} rss_kb {rss}", flush=True)
+                QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+                QTimer.singleShot(0, QApplication.quit)
+            return False
+
+    watcher = FirstPaint(app)  # type: ignore[arg-type]
+    app.installEventFilter(watcher)  # type: ignore[attr-defined]
+
+
+def _resident_kb() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
 def run_gui(event_path: Path | None = None, demo: bool = False) -> int:
     """Open the start page, an event, or a fresh demo event; run until the last window closes."""
     import qasync
@@ -73,6 +112,8 @@ def run_gui(event_path: Path | None = None, demo: bool = False) -> int:
     setup_logging()
     sys.excepthook = _excepthook
     app = make_application()
+    if os.environ.get("FACILITATOR_REPORT_SHOWN"):
+        _report_when_shown(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
 

@@ -49,7 +49,7 @@ def paste(qtbot: Any, panel: CapturePanel, text: str) -> None:
 
 def raw(store: EventStore) -> Any:
     """The SQLite connection under the store, to make its disk 'full'."""
-    return store.conn.connection.dbapi_connection
+    return store.conn
 
 
 @pytest.mark.parametrize("name", list(PASTES))

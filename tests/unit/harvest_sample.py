@@ -12,7 +12,6 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-
 from facilitator.core.demo import load_deck_choice, load_plan_choice
 from facilitator.store.db import EventStore
 

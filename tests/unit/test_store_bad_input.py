@@ -176,9 +176,8 @@ def test_new_onto_an_existing_file_leaves_it_alone(event_path: Path, demo_deck, 
 def test_a_disk_that_fills_during_a_save(store, event_path: Path) -> None:
     kept = store.add_theme("saved before the disk filled", table_id=None, round_id=None)
     # SQLite's own limit on the file's pages behaves exactly like a full disk
-    pages = store.conn.exec_driver_sql("PRAGMA page_count").scalar()
-    store.conn.exec_driver_sql(f"PRAGMA max_page_count={pages}")
-    store.conn.commit()
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count={pages}")
     with pytest.raises(StoreError, match="disk is full"):
         for _ in range(200):
             store.add_theme("y" * 4000, table_id=None, round_id=None)

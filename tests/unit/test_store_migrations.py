@@ -5,19 +5,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import create_engine
-
 from facilitator.store import migrate
 from facilitator.store.db import EventStore
 
 
 def make_first_schema_file(path: Path) -> None:
     """What Facilitator's first schema wrote, with a theme in it."""
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.connect() as conn:
-        migrate.upgrade(conn, "0001")
-        conn.commit()
-    engine.dispose()
+    migrate.upgrade_file(path, "0001")
     db = sqlite3.connect(path)
     db.executescript(
         """
@@ -41,8 +35,8 @@ def make_first_schema_file(path: Path) -> None:
 
 
 def test_the_schema_revisions_are_in_order() -> None:
-    assert migrate.known_revisions() == ["0001", "0002"]
-    assert migrate.head_revision() == "0002"
+    assert migrate.script_revisions() == migrate.REVISIONS == ("0001", "0002")
+    assert migrate.HEAD == "0002"
 
 
 def test_a_first_schema_file_opens_with_its_data_and_a_backup(tmp_path: Path) -> None:
@@ -52,7 +46,7 @@ def test_a_first_schema_file_opens_with_its_data_and_a_backup(tmp_path: Path) ->
 
     with EventStore.open(path) as store:
         assert store.migrated_from == "0001"
-        assert store.schema_revision() == migrate.head_revision()
+        assert store.schema_revision() == migrate.HEAD
         assert store.event().title == "Old event"
         assert store.deck().card("mindset").questions == (("Self", ("Why?",)),)
         assert store.rounds()[0].actual_start == "2025-03-01T09:05:00+00:00"

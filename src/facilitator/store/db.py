@@ -2,6 +2,11 @@
 
 Every call that creates or changes data is one short transaction, committed before it
 returns: when a call returns, the data is on disk.
+
+The schema is defined by the SQLModel tables in ``models.py`` and changed only by Alembic
+migrations; the queries here go through the standard library's sqlite3. Importing
+SQLAlchemy, pydantic and Alembic costs more than the app's whole start-up budget, so
+they load only when a file is created or migrated.
 """
 
 from __future__ import annotations
@@ -16,32 +21,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, event, func, insert, select, text, update
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import NullPool
-from sqlmodel import create_engine
-
 from facilitator import __version__
 from facilitator.core.deck import Card, Deck, Suit
 from facilitator.core.errors import InputError
 from facilitator.core.plan import Plan, Round
 from facilitator.store import migrate
 from facilitator.store.lock import EventLock
-from facilitator.store.models import (
-    CardPickRow,
-    CardRow,
-    DeckRow,
-    DraftRow,
-    EventRow,
-    PlanRow,
-    RoundRow,
-    SettingRow,
-    SuitRow,
-    TableRow,
-    ThemeRow,
-    TimelineRow,
-)
 from facilitator.store.records import (
     KINDS,
     CardPick,
@@ -56,19 +41,10 @@ from facilitator.store.records import (
 SUFFIX = ".facilitator"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_TABLES = 500
-
-_THEME = ThemeRow.__table__  # type: ignore[attr-defined]
-_PICK = CardPickRow.__table__  # type: ignore[attr-defined]
-_TIMELINE = TimelineRow.__table__  # type: ignore[attr-defined]
-_DRAFT = DraftRow.__table__  # type: ignore[attr-defined]
-_SETTING = SettingRow.__table__  # type: ignore[attr-defined]
-_ROUND = RoundRow.__table__  # type: ignore[attr-defined]
-_TABLE = TableRow.__table__  # type: ignore[attr-defined]
-_EVENT = EventRow.__table__  # type: ignore[attr-defined]
-_DECK = DeckRow.__table__  # type: ignore[attr-defined]
-_SUIT = SuitRow.__table__  # type: ignore[attr-defined]
-_CARD = CardRow.__table__  # type: ignore[attr-defined]
-_PLAN = PlanRow.__table__  # type: ignore[attr-defined]
+MAX_THEME_CHARS = 1_000_000
+THEME_COLUMNS = (
+    "id, round_id, table_id, kind, text, cards_json, hidden, created_at, updated_at, deleted_at"
+)
 
 
 class StoreError(Exception):
@@ -104,35 +80,20 @@ def _human_db_error(exc: BaseException) -> str:
     return f"The event file could not be written ({text}). Nothing was saved."
 
 
-def _engine(path: Path, *, readonly: bool) -> Engine:
-    """An engine whose transactions are real SQLite transactions.
-
-    pysqlite's own transaction handling is switched off (isolation_level=None) and
-    SQLAlchemy's begin emits BEGIN, so each ``with conn.begin()`` is exactly one
-    SQLite transaction, committed with synchronous=FULL.
-    """
-    url = f"sqlite:///file:{path}?mode=ro&uri=true" if readonly else f"sqlite:///{path}"
-    engine = create_engine(
-        url,
-        poolclass=NullPool,
-        connect_args={"check_same_thread": False, "isolation_level": None},
-    )
-
-    def set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-        cursor = dbapi_connection.cursor()
-        if not readonly:
-            cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=5000")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.close()
-
-    def begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
-
-    event.listen(engine, "connect", set_pragmas)
-    event.listen(engine, "begin", begin)
-    return engine
+def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    """A connection in autocommit mode: each ``_write`` block is one explicit transaction."""
+    if readonly:
+        conn = sqlite3.connect(
+            f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=5000")
+    conn.execute("PRAGMA synchronous=FULL")
+    return conn
 
 
 def check_event_file(path: Path) -> None:
@@ -183,7 +144,7 @@ def _inspect(path: Path) -> str:
         if row is None:
             raise InputError(name, "is an SQLite database but not a Facilitator event file")
         revision = str(row[0])
-        if revision not in migrate.known_revisions():
+        if revision not in migrate.REVISIONS:
             raise InputError(
                 name,
                 f"was made by a newer version of Facilitator (schema {revision}); "
@@ -202,16 +163,20 @@ def _inspect(path: Path) -> str:
 
 
 class EventStore:
-    """An open event file. Create with :meth:`create` or :meth:`open`; close when done."""
+    """An open event file. Create with :meth:`create` or :meth:`open`; close when done.
 
-    def __init__(self, path: Path, engine: Engine, lock: EventLock | None, readonly: bool) -> None:
+    One store is used from one thread; a worker thread opens its own, read-only.
+    """
+
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, lock: EventLock | None, readonly: bool
+    ) -> None:
         self.path = path
         self.readonly = readonly
         self.migrated_from: str | None = None
         self.backup_path: Path | None = None
-        self._engine = engine
         self._lock = lock
-        self._conn: Connection | None = engine.connect()
+        self._conn: sqlite3.Connection | None = conn
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -242,32 +207,23 @@ class EventStore:
             raise InputError(name, f"the folder {path.parent} cannot be written")
         lock = EventLock(path)
         lock.acquire()
-        engine = _engine(path, readonly=False)
         try:
-            with engine.connect() as conn:
-                migrate.upgrade(conn)
-                conn.commit()
-            store = cls(path, engine, lock, readonly=False)
+            connect(path, readonly=False).close()  # WAL from the first byte
+            migrate.upgrade_file(path)
+            store = cls(path, connect(path, readonly=False), lock, readonly=False)
             with store._write() as conn:
                 conn.execute(
-                    insert(_EVENT).values(
-                        id=new_id(),
-                        title=title.strip(),
-                        date=date,
-                        venue=venue,
-                        facilitator=facilitator,
-                        created_at=now_iso(),
-                        app_version=__version__,
-                    )
+                    "INSERT INTO event (id, title, date, venue, facilitator, created_at,"
+                    " app_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (new_id(), title.strip(), date, venue, facilitator, now_iso(), __version__),
                 )
-                conn.execute(
-                    insert(_TABLE),
-                    [{"id": new_id(), "number": n, "name": ""} for n in range(1, tables + 1)],
+                conn.executemany(
+                    "INSERT INTO event_table (id, number, name) VALUES (?, ?, '')",
+                    [(new_id(), n) for n in range(1, tables + 1)],
                 )
                 _write_deck(conn, deck)
                 _write_plan(conn, plan)
         except BaseException:
-            engine.dispose()
             lock.release()
             for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                 leftover.unlink(missing_ok=True)
@@ -290,18 +246,15 @@ class EventStore:
         try:
             revision = _inspect(path)
             backup: Path | None = None
-            if not readonly and revision != migrate.head_revision():
+            if not readonly and revision != migrate.HEAD:
                 backup = migrate.backup_before_migrating(path, revision)
-            engine = _engine(path, readonly=readonly)
-            if backup is not None:
-                with engine.connect() as conn:
-                    migrate.upgrade(conn)
-                    conn.commit()
+                migrate.upgrade_file(path)
+            conn = connect(path, readonly=readonly)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
-        store = cls(path, engine, lock, readonly)
+        store = cls(path, conn, lock, readonly)
         if backup is not None:
             store.migrated_from = revision
             store.backup_path = backup
@@ -312,7 +265,6 @@ class EventStore:
             # closing the last connection checkpoints the WAL into the file and removes it
             self._conn.close()
             self._conn = None
-        self._engine.dispose()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -324,13 +276,13 @@ class EventStore:
         self.close()
 
     @property
-    def conn(self) -> Connection:
+    def conn(self) -> sqlite3.Connection:
         if self._conn is None:
             raise StoreError("The event file is closed.")
         return self._conn
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
+    def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction, committed (durably: synchronous=FULL) before the block exits."""
         if self.readonly:
             raise StoreError("This event is open read-only. Nothing was saved.")
@@ -340,35 +292,38 @@ class EventStore:
             )
         conn = self.conn
         try:
-            with conn.begin():
-                yield conn
-        except DBAPIError as exc:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
             raise StoreError(_human_db_error(exc)) from exc
-
-    def _read(self, statement: Any) -> Sequence[Any]:
-        conn = self.conn
         try:
-            with conn.begin():
-                return conn.execute(statement).all()
-        except DBAPIError as exc:
-            raise StoreError(_human_db_error(exc).replace("Nothing was saved.", "")) from exc
+            yield conn
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(_human_db_error(exc)) from exc
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            message = _human_db_error(exc).replace(" Nothing was saved.", "")
+            raise StoreError(message) from exc
 
     # -- the event -------------------------------------------------------------------------
 
     def schema_revision(self) -> str:
-        return str(self._read(text("SELECT version_num FROM alembic_version"))[0][0])
+        return str(self._read("SELECT version_num FROM alembic_version")[0][0])
 
     def event(self) -> EventInfo:
-        row = self._read(select(_EVENT))[0]
-        return EventInfo(
-            id=row.id,
-            title=row.title,
-            date=row.date,
-            venue=row.venue,
-            facilitator=row.facilitator,
-            created_at=row.created_at,
-            app_version=row.app_version,
-        )
+        row = self._read(
+            "SELECT id, title, date, venue, facilitator, created_at, app_version FROM event"
+        )[0]
+        return EventInfo(**dict(row))
 
     def update_event(
         self,
@@ -378,26 +333,19 @@ class EventStore:
         venue: str | None = None,
         facilitator: str | None = None,
     ) -> EventInfo:
-        values = {
-            k: v
-            for k, v in {
-                "title": title,
-                "date": date,
-                "venue": venue,
-                "facilitator": facilitator,
-            }.items()
-            if v is not None
-        }
-        if "title" in values and not str(values["title"]).strip():
-            raise InputError("title", "the event needs a title")
+        values = _given(title=title, date=date, venue=venue, facilitator=facilitator)
+        if "title" in values:
+            values["title"] = str(values["title"]).strip()
+            if not values["title"]:
+                raise InputError("title", "the event needs a title")
         if values:
             with self._write() as conn:
-                conn.execute(update(_EVENT).values(**values))
+                conn.execute(f"UPDATE event SET {_assignments(values)}", list(values.values()))
         return self.event()
 
     def tables(self) -> list[TableInfo]:
-        rows = self._read(select(_TABLE).order_by(_TABLE.c.number))
-        return [TableInfo(id=r.id, number=r.number, name=r.name) for r in rows]
+        rows = self._read("SELECT id, number, name FROM event_table ORDER BY number")
+        return [TableInfo(id=r["id"], number=r["number"], name=r["name"]) for r in rows]
 
     def set_table_count(self, count: int) -> list[TableInfo]:
         """Add tables up to ``count``. Tables are never removed: themes may point at them."""
@@ -407,95 +355,89 @@ class EventStore:
         if count > len(existing):
             start = max((t.number for t in existing), default=0) + 1
             with self._write() as conn:
-                conn.execute(
-                    insert(_TABLE),
-                    [
-                        {"id": new_id(), "number": n, "name": ""}
-                        for n in range(start, start + count - len(existing))
-                    ],
+                conn.executemany(
+                    "INSERT INTO event_table (id, number, name) VALUES (?, ?, '')",
+                    [(new_id(), n) for n in range(start, start + count - len(existing))],
                 )
         return self.tables()
 
     # -- deck and plan snapshots -----------------------------------------------------------
 
     def deck(self) -> Deck:
-        deck_row = self._read(select(_DECK))[0]
+        deck_row = self._read("SELECT name, suit_label, levels_json, note FROM deck")[0]
         suits = tuple(
-            Suit(id=r.key, name=r.name, colour=r.colour)
-            for r in self._read(select(_SUIT).order_by(_SUIT.c.position))
+            Suit(id=r["key"], name=r["name"], colour=r["colour"])
+            for r in self._read("SELECT key, name, colour FROM suit ORDER BY position")
         )
         cards = tuple(
             Card(
-                id=r.key,
-                suit=r.suit_key,
-                title=r.title,
-                front=r.front,
+                id=r["key"],
+                suit=r["suit_key"],
+                title=r["title"],
+                front=r["front"],
                 questions=tuple(
-                    (level, tuple(questions)) for level, questions in json.loads(r.questions_json)
+                    (level, tuple(qs)) for level, qs in json.loads(r["questions_json"])
                 ),
-                image=r.image,
-                image_name=r.image_name,
+                image=r["image"],
+                image_name=r["image_name"],
             )
-            for r in self._read(select(_CARD).order_by(_CARD.c.position))
+            for r in self._read(
+                "SELECT key, suit_key, title, front, questions_json, image, image_name"
+                " FROM card ORDER BY position"
+            )
         )
         return Deck(
-            name=deck_row.name,
+            name=deck_row["name"],
             suits=suits,
             cards=cards,
-            suit_label=deck_row.suit_label,
-            levels=tuple(json.loads(deck_row.levels_json)),
-            note=deck_row.note,
+            suit_label=deck_row["suit_label"],
+            levels=tuple(json.loads(deck_row["levels_json"])),
+            note=deck_row["note"],
         )
 
     def replace_deck(self, deck: Deck) -> None:
         """Snapshot another deck into the event. Themes keep their card tags as typed."""
         with self._write() as conn:
-            conn.execute(delete(_CARD))
-            conn.execute(delete(_SUIT))
-            conn.execute(delete(_DECK))
+            conn.execute("DELETE FROM card")
+            conn.execute("DELETE FROM suit")
+            conn.execute("DELETE FROM deck")
             _write_deck(conn, deck)
 
     def plan(self) -> Plan:
-        plan_row = self._read(select(_PLAN))[0]
-        return Plan(title=plan_row.title, rounds=tuple(r.round for r in self.rounds()))
+        title = self._read("SELECT title FROM plan")[0]["title"]
+        return Plan(title=title, rounds=tuple(r.round for r in self.rounds()))
 
     def rounds(self) -> list[RoundInfo]:
-        rows = self._read(select(_ROUND).order_by(_ROUND.c.position))
-        return [_round_info(r) for r in rows]
+        return [_round_info(r) for r in self._read("SELECT * FROM round ORDER BY position")]
 
     def replace_plan(self, plan: Plan) -> list[RoundInfo]:
         """Save an edited plan. Rounds keep their ids by position, so themes stay attached."""
         current = self.rounds()
         with self._write() as conn:
-            conn.execute(update(_PLAN).values(title=plan.title))
-            plan_id: str = conn.execute(select(_PLAN.c.id)).scalar_one()
+            conn.execute("UPDATE plan SET title = ?", (plan.title,))
+            plan_id = conn.execute("SELECT id FROM plan").fetchone()[0]
             for position, round_ in enumerate(plan.rounds):
                 values = _round_values(round_)
+                values["position"] = position
                 if position < len(current):
                     conn.execute(
-                        update(_ROUND)
-                        .where(_ROUND.c.id == current[position].id)
-                        .values(position=position, **values)
+                        f"UPDATE round SET {_assignments(values)} WHERE id = ?",
+                        [*values.values(), current[position].id],
                     )
                 else:
-                    conn.execute(
-                        insert(_ROUND).values(
-                            id=new_id(), plan_id=plan_id, position=position, **values
-                        )
-                    )
+                    _insert(conn, "round", {"id": new_id(), "plan_id": plan_id, **values})
             for stale in current[len(plan.rounds) :]:
-                # a round that carries themes is kept (past the end) rather than orphan them
                 used = conn.execute(
-                    select(func.count()).select_from(_THEME).where(_THEME.c.round_id == stale.id)
-                ).scalar_one()
+                    "SELECT count(*) FROM theme WHERE round_id = ?", (stale.id,)
+                ).fetchone()[0]
                 if used:
+                    # a round that carries themes is kept (past the end) rather than orphan them
                     conn.execute(
-                        update(_ROUND)
-                        .where(_ROUND.c.id == stale.id)
-                        .values(position=10_000 + stale.position)
+                        "UPDATE round SET position = ? WHERE id = ?",
+                        (10_000 + stale.position, stale.id),
                     )
                 else:
-                    conn.execute(delete(_ROUND).where(_ROUND.c.id == stale.id))
+                    conn.execute("DELETE FROM round WHERE id = ?", (stale.id,))
         return self.rounds()
 
     def set_round_times(
@@ -507,19 +449,18 @@ class EventStore:
         actual_start: str | None = None,
         actual_end: str | None = None,
     ) -> None:
-        values = {
-            k: v
-            for k, v in {
-                "planned_start": planned_start,
-                "planned_end": planned_end,
-                "actual_start": actual_start,
-                "actual_end": actual_end,
-            }.items()
-            if v is not None
-        }
+        values = _given(
+            planned_start=planned_start,
+            planned_end=planned_end,
+            actual_start=actual_start,
+            actual_end=actual_end,
+        )
         if values:
             with self._write() as conn:
-                conn.execute(update(_ROUND).where(_ROUND.c.id == round_id).values(**values))
+                conn.execute(
+                    f"UPDATE round SET {_assignments(values)} WHERE id = ?",
+                    [*values.values(), round_id],
+                )
 
     # -- themes ----------------------------------------------------------------------------
 
@@ -535,7 +476,7 @@ class EventStore:
     ) -> Theme:
         _check_theme(text, kind)
         stamp = now_iso()
-        values = {
+        values: dict[str, Any] = {
             "id": theme_id or new_id(),
             "round_id": round_id,
             "table_id": table_id,
@@ -548,7 +489,7 @@ class EventStore:
             "deleted_at": None,
         }
         with self._write() as conn:
-            conn.execute(insert(_THEME).values(**values))
+            _insert(conn, "theme", values)
         return _theme(values)
 
     def edit_theme(
@@ -562,17 +503,10 @@ class EventStore:
         round_id: str | None = None,
     ) -> Theme:
         current = self.theme(theme_id)
-        values: dict[str, Any] = {"updated_at": now_iso()}
-        if text is not None:
-            values["text"] = text
-        if kind is not None:
-            values["kind"] = kind
+        values = _given(text=text, kind=kind, table_id=table_id, round_id=round_id)
         if cards is not None:
             values["cards_json"] = json.dumps(list(cards), ensure_ascii=False)
-        if table_id is not None:
-            values["table_id"] = table_id
-        if round_id is not None:
-            values["round_id"] = round_id
+        values["updated_at"] = now_iso()
         _check_theme(values.get("text", current.text), values.get("kind", current.kind))
         return self._update_theme(theme_id, values)
 
@@ -590,16 +524,19 @@ class EventStore:
 
     def _update_theme(self, theme_id: str, values: dict[str, Any]) -> Theme:
         with self._write() as conn:
-            result = conn.execute(update(_THEME).where(_THEME.c.id == theme_id).values(**values))
-            if result.rowcount != 1:
+            cursor = conn.execute(
+                f"UPDATE theme SET {_assignments(values)} WHERE id = ?",
+                [*values.values(), theme_id],
+            )
+            if cursor.rowcount != 1:
                 raise StoreError("That entry is no longer in the event file.")
         return self.theme(theme_id)
 
     def theme(self, theme_id: str) -> Theme:
-        rows = self._read(select(_THEME).where(_THEME.c.id == theme_id))
+        rows = self._read(f"SELECT {THEME_COLUMNS} FROM theme WHERE id = ?", (theme_id,))
         if not rows:
             raise StoreError("That entry is no longer in the event file.")
-        return _theme(rows[0]._mapping)
+        return _theme(rows[0])
 
     def themes(
         self,
@@ -614,12 +551,12 @@ class EventStore:
         offset: int = 0,
     ) -> list[Theme]:
         """Themes, newest first, narrowed by any of the filters."""
-        query = _theme_filter(
-            select(_THEME), round_id, table_id, card, kind, text, include_deleted
-        ).order_by(_THEME.c.created_at.desc(), _THEME.c.id.desc())
+        where, params = _theme_filter(round_id, table_id, card, kind, text, include_deleted)
+        sql = f"SELECT {THEME_COLUMNS} FROM theme {where} ORDER BY created_at DESC, id DESC"
         if limit is not None:
-            query = query.limit(limit).offset(offset)
-        return [_theme(r._mapping) for r in self._read(query)]
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [_theme(r) for r in self._read(sql, params)]
 
     def count_themes(
         self,
@@ -631,57 +568,48 @@ class EventStore:
         text: str | None = None,
         include_deleted: bool = False,
     ) -> int:
-        query = _theme_filter(
-            select(func.count()).select_from(_THEME),
-            round_id,
-            table_id,
-            card,
-            kind,
-            text,
-            include_deleted,
-        )
-        return int(self._read(query)[0][0])
+        where, params = _theme_filter(round_id, table_id, card, kind, text, include_deleted)
+        return int(self._read(f"SELECT count(*) FROM theme {where}", params)[0][0])
 
     # -- card picks ("which card struck a chord?") ---------------------------------------
 
     def add_card_pick(
         self, card_key: str, *, table_id: str | None, round_id: str | None
     ) -> CardPick:
-        values = {
-            "id": new_id(),
-            "table_id": table_id,
-            "round_id": round_id,
-            "card_key": card_key,
-            "created_at": now_iso(),
-            "deleted_at": None,
-        }
+        pick = CardPick(
+            id=new_id(),
+            table_id=table_id,
+            round_id=round_id,
+            card_key=card_key,
+            created_at=now_iso(),
+        )
         with self._write() as conn:
-            conn.execute(insert(_PICK).values(**values))
-        return CardPick(**values)  # type: ignore[arg-type]
+            _insert(conn, "card_pick", vars(pick))
+        return pick
 
     def delete_card_pick(self, pick_id: str) -> None:
         with self._write() as conn:
-            conn.execute(update(_PICK).where(_PICK.c.id == pick_id).values(deleted_at=now_iso()))
+            conn.execute("UPDATE card_pick SET deleted_at = ? WHERE id = ?", (now_iso(), pick_id))
 
     def restore_card_pick(self, pick_id: str) -> None:
         with self._write() as conn:
-            conn.execute(update(_PICK).where(_PICK.c.id == pick_id).values(deleted_at=None))
+            conn.execute("UPDATE card_pick SET deleted_at = NULL WHERE id = ?", (pick_id,))
 
     def card_picks(self, *, include_deleted: bool = False) -> list[CardPick]:
-        query = select(_PICK).order_by(_PICK.c.created_at)
-        if not include_deleted:
-            query = query.where(_PICK.c.deleted_at.is_(None))
-        return [CardPick(**dict(r._mapping)) for r in self._read(query)]
+        where = "" if include_deleted else "WHERE deleted_at IS NULL"
+        rows = self._read(
+            "SELECT id, table_id, round_id, card_key, created_at, deleted_at"
+            f" FROM card_pick {where} ORDER BY created_at, id"
+        )
+        return [CardPick(**dict(r)) for r in rows]
 
     def card_tally(self) -> list[tuple[str, int]]:
         """(card key, picks), most picked first."""
-        query = (
-            select(_PICK.c.card_key, func.count())
-            .where(_PICK.c.deleted_at.is_(None))
-            .group_by(_PICK.c.card_key)
-            .order_by(func.count().desc(), _PICK.c.card_key)
+        rows = self._read(
+            "SELECT card_key, count(*) AS n FROM card_pick WHERE deleted_at IS NULL"
+            " GROUP BY card_key ORDER BY n DESC, card_key"
         )
-        return [(r[0], int(r[1])) for r in self._read(query)]
+        return [(r[0], int(r[1])) for r in rows]
 
     # -- timeline --------------------------------------------------------------------------
 
@@ -696,46 +624,53 @@ class EventStore:
             "detail_json": json.dumps(detail or {}, ensure_ascii=False),
         }
         with self._write() as conn:
-            conn.execute(insert(_TIMELINE).values(**values))
+            _insert(conn, "timeline", values)
         return _timeline(values)
 
     def timeline(self) -> list[TimelineEntry]:
-        rows = self._read(select(_TIMELINE).order_by(_TIMELINE.c.at, _TIMELINE.c.id))
-        return [_timeline(r._mapping) for r in rows]
+        rows = self._read("SELECT * FROM timeline ORDER BY at, id")
+        return [_timeline(r) for r in rows]
 
     # -- drafts and settings ---------------------------------------------------------------
 
     def save_draft(self, slot: str, text: str, detail: dict[str, Any] | None = None) -> None:
         """Keep what is being typed; an empty text clears the draft."""
         with self._write() as conn:
-            conn.execute(delete(_DRAFT).where(_DRAFT.c.slot == slot))
+            conn.execute("DELETE FROM draft WHERE slot = ?", (slot,))
             if text:
-                conn.execute(
-                    insert(_DRAFT).values(
-                        slot=slot,
-                        text=text,
-                        detail_json=json.dumps(detail or {}, ensure_ascii=False),
-                        updated_at=now_iso(),
-                    )
+                _insert(
+                    conn,
+                    "draft",
+                    {
+                        "slot": slot,
+                        "text": text,
+                        "detail_json": json.dumps(detail or {}, ensure_ascii=False),
+                        "updated_at": now_iso(),
+                    },
                 )
 
     def draft(self, slot: str) -> Draft | None:
-        rows = self._read(select(_DRAFT).where(_DRAFT.c.slot == slot))
+        rows = self._read("SELECT * FROM draft WHERE slot = ?", (slot,))
         if not rows:
             return None
         r = rows[0]
         return Draft(
-            slot=r.slot, text=r.text, detail=json.loads(r.detail_json), updated_at=r.updated_at
+            slot=r["slot"],
+            text=r["text"],
+            detail=json.loads(r["detail_json"]),
+            updated_at=r["updated_at"],
         )
 
     def setting(self, key: str, default: Any = None) -> Any:
-        rows = self._read(select(_SETTING.c.value_json).where(_SETTING.c.key == key))
+        rows = self._read("SELECT value_json FROM setting WHERE key = ?", (key,))
         return json.loads(rows[0][0]) if rows else default
 
     def set_setting(self, key: str, value: Any) -> None:
         with self._write() as conn:
-            conn.execute(delete(_SETTING).where(_SETTING.c.key == key))
-            conn.execute(insert(_SETTING).values(key=key, value_json=json.dumps(value)))
+            conn.execute(
+                "INSERT OR REPLACE INTO setting (key, value_json) VALUES (?, ?)",
+                (key, json.dumps(value)),
+            )
 
     # -- capture: the entries list, repeats ------------------------------------------------
 
@@ -754,27 +689,41 @@ class EventStore:
 
         Keyset paging: the 250th page costs what the first does, unlike an OFFSET.
         """
-        query = _theme_filter(select(_THEME), round_id, table_id, card, kind, text, False)
+        where, params = _theme_filter(round_id, table_id, card, kind, text, False)
         if after is not None:
             stamp, theme_id = after
-            query = query.where(
-                (_THEME.c.created_at < stamp)
-                | ((_THEME.c.created_at == stamp) & (_THEME.c.id < theme_id))
-            )
-        query = query.order_by(_THEME.c.created_at.desc(), _THEME.c.id.desc()).limit(limit)
-        return [_theme(r._mapping) for r in self._read(query)]
+            where += " AND (created_at < ? OR (created_at = ? AND id < ?))"
+            params += [stamp, stamp, theme_id]
+        sql = f"SELECT {THEME_COLUMNS} FROM theme {where} ORDER BY created_at DESC, id DESC LIMIT ?"
+        return [_theme(r) for r in self._read(sql, [*params, limit])]
 
     def table_texts(self, table_id: str | None) -> list[tuple[str, str]]:
         """(id, text) of one table's entries that are not deleted, to spot a repeat."""
-        where = _THEME.c.table_id.is_(None) if table_id is None else _THEME.c.table_id == table_id
-        query = select(_THEME.c.id, _THEME.c.text).where(where, _THEME.c.deleted_at.is_(None))
-        return [(str(r[0]), str(r[1])) for r in self._read(query)]
+        where = "table_id IS NULL" if table_id is None else "table_id = ?"
+        params = () if table_id is None else (table_id,)
+        rows = self._read(
+            f"SELECT id, text FROM theme WHERE {where} AND deleted_at IS NULL", params
+        )
+        return [(str(r[0]), str(r[1])) for r in rows]
 
 
 # -- helpers ---------------------------------------------------------------------------------
 
 
-MAX_THEME_CHARS = 1_000_000
+def _given(**values: Any) -> dict[str, Any]:
+    """The keyword arguments that were given (not None)."""
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def _assignments(values: dict[str, Any]) -> str:
+    # column names come from our own code, never from user input
+    return ", ".join(f"{column} = ?" for column in values)
+
+
+def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> None:
+    columns = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
 
 
 def _check_theme(text: str, kind: str) -> None:
@@ -787,28 +736,30 @@ def _check_theme(text: str, kind: str) -> None:
 
 
 def _theme_filter(
-    query: Any,
     round_id: str | None,
     table_id: str | None,
     card: str | None,
     kind: str | None,
     text: str | None,
     include_deleted: bool,
-) -> Any:
+) -> tuple[str, list[Any]]:
+    """A WHERE clause (always present, so callers may append AND ...) and its parameters."""
+    clauses = ["1"]
+    params: list[Any] = []
     if not include_deleted:
-        query = query.where(_THEME.c.deleted_at.is_(None))
-    if round_id is not None:
-        query = query.where(_THEME.c.round_id == round_id)
-    if table_id is not None:
-        query = query.where(_THEME.c.table_id == table_id)
-    if kind is not None:
-        query = query.where(_THEME.c.kind == kind)
+        clauses.append("deleted_at IS NULL")
+    for column, value in (("round_id", round_id), ("table_id", table_id), ("kind", kind)):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
     if card is not None:
-        query = query.where(_THEME.c.cards_json.like(f"%{json.dumps(card, ensure_ascii=False)}%"))
+        clauses.append("EXISTS (SELECT 1 FROM json_each(theme.cards_json) WHERE value = ?)")
+        params.append(card)
     if text:
         escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where(_THEME.c.text.ilike(f"%{escaped}%", escape="\\"))
-    return query
+        clauses.append("text LIKE ? ESCAPE '\\'")
+        params.append(f"%{escaped}%")
+    return "WHERE " + " AND ".join(clauses), params
 
 
 def _theme(row: Any) -> Theme:
@@ -848,83 +799,79 @@ def _round_values(round_: Round) -> dict[str, Any]:
 
 
 def _round_info(row: Any) -> RoundInfo:
-    minutes = float(row.minutes)
+    minutes = float(row["minutes"])
     return RoundInfo(
-        id=row.id,
-        position=row.position,
+        id=row["id"],
+        position=row["position"],
         round=Round(
-            title=row.title,
+            title=row["title"],
             minutes=int(minutes) if minutes.is_integer() else minutes,
-            format=row.format,
-            prompts=tuple(json.loads(row.prompts_json)),
-            cards=tuple(json.loads(row.cards_json)),
-            move=row.move,
+            format=row["format"],
+            prompts=tuple(json.loads(row["prompts_json"])),
+            cards=tuple(json.loads(row["cards_json"])),
+            move=row["move"],
         ),
-        planned_start=row.planned_start,
-        planned_end=row.planned_end,
-        actual_start=row.actual_start,
-        actual_end=row.actual_end,
+        planned_start=row["planned_start"],
+        planned_end=row["planned_end"],
+        actual_start=row["actual_start"],
+        actual_end=row["actual_end"],
     )
 
 
-def _write_deck(conn: Connection, deck: Deck) -> None:
+def _write_deck(conn: sqlite3.Connection, deck: Deck) -> None:
     deck_id = new_id()
-    conn.execute(
-        insert(_DECK).values(
-            id=deck_id,
-            name=deck.name,
-            suit_label=deck.suit_label,
-            levels_json=json.dumps(list(deck.levels), ensure_ascii=False),
-            note=deck.note,
-            imported_at=now_iso(),
-        )
+    _insert(
+        conn,
+        "deck",
+        {
+            "id": deck_id,
+            "name": deck.name,
+            "suit_label": deck.suit_label,
+            "levels_json": json.dumps(list(deck.levels), ensure_ascii=False),
+            "note": deck.note,
+            "imported_at": now_iso(),
+        },
     )
-    if deck.suits:
-        conn.execute(
-            insert(_SUIT),
-            [
-                {
-                    "id": new_id(),
-                    "deck_id": deck_id,
-                    "key": s.id,
-                    "name": s.name,
-                    "colour": s.colour,
-                    "position": i,
-                }
-                for i, s in enumerate(deck.suits)
-            ],
+    for position, suit in enumerate(deck.suits):
+        _insert(
+            conn,
+            "suit",
+            {
+                "id": new_id(),
+                "deck_id": deck_id,
+                "key": suit.id,
+                "name": suit.name,
+                "colour": suit.colour,
+                "position": position,
+            },
         )
-    if deck.cards:
-        conn.execute(
-            insert(_CARD),
-            [
-                {
-                    "id": new_id(),
-                    "deck_id": deck_id,
-                    "key": c.id,
-                    "suit_key": c.suit,
-                    "title": c.title,
-                    "front": c.front,
-                    "questions_json": json.dumps(
-                        [[level, list(qs)] for level, qs in c.questions], ensure_ascii=False
-                    ),
-                    "image": c.image,
-                    "image_name": c.image_name,
-                    "position": i,
-                }
-                for i, c in enumerate(deck.cards)
-            ],
+    for position, card in enumerate(deck.cards):
+        _insert(
+            conn,
+            "card",
+            {
+                "id": new_id(),
+                "deck_id": deck_id,
+                "key": card.id,
+                "suit_key": card.suit,
+                "title": card.title,
+                "front": card.front,
+                "questions_json": json.dumps(
+                    [[level, list(qs)] for level, qs in card.questions], ensure_ascii=False
+                ),
+                "image": card.image,
+                "image_name": card.image_name,
+                "position": position,
+            },
         )
 
 
-def _write_plan(conn: Connection, plan: Plan) -> None:
+def _write_plan(conn: sqlite3.Connection, plan: Plan) -> None:
     plan_id = new_id()
-    conn.execute(insert(_PLAN).values(id=plan_id, title=plan.title))
-    if plan.rounds:
-        conn.execute(
-            insert(_ROUND),
-            [
-                {"id": new_id(), "plan_id": plan_id, "position": i, **_round_values(r)}
-                for i, r in enumerate(plan.rounds)
-            ],
+    _insert(conn, "plan", {"id": plan_id, "title": plan.title})
+    for position, round_ in enumerate(plan.rounds):
+        _insert(
+            conn,
+            "round",
+            {"id": new_id(), "plan_id": plan_id, "position": position, **_round_values(round_)},
         )

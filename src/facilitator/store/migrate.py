@@ -1,41 +1,57 @@
-"""Schema versions of the event file, run through Alembic in code so they work frozen too."""
+"""Schema versions of the event file, run through Alembic in code so they work frozen too.
+
+Alembic (and SQLAlchemy under it) loads only when a file is created or migrated: opening a
+current file needs neither.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from sqlalchemy.engine import Connection
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
+# every revision in migrations/versions, oldest first; a test keeps this in step with them
+REVISIONS = ("0001", "0002")
+HEAD = REVISIONS[-1]
 
-def _config(connection: Connection | None = None) -> Config:
+
+def _config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    if connection is not None:
-        config.attributes["connection"] = connection
     return config
 
 
-def known_revisions() -> list[str]:
-    """Every revision this app knows, oldest first."""
+def script_revisions() -> tuple[str, ...]:
+    """The revisions Alembic finds in the migrations folder, oldest first."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(_config())
-    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    return tuple(rev.revision for rev in reversed(list(script.walk_revisions())))
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
+def upgrade_file(path: Path, revision: str = "head") -> None:
+    """Bring the file's schema up to ``revision`` in one transaction."""
+    from alembic import command
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
 
-
-def upgrade(connection: Connection, revision: str = "head") -> None:
-    command.upgrade(_config(connection), revision)
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            config = _config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+            connection.commit()
+    finally:
+        engine.dispose()
 
 
 def backup_before_migrating(path: Path, revision: str) -> Path:

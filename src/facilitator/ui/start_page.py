@@ -105,6 +105,7 @@ class StartPage(QWidget):
         super().__init__()
         self.manager = manager
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setObjectName("start_page")
         self.setWindowTitle(APP_NAME)
         self.resize(720, 480)
 

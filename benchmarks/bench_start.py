@@ -1,0 +1,71 @@
+"""Start-up: time to the console shown, and memory, against a bare PySide6 window.
+
+Both are measured in the same run, alternating, each in a fresh process, from the moment
+the process is launched to its first paint. Usage: python benchmarks/bench_start.py [runs]
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 800)
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched is window:
+            rss = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmRSS'))
+            print(f"shown {time.time():.6f} rss_kb {rss}", flush=True)
+            app.removeEventFilter(self)
+            QTimer.singleShot(0, app.quit)
+        return False
+f = FirstPaint()
+app.installEventFilter(f)
+window.show()
+app.exec()
+"""
+
+
+def measure(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    start = time.time()
+    out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120).stdout
+    line = next(l for l in out.splitlines() if l.startswith("shown "))
+    _, shown, _, rss = line.split()
+    return float(shown) - start, int(rss)
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    workdir = Path(tempfile.mkdtemp(prefix="bench-start-"))
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               XDG_DATA_HOME=str(workdir), FACILITATOR_REPORT_SHOWN="1")
+    event = workdir / "bench.facilitator"
+    subprocess.run([sys.executable, "-m", "facilitator", "new", str(event)], check=True,
+                   env=env, capture_output=True)
+    bare: list[tuple[float, int]] = []
+    app: list[tuple[float, int]] = []
+    for _ in range(runs):
+        bare.append(measure([sys.executable, "-c", BARE], env))
+        app.append(measure([sys.executable, "-m", "facilitator", str(event)], env))
+    bare_t = statistics.median(t for t, _ in bare)
+    app_t = statistics.median(t for t, _ in app)
+    bare_m = statistics.median(m for _, m in bare) / 1024
+    app_m = statistics.median(m for _, m in app) / 1024
+    print(f"platform: {env['QT_QPA_PLATFORM']}, runs: {runs}")
+    print(f"bare PySide6 window shown:  median {bare_t * 1000:.0f} ms, RSS {bare_m:.0f} MB")
+    print(f"console shown on an event:  median {app_t * 1000:.0f} ms, RSS {app_m:.0f} MB")
+    print(f"ratio to bare window: {app_t / bare_t:.2f}x (bar: 2x); memory bar: 120 MB")
+
+
+if __name__ == "__main__":
+    main()
