@@ -208,6 +208,8 @@ class KeyGuide(QWidget):
         self.grid.setHorizontalSpacing(24)
         self.grid.setVerticalSpacing(4)
         outer = QVBoxLayout(self.panel)
+        outer.setContentsMargins(24, 18, 24, 18)
+        outer.setSpacing(10)
         heading = QLabel("Keys")
         f = heading.font()
         f.setPointSizeF(f.pointSizeF() * 1.6)

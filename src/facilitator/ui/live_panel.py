@@ -70,6 +70,7 @@ LOOKS: dict[Look, str] = {
     Look.LIGHT: "Light",
     Look.CONTRAST: "High contrast",
 }
+MAX_MESSAGE = 200  # characters: a message is read from the back of the room at a glance
 REFRESH_MS = 300  # themes arriving in a burst refresh the wall once
 
 
@@ -418,6 +419,7 @@ class LivePanel(QWidget):
         self.message.setObjectName("live-message")
         self.message.setPlaceholderText("Message for the room, e.g. Five minutes left")
         self.message.setClearButtonEnabled(True)
+        self.message.setMaxLength(MAX_MESSAGE)
         self.message.returnPressed.connect(self._show_message)
         show_message = QPushButton("Show")
         show_message.setToolTip("Show the message on the projector now (Return)")
@@ -578,9 +580,14 @@ def install_live_control(console: ConsoleWindow) -> LiveInstall:
     _build_menus(console, install)
 
     def sync_checks() -> None:
-        blank = control.session.blank
+        session = control.session
+        blank = session.blank
         keys.actions["black"].setChecked(blank is Blank.BLACK)
         keys.actions["white"].setChecked(blank is Blank.WHITE)
+        # at either end of the run a step does nothing: say so, unless it lifts a blank
+        blanked = blank is not Blank.NONE
+        keys.actions["previous"].setEnabled(blanked or not session.at_start)
+        keys.actions["next"].setEnabled(blanked or session.extra is not None or not session.at_end)
 
     def screens_placed(placement: object) -> None:
         p = install.screens.placement

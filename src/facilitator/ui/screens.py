@@ -187,6 +187,7 @@ class ProjectorScreens(QObject):
         self.unplugged = False  # its screen went away and it hid
         self.placement = Placement(Mode.HIDDEN)
         self._window_rect: QRect | None = None  # where the user put the single-screen window
+        self._following = False  # watching the console's own screen
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -194,6 +195,13 @@ class ProjectorScreens(QObject):
         self.source.changed.connect(self._timer.start)
         window.close_requested.connect(self._close_requested)
         window.leave_fullscreen_requested.connect(self._leave_fullscreen)
+
+    def _follow_console(self) -> None:
+        """The console dragged to another screen frees its old one for the projector."""
+        handle = self.console.windowHandle()
+        if handle is not None and not self._following:
+            handle.screenChanged.connect(lambda _screen: self._timer.start())
+            self._following = True
 
     def _real_console_screen(self) -> str:
         screen = self.console.screen()
@@ -230,6 +238,7 @@ class ProjectorScreens(QObject):
     def refresh(self) -> None:
         """Look at the screens again and put the window where it belongs."""
         self._timer.stop()
+        self._follow_console()
         before = self.placement
         if before.mode is Mode.WINDOW and not before.dedicated and self.window.isVisible():
             self._window_rect = self.window.geometry()
@@ -264,6 +273,8 @@ class ProjectorScreens(QObject):
             window.setWindowFlag(Qt.WindowType.FramelessWindowHint, frameless)
         if screen is not None and screen.handle is not None:
             window.setScreen(screen.handle)
+        # no pointer over the room's view; a window the facilitator moves keeps one
+        window.setCursor(Qt.CursorShape.BlankCursor if frameless else Qt.CursorShape.ArrowCursor)
         if placement.mode is Mode.FULLSCREEN and screen is not None:
             window.setGeometry(screen.geometry)
             window.showFullScreen()

@@ -8,6 +8,7 @@ fractions of the rectangle's height: a slide looks the same at 720p and at 4K.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextOption
@@ -90,17 +91,28 @@ def fit_font(
     """The largest font (max_px down to min_px) at which ``text`` fits ``rect``.
 
     Returns the font and whether it fits; a caller that gets False at min_px elides or
-    pages, and reports the clip.
+    pages, and reports the clip. Answers are remembered: the projector repaints the same
+    slide at every second of the clock, and fitting is most of the cost of a paint.
     """
+    px, fits = _fit_px(
+        text, round(rect.width(), 1), round(rect.height(), 1), max_px, min_px, bold, wrap
+    )
+    return font(px, bold=bold), fits
+
+
+@lru_cache(maxsize=4096)
+def _fit_px(
+    text: str, width: float, height: float, max_px: float, min_px: float, bold: bool, wrap: bool
+) -> tuple[float, bool]:
     flags = int(Qt.TextFlag.TextWordWrap) if wrap else 0
+    box = QRectF(0, 0, width, height)
     px = max_px
     while True:
-        f = font(px, bold=bold)
-        bound = QFontMetricsF(f).boundingRect(rect, flags, text)
-        if bound.width() <= rect.width() + 0.5 and bound.height() <= rect.height() + 0.5:
-            return f, True
+        bound = QFontMetricsF(font(px, bold=bold)).boundingRect(box, flags, text)
+        if bound.width() <= width + 0.5 and bound.height() <= height + 0.5:
+            return px, True
         if px <= min_px:
-            return f, False
+            return px, False
         px = max(min_px, px * 0.92)
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from facilitator.core.projector_state import HoldingSlide, MessageSlide, WelcomeSlide
 from facilitator.ui.views import painter_for
-from facilitator.ui.views.base import PaintReport, Palette, fit_font
+from facilitator.ui.views.base import PaintReport, Palette, fit_font, font
 
 WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignHCenter)
 
@@ -54,7 +55,12 @@ def _line_font(line: Line, area: QRectF) -> tuple[QFont, float, bool]:
 def balanced_width(text: str, f: QFont, width: float) -> float:
     """The narrowest width that wraps ``text`` into as few lines as ``width`` does, so a
     title breaks into even lines instead of a long line and a lonely last word."""
-    metrics = QFontMetricsF(f)
+    return _balanced_width(text, f.pixelSize(), f.bold(), round(width, 1))
+
+
+@lru_cache(maxsize=512)
+def _balanced_width(text: str, px: int, bold: bool, width: float) -> float:
+    metrics = QFontMetricsF(font(px, bold=bold))
     line_height = metrics.lineSpacing()
 
     def lines_at(w: float) -> float:
