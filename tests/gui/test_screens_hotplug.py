@@ -119,6 +119,7 @@ def test_a_projector_plugged_in_late_gets_the_projector_after_the_debounce(qtbot
 def test_unplugged_it_hides_and_replugged_it_comes_back(qtbot, rig) -> None:
     placer, source, window = rig(LAPTOP, PROJECTOR)
     source.remove(PROJECTOR.name)
+    assert not window.isVisible()  # at once: never dropped over the console meanwhile
     settle(qtbot, placer)
     assert placer.placement.mode is Mode.HIDDEN and not window.isVisible()
     source.add(PROJECTOR)

@@ -18,6 +18,7 @@ from facilitator.core.projector_state import (
     MessageSlide,
     RoundSlide,
     TallySlide,
+    WallEntry,
     WallSlide,
     WelcomeSlide,
 )
@@ -27,7 +28,6 @@ from facilitator.core.session import (
     build_run,
     human_date,
     tally_slide,
-    wall_slide,
 )
 
 DECK = load_deck_choice(None)
@@ -183,10 +183,11 @@ def test_a_requested_wall_replaces_the_wall_item_and_a_refresh_is_not_logged() -
     session.show(wall)
     assert session.live_item.key == "wall" and session.live_state().slide == wall
     count = len(log)
-    fresher = wall_slide([("1", "Trust first", "theme", "Table 1", ["mindset"])], DECK)
+    fresher = WallSlide(
+        title="Wall", entries=(WallEntry("1", "Trust first", "theme", "Table 1"),), grouping="card"
+    )
     session.refresh("wall", fresher)
     assert session.live_state().slide == fresher
-    assert fresher.entries[0].colour == DECK.suit(DECK.card("mindset").suit).colour
     assert len(log) == count
 
 

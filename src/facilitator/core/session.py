@@ -36,7 +36,6 @@ from facilitator.core.projector_state import (
     Slide,
     TallyBar,
     TallySlide,
-    WallEntry,
     WallSlide,
     WelcomeSlide,
 )
@@ -163,39 +162,6 @@ def tally_slide(
         bars.append(TallyBar(label=card.title, count=count, colour=colour))
     bars.sort(key=lambda b: -b.count)
     return TallySlide(title=title, bars=tuple(bars))
-
-
-def wall_slide(
-    entries: Iterable[tuple[str, str, str, str, Sequence[str]]],
-    deck: Deck,
-    title: str = "What the tables said",
-) -> WallSlide:
-    """A plain wall grouped by table from ``(id, text, kind, table label, card ids)``.
-
-    The capture panel builds richer walls (grouping, spotlight, paging) and shows them
-    with ``controller.show``; this is what the run holds until it does.
-    """
-    colours = {c.id: _suit_colour(deck, c) for c in deck.cards}
-    return WallSlide(
-        title=title,
-        entries=tuple(
-            WallEntry(
-                id=eid,
-                text=text,
-                kind=kind,
-                group=group,
-                colour=next((colours[c] for c in cards if c in colours), ""),
-            )
-            for eid, text, kind, group, cards in entries
-        ),
-    )
-
-
-def _suit_colour(deck: Deck, card: Card) -> str:
-    try:
-        return deck.suit(card.suit).colour
-    except KeyError:
-        return ""
 
 
 def _run_key_for(slide: Slide, items: Sequence[ShowItem], live_round: int | None) -> str | None:

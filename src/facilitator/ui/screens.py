@@ -179,7 +179,7 @@ class ProjectorScreens(QObject):
         self.console = console
         self.source = source or QtScreenSource(self)
         self.prefs = prefs or ScreenPrefs()
-        self._console_screen = console_screen or self._real_console_screen
+        self.console_screen = console_screen or self._real_console_screen
         self.enabled = True  # F5
         self.fullscreen = True  # F11 on a screen of its own
         self.single_fullscreen = False  # F11 in single-screen mode
@@ -192,9 +192,19 @@ class ProjectorScreens(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self.refresh)
-        self.source.changed.connect(self._timer.start)
+        self.source.changed.connect(self._screens_changed)
         window.close_requested.connect(self._close_requested)
         window.leave_fullscreen_requested.connect(self._leave_fullscreen)
+
+    def _screens_changed(self) -> None:
+        """Act after the debounce; but a projector whose screen has gone is hidden at once,
+        before the system drops it onto the console's screen over the facilitator's view."""
+        placement = self.placement
+        if placement.dedicated and placement.screen is not None and self.window.isVisible():
+            names = {s.name for s in self.source.screens()}
+            if placement.screen.name not in names:
+                self.window.hide()
+        self._timer.start()
 
     def _follow_console(self) -> None:
         """The console dragged to another screen frees its old one for the projector."""
@@ -211,7 +221,7 @@ class ProjectorScreens(QObject):
 
     def decide(self) -> Placement:
         screens = self.source.screens()
-        console_name = self._console_screen()
+        console_name = self.console_screen()
         console = next((s for s in screens if s.name == console_name), None)
         console = console or (screens[0] if screens else None)
         if not self.enabled:
@@ -338,7 +348,7 @@ class ProjectorScreens(QObject):
         mode for this session (not remembered: the next venue may have a projector)."""
         if when_unplugged is not None:
             self.prefs.when_unplugged = when_unplugged
-        if name is not None and name == self._console_screen():
+        if name is not None and name == self.console_screen():
             self.single_only = True
         else:
             self.single_only = False
@@ -408,7 +418,7 @@ class ScreenPicker(QDialog):
         self.screens = screens
         self.flashes: list[ScreenFlash] = []
         available = screens.source.screens()
-        console = screens._console_screen()
+        console = screens.console_screen()
         current = screens.placement.screen.name if screens.placement.screen else None
         layout = QVBoxLayout(self)
         intro = QLabel("Which screen does the room see? Each screen shows its number now.")
