@@ -93,6 +93,7 @@ class LiveControl(QObject):
         self._dirty = {WALL: True, TALLY: True}
         self._wall_view: dict[str, Any] = {"grouping": "table", "spotlight_id": None, "page": 0}
         self._preview: ProjectorState | None = None
+        self._panel_owns_wall = False  # a panel has shown the wall and keeps it fresh
         self.session = LiveSession(
             self._run(),
             look=_look(store.setting(LOOK_KEY, Look.DARK.value)),
@@ -139,6 +140,8 @@ class LiveControl(QObject):
         self.publish()
 
     def _content_changed(self, key: str) -> None:
+        if key == WALL and self._panel_owns_wall:
+            return  # the capture panel refreshes the wall it showed, off the UI thread
         self._dirty[key] = True
         if key in self._on_screen_keys():
             self._refresh_timer.start()
@@ -178,6 +181,7 @@ class LiveControl(QObject):
                 "page": slide.page,
             }
             self._dirty[WALL] = False
+            self._panel_owns_wall = True
         self.session.show(slide, live=live)
         self._after()
 

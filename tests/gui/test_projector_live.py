@@ -1,0 +1,97 @@
+"""Live control fed by the event: panels' slides, the clock, themes and picks arriving."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import shiboken6
+
+from facilitator.core.projector_state import (
+    ClockFace,
+    ClockPhase,
+    DrawSlide,
+    RoundSlide,
+    TallySlide,
+    WallSlide,
+)
+from facilitator.store.db import EventStore
+from facilitator.ui.console import ConsoleWindow
+
+
+@pytest.fixture
+def console(qtbot, event_path: Path) -> Iterator[ConsoleWindow]:
+    window = ConsoleWindow(EventStore.open(event_path))
+    yield window
+    if shiboken6.isValid(window):
+        window.close()
+
+
+def projector_entries(console: ConsoleWindow) -> list[dict[str, object]]:
+    return [dict(e.detail) for e in console.controller.store.timeline() if e.kind == "projector"]
+
+
+def test_a_panel_puts_a_slide_live_or_in_the_preview(console) -> None:
+    draw = DrawSlide(deck_name="Deck")
+    console.controller.show(draw, live=False)
+    assert console.preview_view.state.slide == draw
+    assert console.projector.state.slide != draw
+    console.live.control.take_live()
+    assert console.projector.state.slide == draw
+    assert projector_entries(console)[-1]["slide"] == "draw"
+
+
+def test_the_clock_face_reaches_the_room_without_filling_the_timeline(console) -> None:
+    console.live.control.next()
+    before = len(projector_entries(console))
+    for text in ("14:59", "14:58", "14:57"):
+        console.controller.set_clock_face(ClockFace(text, 0.99, ClockPhase.RUNNING))
+    slide = console.projector.state.slide
+    assert isinstance(slide, RoundSlide) and slide.clock.text == "14:57"
+    assert console.live_view.state == console.projector.state
+    assert len(projector_entries(console)) == before
+
+
+def test_themes_arriving_refresh_the_wall_on_the_projector(qtbot, console) -> None:
+    control = console.live.control
+    control.go_to("wall")
+    wall = console.projector.state.slide
+    assert isinstance(wall, WallSlide) and wall.entries == ()
+    table = console.controller.tables[0]
+    live_round = console.controller.live_round
+    assert live_round is not None
+    console.controller.add_theme("Trust comes first", table_id=table.id, round_id=live_round.id)
+
+    def shows_it() -> bool:
+        slide = console.projector.state.slide
+        return isinstance(slide, WallSlide) and [e.text for e in slide.entries] == [
+            "Trust comes first"
+        ]
+
+    qtbot.waitUntil(shows_it)
+
+
+def test_picks_refresh_the_tally(qtbot, console) -> None:
+    console.live.control.go_to("tally")
+    store = console.controller.store
+    card = console.controller.deck.cards[0]
+    store.add_card_pick(card.id, table_id=console.controller.tables[0].id, round_id=None)
+    console.controller.picks_changed.emit()
+
+    def shows_it() -> bool:
+        slide = console.projector.state.slide
+        return isinstance(slide, TallySlide) and [(b.label, b.count) for b in slide.bars] == [
+            (card.title, 1)
+        ]
+
+    qtbot.waitUntil(shows_it)
+
+
+def test_a_new_plan_keeps_the_room_where_it_is(console) -> None:
+    control = console.live.control
+    control.go_to("round:2")
+    plan = console.controller.plan
+    console.controller.replace_plan(plan.__class__(title=plan.title, rounds=plan.rounds[:4]))
+    slide = console.projector.state.slide
+    assert isinstance(slide, RoundSlide) and slide.number == 3 and slide.of == 4
