@@ -69,7 +69,7 @@ def _cmd_deck_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from facilitator.export import export_event  # type: ignore[attr-defined]
+    from facilitator.export import export_event
 
     written = export_event(
         Path(args.event), args.format, Path(args.output) if args.output else None
@@ -79,13 +79,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import_themes(args: argparse.Namespace) -> int:
-    from facilitator.store.import_themes import import_themes_cli  # type: ignore[import-not-found]
+    from facilitator.store.import_themes import import_themes_cli
 
     return int(import_themes_cli(Path(args.event), Path(args.csv), good_rows_only=args.good_rows))
 
 
 def _cmd_merge(args: argparse.Namespace) -> int:
-    from facilitator.store.merge import merge_cli  # type: ignore[import-not-found]
+    from facilitator.store.merge import merge_cli
 
     return int(
         merge_cli(Path(args.out), [Path(p) for p in args.inputs], force=args.different_events)
