@@ -47,11 +47,19 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, int]:
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
     workdir = Path(tempfile.mkdtemp(prefix="bench-start-"))
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               XDG_DATA_HOME=str(workdir), FACILITATOR_REPORT_SHOWN="1")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        XDG_DATA_HOME=str(workdir),
+        FACILITATOR_REPORT_SHOWN="1",
+    )
+    # as installed: byte code cached (pip compiles it at install); a warm-up run writes it
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     event = workdir / "bench.facilitator"
     subprocess.run([sys.executable, "-m", "facilitator", "new", str(event)], check=True,
                    env=env, capture_output=True)
+    measure([sys.executable, "-c", BARE], env)
+    measure([sys.executable, "-m", "facilitator", str(event)], env)
     bare: list[tuple[float, int]] = []
     app: list[tuple[float, int]] = []
     for _ in range(runs):

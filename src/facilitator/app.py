@@ -85,7 +85,8 @@ def _report_when_shown(app: object) -> None:
                 rss = _resident_kb()
                 print(f"shown {time.time():.6f} rss_kb {rss}", flush=True)
                 QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
-                QTimer.singleShot(0, QApplication.quit)
+                # close the event file properly (it stays valid), then leave at once
+                QTimer.singleShot(0, lambda: (QApplication.closeAllWindows(), os._exit(0)))
             return False
 
     watcher = FirstPaint(app)  # type: ignore[arg-type]
