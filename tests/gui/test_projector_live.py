@@ -95,3 +95,31 @@ def test_a_new_plan_keeps_the_room_where_it_is(console) -> None:
     console.controller.replace_plan(plan.__class__(title=plan.title, rounds=plan.rounds[:4]))
     slide = console.projector.state.slide
     assert isinstance(slide, RoundSlide) and slide.number == 3 and slide.of == 4
+
+
+def test_a_logo_goes_on_the_holding_slide_and_a_non_image_is_refused(
+    console, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from facilitator.core.errors import InputError
+    from facilitator.core.projector_state import HoldingSlide
+
+    logo = tmp_path / "logo.png"
+    image = QImage(4000, 1000, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c0271d"))
+    image.save(str(logo))
+    control = console.live.control
+    control.go_to("holding")
+    control.set_logo(logo)
+    slide = console.projector.state.slide
+    assert isinstance(slide, HoldingSlide) and slide.logo_png
+    kept = QImage.fromData(slide.logo_png)
+    assert kept.width() <= 1600 and kept.height() <= 900
+    not_image = tmp_path / "notes.png"
+    not_image.write_text("not an image")
+    with pytest.raises(InputError, match=r"notes\.png: not an image"):
+        control.set_logo(not_image)
+    assert console.projector.state.slide.logo_png == slide.logo_png
+    control.set_logo(None)
+    assert console.projector.state.slide.logo_png is None

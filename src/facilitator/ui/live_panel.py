@@ -10,18 +10,22 @@ console: what the room sees, what comes next, and big labelled buttons for every
 
 from __future__ import annotations
 
+import base64
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QPaintEvent, QPalette
+from PySide6.QtCore import QBuffer, QIODevice, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QImage, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStyle,
@@ -31,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.core.errors import InputError
 from facilitator.core.projector_state import (
     Blank,
     ClockFace,
@@ -64,6 +69,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LOOK_KEY = "projector.look"
+LOGO_KEY = "projector.logo"  # PNG, base64
+LOGO_MAX = QSize(1600, 900)  # enough for a 4K holding slide's logo box
 ITEM_KEY = "projector.item"
 LOOKS: dict[Look, str] = {
     Look.DARK: "Dark",
@@ -129,8 +136,37 @@ class LiveControl(QObject):
             date=event.date,
             plan=self.controller.plan,
             deck=self.controller.deck,
-            holding=HoldingSlide(title=event.title),
+            holding=HoldingSlide(title=event.title, logo_png=self.logo()),
         )
+
+    def logo(self) -> bytes | None:
+        """The holding slide's logo, kept in the event file so the event travels whole."""
+        value = self.controller.store.setting(LOGO_KEY)
+        try:
+            return base64.b64decode(value) if isinstance(value, str) and value else None
+        except ValueError:
+            return None
+
+    def set_logo(self, path: Path | None) -> None:
+        """Use the image at ``path`` on the holding slide (None: no logo). Raises InputError
+        for a file that is not an image; StoreError when it could not be saved."""
+        data = ""
+        if path is not None:
+            image = QImage(str(path))
+            if image.isNull():
+                raise InputError(path.name, "not an image the app can read (PNG, JPEG, SVG…)")
+            if image.width() > LOGO_MAX.width() or image.height() > LOGO_MAX.height():
+                image = image.scaled(
+                    LOGO_MAX,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes
+            data = base64.b64encode(bytes(buffer.data().data())).decode("ascii")
+        self.controller.store.set_setting(LOGO_KEY, data)
+        self.rebuild()
 
     def rebuild(self) -> None:
         """The plan, deck or event details changed: a new run, the room stays where it is."""
@@ -536,6 +572,29 @@ class LiveInstall(QObject):
         if self.panel is not None:
             self.panel.focus_message()
 
+    def choose_logo(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.console,
+            "Logo for the holding slide",
+            "",
+            "Images (*.png *.jpg *.jpeg *.svg *.bmp *.gif);;All files (*)",
+        )
+        if name:
+            self._logo(Path(name))
+
+    def remove_logo(self) -> None:
+        self._logo(None)
+
+    def _logo(self, path: Path | None) -> None:
+        try:
+            self.control.set_logo(path)
+        except (InputError, StoreError) as exc:
+            QMessageBox.warning(self.console, "Holding slide logo", str(exc))
+            return
+        self.console.statusBar().showMessage(
+            "The holding slide shows the logo." if path else "The holding slide has no logo.", 5000
+        )
+
     def pick_screen(self) -> None:
         ScreenPicker(self.screens, self.console).exec()
 
@@ -641,6 +700,9 @@ def _build_menus(console: ConsoleWindow, install: LiveInstall) -> None:
     menu.addSeparator()
     for name in ("welcome", "wall", "tally", "holding"):
         menu.addAction(actions[name])
+    logo = menu.addMenu("Holding slide lo&go")
+    logo.addAction("&Choose an image…").triggered.connect(install.choose_logo)
+    logo.addAction("&Remove the logo").triggered.connect(install.remove_logo)
     menu.addSeparator()
     looks = menu.addMenu("L&ook")
     looks.addAction(actions["look"])
