@@ -20,7 +20,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QBuffer, QIODevice, QSize, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from facilitator.core.clock import format_seconds
@@ -46,6 +47,7 @@ from facilitator.core.projector_state import (
 )
 from facilitator.core.session import build_run, human_date
 from facilitator.core.wall import paginate
+from facilitator.paths import resource_path
 from facilitator.ui.projector import render_image
 from facilitator.ui.views import _PAINTERS as PAINTERS  # every registered slide type
 
@@ -71,6 +73,17 @@ SAYINGS = [
     "Shared purpose came from telling each other stories",
     "Clients notice when we are not joined up",
 ]
+
+
+def _sample_logo() -> bytes:
+    """The app's icon as a PNG, standing in for an event's logo."""
+    image = QImage(str(resource_path("icons", "facilitator.svg"))).scaled(
+        512, 512, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data().data())
 
 
 def sample_slides(long: bool = False) -> dict[str, Slide]:
@@ -105,6 +118,7 @@ def sample_slides(long: bool = False) -> dict[str, Slide]:
         plan.title, venue="The Assembly Rooms", date=human_date("2026-03-12")
     )
     slides["holding"] = HoldingSlide(plan.title)
+    slides["holding-logo"] = HoldingSlide(plan.title, logo_png=_sample_logo())
     slides["message"] = MessageSlide("Five minutes left")
     slides["round"] = dataclasses.replace(round_slides[1], clock=running)
     slides["round-two-prompts"] = dataclasses.replace(

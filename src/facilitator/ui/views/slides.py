@@ -175,9 +175,15 @@ def paint_message(
 def paint_holding(
     painter: QPainter, rect: QRectF, slide: HoldingSlide, palette: Palette, report: PaintReport
 ) -> None:
+    """The logo (or a quiet mark) above the title, the pair centred on the screen."""
     area = _area(rect)
     h = rect.height()
-    mark = QRectF(area.left(), area.top(), area.width(), area.height() * 0.48)
+    title = Line(slide.title, h * 0.085, h * 0.056, palette.text, bold=True, hero=True, share=0.5)
+    _font, title_h, _fits = _line_font(title, area)
+    gap = h * 0.06
+    mark_h = min(area.height() * 0.45, area.height() - title_h - gap)
+    top = area.top() + max(0.0, (area.height() - mark_h - gap - title_h) / 2)
+    mark = QRectF(area.left(), top, area.width(), mark_h)
     image = QImage.fromData(slide.logo_png) if slide.logo_png else QImage()
     if not image.isNull():
         scaled = image.size().scaled(mark.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -186,10 +192,10 @@ def paint_holding(
         painter.drawImage(target, image)
     else:
         _paint_tables_mark(painter, mark, palette)
-    text_area = QRectF(area.left(), mark.bottom() + h * 0.05, area.width(), 0)
-    text_area.setBottom(area.bottom())
-    lines = [Line(slide.title, h * 0.085, h * 0.056, palette.text, bold=True, hero=True)]
-    paint_block(painter, text_area, lines, report, top=text_area.top())
+    # the title gets the box it was measured in, so it is set at the measured size
+    text_area = QRectF(area.left(), mark.bottom() + gap, area.width(), title_h)
+    title.share = 1.0
+    paint_block(painter, text_area, [title], report, top=text_area.top())
 
 
 def _paint_tables_mark(painter: QPainter, box: QRectF, palette: Palette) -> None:
