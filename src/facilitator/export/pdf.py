@@ -46,6 +46,7 @@ from facilitator.core.deck_colours import parse_colour
 from facilitator.core.harvest import UNKNOWN_CARD_COLOUR, Harvest, HarvestTheme, TallyBar
 from facilitator.export import report
 from facilitator.export.pdf_text import Faces, Look, Run, TextBlock
+from facilitator.export.rtl import visual_line
 
 PAGE_W, PAGE_H = A4
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 24 * mm, 20 * mm
@@ -133,6 +134,7 @@ def _register_cjk() -> None:
 def para_text(text: str) -> str:
     """Typed text as paragraph markup that shows exactly as typed (never as markup)."""
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = "\n".join(visual_line(line) for line in text.split("\n"))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _CJK.sub(lambda m: f'<font name="{CJK_FONT}">{m.group(0)}</font>', text)
     return text.replace("\n", "<br/>")
@@ -463,7 +465,7 @@ def _later_pages(harvest: Harvest) -> Any:
 
 def _plain(text: str, f: Fonts) -> str:
     """Text for drawString (no markup): controls dropped; Latin-1 only with Helvetica."""
-    text = _CONTROL.sub("", text).replace("\n", " ")
+    text = visual_line(_CONTROL.sub("", text).replace("\n", " "))
     if not f.unicode:
         text = text.encode("latin-1", "replace").decode("latin-1")
     return text

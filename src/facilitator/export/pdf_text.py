@@ -19,6 +19,8 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
+from facilitator.export.rtl import is_rtl, visual
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _CJK_SPLIT = re.compile(r"([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])")
@@ -55,6 +57,7 @@ class _Piece:
     text: str
     run: Run
     space: bool  # a space separates it from the piece before
+    rtl: bool = False  # a right-to-left word, already in visual order
 
 
 Line = tuple[_Piece, ...]
@@ -101,6 +104,8 @@ def _pieces(runs: Sequence[Run], fonts: Faces) -> list[list[_Piece]]:
                             piece = _Piece(fonts.encodable(part), run, False)
                         lines[-1].append(_Piece(piece.text, piece.run, space and first))
                         first = False
+                elif is_rtl(word):
+                    lines[-1].append(_Piece(fonts.encodable(visual(word)), run, space, rtl=True))
                 else:
                     lines[-1].append(_Piece(fonts.encodable(word), run, space))
                 space = True
@@ -195,11 +200,13 @@ class TextBlock(Flowable):  # type: ignore[misc]
             return []
         fit = min(fit, len(lines) - self.MIN_LINES)
         width = self._laid_width
-        head = TextBlock(self.runs, self.look, self.fonts, lines=lines[:fit], laid_width=width,
-                         first=self._first)
+        head = TextBlock(
+            self.runs, self.look, self.fonts, lines=lines[:fit], laid_width=width, first=self._first
+        )
         head.spaceAfter = 0.0
-        tail = TextBlock(self.runs, self.look, self.fonts, lines=lines[fit:], laid_width=width,
-                         first=False)
+        tail = TextBlock(
+            self.runs, self.look, self.fonts, lines=lines[fit:], laid_width=width, first=False
+        )
         return [head, tail]
 
     def draw(self) -> None:
@@ -234,7 +241,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def _draw_line(self, text: Any, state: list[Any], line: Line) -> None:
         chunk = ""
         run: Run | None = None
-        for piece in line:
+        for piece in _visual_order(line):
             if run is not None and piece.run is not run:
                 self._out(text, state, run, chunk)
                 chunk = ""
@@ -256,3 +263,28 @@ class TextBlock(Flowable):  # type: ignore[misc]
             state[1] = run.colour
         # textOut would measure the text again only to track a pen we never read
         text._code.append(text._formatText(chunk))
+
+
+def _visual_order(line: Line) -> Line:
+    """Consecutive right-to-left words in drawing order (the last read is drawn first)."""
+    if not any(p.rtl for p in line):
+        return line
+    out: list[_Piece] = []
+    n = 0
+    while n < len(line):
+        if not line[n].rtl:
+            out.append(line[n])
+            n += 1
+            continue
+        end = n
+        while end < len(line) and line[end].rtl:
+            end += 1
+        words = line[n:end]
+        # the space before the run stays before it; the spaces between words turn round
+        spaces = [words[0].space, *(w.space for w in reversed(words[1:]))]
+        out += [
+            _Piece(w.text, w.run, space, rtl=True)
+            for w, space in zip(reversed(words), spaces, strict=True)
+        ]
+        n = end
+    return tuple(out)

@@ -71,7 +71,7 @@ def merge_events(out: Path, inputs: Sequence[Path], force: bool = False) -> Merg
     if not sources:
         raise InputError("merge", "give at least one event file to merge")
     _check_out(out)
-    existed = {path: [p.exists() for p in _sidecars(path)] for path in sources}
+    existed = {path: sidecars_present(path) for path in sources}
     work = Path(tempfile.mkdtemp(prefix="facilitator-merge-"))
     target = out.with_name(f".{out.name}.{uuid.uuid4().hex[:12]}.merging")
     try:
@@ -88,7 +88,7 @@ def merge_events(out: Path, inputs: Sequence[Path], force: bool = False) -> Merg
         _publish(target, out)
     finally:
         for path, had in existed.items():
-            _tidy(path, had)
+            tidy_sidecars(path, had)
         for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
@@ -135,11 +135,16 @@ def _snapshot(path: Path, copy: Path) -> None:
         migrate.upgrade_file(copy)
 
 
+def sidecars_present(path: Path) -> list[bool]:
+    """Whether ``path``'s -wal and -shm exist now, for :func:`tidy_sidecars` afterwards."""
+    return [p.exists() for p in _sidecars(path)]
+
+
 def _sidecars(path: Path) -> list[Path]:
     return [Path(f"{path}-wal"), Path(f"{path}-shm")]
 
 
-def _tidy(path: Path, existed: list[bool]) -> None:
+def tidy_sidecars(path: Path, existed: list[bool]) -> None:
     """Remove the empty -wal and -shm a read-only reader leaves, unless the app has the file.
 
     Holding the event's lock proves no app writes it, so the sidecars are ours to remove.
