@@ -659,6 +659,11 @@ def install_live_control(console: ConsoleWindow) -> LiveInstall:
         panel.screen_status.setText(p.describe())
         console.statusBar().showMessage(p.describe(), 5000)
 
+    console.projector.close_requested.connect(
+        lambda: console.statusBar().showMessage(
+            "The projector window stays open while the event is open: F5 turns it off.", 8000
+        )
+    )
     control.changed.connect(sync_checks)
     install.screens.placed.connect(screens_placed)
     sync_checks()

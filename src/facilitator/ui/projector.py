@@ -66,8 +66,8 @@ class ProjectorWindow(ProjectorCanvas):
     """The window the room sees: frameless fullscreen on the projector screen.
 
     It ignores close requests (a stray Alt+F4 or click must not kill the room's view) and
-    says so with ``close_requested``, so single-screen mode can treat its close button as
-    "projector off"; the app closes it with :meth:`close_for_real`. Escape asks to leave
+    says so with ``close_requested`` (the console tells how to turn it off: F5); the app
+    closes it with :meth:`close_for_real`. Escape asks to leave
     fullscreen (single-screen mode, where it covers the console).
     """
 

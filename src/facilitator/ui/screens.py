@@ -193,7 +193,6 @@ class ProjectorScreens(QObject):
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self.refresh)
         self.source.changed.connect(self._screens_changed)
-        window.close_requested.connect(self._close_requested)
         window.leave_fullscreen_requested.connect(self._leave_fullscreen)
 
     def _screens_changed(self) -> None:
@@ -356,12 +355,6 @@ class ProjectorScreens(QObject):
         self.enabled = True
         self.unplugged = False
         self.refresh()
-
-    def _close_requested(self) -> None:
-        # the close button of the single-screen window: the projector is off, not gone
-        if self.placement.mode is Mode.WINDOW:
-            self.enabled = False
-            self.refresh()
 
     def _leave_fullscreen(self) -> None:
         if not self.placement.dedicated and self.single_fullscreen:
