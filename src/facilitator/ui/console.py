@@ -185,6 +185,18 @@ class ConsoleWindow(QMainWindow):
             file_menu.addAction(self._action("Open the &demo", manager.open_demo))
         file_menu.addSeparator()
         self.file_menu_tools = file_menu.addSeparator()
+        from facilitator.ui.export_dialog import show_export_dialog
+        from facilitator.ui.merge_dialog import show_merge_dialog
+
+        self.export_action = self._action(
+            "&Export the harvest…", lambda: show_export_dialog(self.controller, self), "Ctrl+E"
+        )
+        file_menu.insertAction(self.file_menu_tools, self.export_action)
+        self.merge_action = self._action(
+            "&Merge files from other laptops…",
+            lambda: show_merge_dialog(self.controller, self.manager, self),
+        )
+        file_menu.insertAction(self.file_menu_tools, self.merge_action)
         file_menu.addAction(
             self._action("&Close event", self.close, QKeySequence.StandardKey.Close)
         )
