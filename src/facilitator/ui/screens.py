@@ -62,9 +62,11 @@ class ScreenInfo:
     name: str
     geometry: QRect
     handle: QScreen | None = field(default=None, compare=False, repr=False)
+    model: str = field(default="", compare=False)  # "BenQ GW2780", when the screen says
 
     def describe(self) -> str:
-        return f"{self.name} ({self.geometry.width()}×{self.geometry.height()})"
+        size = f"{self.geometry.width()}×{self.geometry.height()}"
+        return f"{self.name} — {self.model} ({size})" if self.model else f"{self.name} ({size})"
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,12 @@ class QtScreenSource(ScreenSource):
         screen.geometryChanged.connect(lambda _rect: self.changed.emit())
 
     def screens(self) -> list[ScreenInfo]:
-        return [ScreenInfo(s.name(), s.geometry(), s) for s in QGuiApplication.screens()]
+        return [
+            ScreenInfo(
+                s.name(), s.geometry(), s, " ".join(filter(None, (s.manufacturer(), s.model())))
+            )
+            for s in QGuiApplication.screens()
+        ]
 
 
 def choose_screen(
@@ -434,8 +441,9 @@ class ScreenPicker(QDialog):
         if self.group.checkedButton() is None and self.buttons:
             next(iter(self.buttons.values())).setChecked(True)
         identify = QPushButton("&Identify screens")
+        identify.setToolTip("Show each screen's number on it again")
         identify.clicked.connect(self.identify)
-        layout.addWidget(identify)
+        layout.addWidget(identify, 0, Qt.AlignmentFlag.AlignLeft)
 
         unplugged = QGroupBox("When the projector's screen is unplugged")
         box = QVBoxLayout(unplugged)
