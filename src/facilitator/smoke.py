@@ -124,13 +124,16 @@ def _run_checks(run: SmokeRun, folder: Path) -> None:
             path, title="Smoke test", deck=state["deck"], plan=state["plan"], tables=3
         )
         state["path"], state["store"] = path, store
-        revision, head = store.schema_revision(), migrate.head_revision()
-        if revision != head:
-            raise CheckFailed(f"the new file is at schema {revision}, not {head}")
-        return (
-            f"created with migrations {' -> '.join(migrate.known_revisions())} "
-            f"from {migrate.MIGRATIONS_DIR}"
-        )
+        on_disk = migrate.script_revisions()  # what Alembic finds in the migrations folder
+        if on_disk != migrate.REVISIONS:
+            raise CheckFailed(
+                f"migrations on disk are {on_disk}, the app expects {migrate.REVISIONS}"
+            )
+        if store.schema_revision() != migrate.HEAD:
+            raise CheckFailed(
+                f"the new file is at schema {store.schema_revision()}, not {migrate.HEAD}"
+            )
+        return f"created with migrations {' -> '.join(on_disk)} from {migrate.MIGRATIONS_DIR}"
 
     def console() -> str:
         from facilitator.ui.console import ConsoleWindow
