@@ -294,3 +294,12 @@ def test_holding_slide_and_dates() -> None:
 def test_an_empty_run_is_refused() -> None:
     with pytest.raises(ValueError):
         LiveSession([])
+
+
+def test_taking_a_rounds_slide_live_makes_it_the_live_round() -> None:
+    session, _ = make()
+    session.stage_key("round:3")
+    session.take_live()
+    assert session.live_round == 3
+    session.show_message("Back in five")
+    assert session.live_round == 3

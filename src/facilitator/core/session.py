@@ -383,6 +383,8 @@ class LiveSession:
             self.items = _replaced(self.items, index, item)
             self.extra = None
             self.position = index
+            if item.round_index is not None and item.key == round_key(item.round_index):
+                self.live_round = item.round_index  # a round's slide put up on purpose starts it
         else:
             self.extra = item
         self._drop_stale_stage()
