@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,9 +37,13 @@ if TYPE_CHECKING:
     from facilitator.ui.windows import WindowManager
 
 FILTER = f"Facilitator events (*{SUFFIX})"
+ADD_HINT = "Add the files from the other laptops."
+DIFFERENT = "These are files of different events: combine them anyway"
 
 
 class MergeDialog(QDialog):
+    merge_done = Signal(object, str)  # (MergeReport | None, error)
+
     def __init__(
         self,
         controller: EventController,
@@ -65,6 +69,7 @@ class MergeDialog(QDialog):
         intro.setWordWrap(True)
 
         self.inputs = QListWidget()
+        self.inputs.setMaximumHeight(150)
         first = QListWidgetItem(f"{here.name}  (this event)")
         first.setData(Qt.ItemDataRole.UserRole, str(here))
         first.setFlags(first.flags() & ~Qt.ItemFlag.ItemIsSelectable)
@@ -93,7 +98,7 @@ class MergeDialog(QDialog):
         out_row.addWidget(self.out, 1)
         out_row.addWidget(browse)
 
-        self.different = QCheckBox("These are files of &different events: combine them anyway")
+        self.different = QCheckBox(DIFFERENT.replace("different", "&different", 1))
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: a merge takes seconds at most
@@ -175,7 +180,9 @@ class MergeDialog(QDialog):
             self.inputs.count() > 1 and bool(self.out.text().strip()) and not running
         )
         if self.inputs.count() < 2 and not self.status.text():
-            self.status.setText("Add the files from the other laptops.")
+            self.status.setText(ADD_HINT)
+        elif self.inputs.count() >= 2 and self.status.text() == ADD_HINT:
+            self.status.clear()
 
     # -- merging ---------------------------------------------------------------------------
 
@@ -203,12 +210,17 @@ class MergeDialog(QDialog):
         self.progress.hide()
         self._update()
         if error:
-            self.status.setText(error)
+            # the command line's option is the check box here
+            self.status.setText(
+                error.replace("merge with --different-events", f'tick "{DIFFERENT}"')
+            )
+            self.merge_done.emit(None, error)
             return
         assert isinstance(result, MergeReport)
         self.report = result
         self.status.setText(result.summary())
         self.open_button.setVisible(self.manager is not None)
+        self.merge_done.emit(result, "")
 
     def _open_merged(self) -> None:
         if self.report is not None and self.manager is not None:
