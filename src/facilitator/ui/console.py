@@ -94,6 +94,7 @@ class ConsoleWindow(QMainWindow):
     def __init__(self, store: EventStore, manager: WindowManager | None = None) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setObjectName("console")
         self.manager = manager
         self.controller = EventController(store, self)
         self.controller.store_error.connect(self._show_store_error)
@@ -131,12 +132,18 @@ class ConsoleWindow(QMainWindow):
         splitter.setStretchFactor(1, 3)
         self.setCentralWidget(splitter)
         self._build_menus()
+        from facilitator.ui.clock_panel import install_clock
+
+        self.clock_panel = install_clock(self)  # round clock: driver, panel, Clock menu
         self.statusBar().showMessage(f"Opened {store.path.name}", 5000)
 
         event = store.event()
         self.controller.set_projector_state(
             ProjectorState(WelcomeSlide(title=event.title, venue=event.venue, date=event.date))
         )
+        from facilitator.ui.live_panel import install_live_control
+
+        self.live = install_live_control(self)  # live session, its column, keys, screens
         self._place_projector()
 
     # -- panels: each feature adds its tab here ---------------------------------------------
@@ -147,6 +154,14 @@ class ConsoleWindow(QMainWindow):
 
         self.capture = CaptureTab(self.controller, self)  # first: the scribes live here
         self.tabs.addTab(self.capture, "Ca&pture")
+        from facilitator.ui.plan_editor import PlanEditor
+
+        self.plan_editor = PlanEditor(self.controller)
+        self.tabs.addTab(self.plan_editor, "&Plan")
+        from facilitator.ui.deck_browser import DeckBrowser
+
+        self.deck_browser = DeckBrowser(self.controller)
+        self.tabs.addTab(self.deck_browser, "C&ards")
 
     # -- menus -----------------------------------------------------------------------------
 
@@ -185,6 +200,7 @@ class ConsoleWindow(QMainWindow):
             file_menu.addAction(self._action("Open the &demo", manager.open_demo))
         file_menu.addSeparator()
         self.file_menu_tools = file_menu.addSeparator()
+        file_menu.insertMenu(self.file_menu_tools, self.deck_browser.import_menu)
         from facilitator.ui.export_dialog import show_export_dialog
         from facilitator.ui.merge_dialog import show_merge_dialog
 
@@ -236,20 +252,7 @@ class ConsoleWindow(QMainWindow):
 
     def _place_projector(self) -> None:
         """Fullscreen on the first screen that is not the console's; a window otherwise."""
-        from PySide6.QtGui import QGuiApplication
-
-        screens = QGuiApplication.screens()
-        mine = self.screen()
-        others = [s for s in screens if s is not mine]
-        if others:
-            self.projector.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-            self.projector.setScreen(others[0])
-            self.projector.setGeometry(others[0].geometry())
-            self.projector.showFullScreen()
-        else:
-            self.projector.resize(960, 540)
-            self.projector.show()
-        self.activateWindow()
+        self.live.screens.refresh()  # ui/screens.py: remembered screen, hotplug, F5/F11
 
     # -- status ----------------------------------------------------------------------------
 
