@@ -1238,13 +1238,13 @@ class CapturePanel(QWidget):
         if self.controller.round(self.round_id) is None:
             live = self.controller.live_round
             self.round_id, self.round_pinned = (live.id if live else None), False
-        self.model.table_labels, self.model.round_labels = self._labels()
+        self.model.set_labels(*self._labels())
         self._fill_rounds()
         self._fill_filters()
         self.model.reload()
 
     def _event_changed(self) -> None:
-        self.model.table_labels, self.model.round_labels = self._labels()
+        self.model.set_labels(*self._labels())
         self._fill_filters()
         self._show_table()
 

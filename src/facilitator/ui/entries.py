@@ -45,11 +45,24 @@ from facilitator.core.capture import KIND_LABELS, KINDS
 from facilitator.core.deck import Deck
 from facilitator.store.db import EventStore
 from facilitator.store.records import Theme
+from facilitator.ui.qt_compat import protect_singletons
 
 log = logging.getLogger(__name__)
+protect_singletons()  # the list paints and fetches all day: see qt_compat
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+_ROLES = frozenset((_DISPLAY, _EDIT, _TOOLTIP, _DECORATION, _FOREGROUND, _USER))
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
+_HIDDEN_INK = QColor("#8a8f98")
 
 PAGE = 200  # entries fetched at a time
-SHOWN_CHARS = 400  # a cell shows this much of a long entry; the editor holds it all
+SHOWN_CHARS = 200  # a cell shows this much of a long entry; the editor holds it all
 
 Index = QModelIndex | QPersistentModelIndex
 Job = Callable[[EventStore], Any]
@@ -219,6 +232,8 @@ class EntriesModel(QAbstractTableModel):
         self.matching: int | None = None
         self.total: int | None = None
         self._rows: list[Theme] = []
+        self._ids: set[str] = set()
+        self._shown: dict[str, tuple[str, ...]] = {}  # display strings, made once per entry
         self._exhausted = False
         self._loading = False
         self._generation = 0
@@ -235,10 +250,17 @@ class EntriesModel(QAbstractTableModel):
         self.deck = deck
         self._suit_colour = {c.id: self._colour_of(c.suit) for c in deck.cards}
         self._card_title = {c.id: c.title for c in deck.cards}
+        self._shown = {}
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, self.CARDS), self.index(len(self._rows) - 1, self.CARDS)
             )
+
+    def set_labels(self, table_labels: dict[str, str], round_labels: dict[str, str]) -> None:
+        self.table_labels, self.round_labels = table_labels, round_labels
+        self._shown = {}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.WALL))
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -251,6 +273,8 @@ class EntriesModel(QAbstractTableModel):
         self._generation += 1
         self.beginResetModel()
         self._rows = []
+        self._ids = set()
+        self._shown = {}
         self._exhausted = False
         self._loading = False
         self.matching = None
@@ -309,14 +333,14 @@ class EntriesModel(QAbstractTableModel):
             if error is not None:
                 self.read_failed.emit(error)
                 return
-            known = {t.id for t in self._rows}
-            fresh = [t for t in value if t.id not in known]
+            fresh = [t for t in value if t.id not in self._ids]
             if len(value) < PAGE:
                 self._exhausted = True
             if fresh:
                 start = len(self._rows)
                 self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
                 self._rows.extend(fresh)
+                self._ids.update(t.id for t in fresh)
                 self.endInsertRows()
 
         self.reader.submit(job, arrived)
@@ -335,6 +359,7 @@ class EntriesModel(QAbstractTableModel):
     def theme_changed(self, theme: Theme) -> None:
         """An entry was edited, deleted, restored or hidden: update its row in place."""
         row = self.row_of(theme.id)
+        self._shown.pop(theme.id, None)
         if row is not None:
             if self.filters.matches(theme):
                 self._rows[row] = theme
@@ -342,6 +367,7 @@ class EntriesModel(QAbstractTableModel):
                 return
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
+            self._ids.discard(theme.id)
             self.endRemoveRows()
         elif self.filters.matches(theme):
             self._place(theme)
@@ -357,10 +383,13 @@ class EntriesModel(QAbstractTableModel):
             return  # older than everything loaded: it arrives with a later page
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.insert(row, theme)
+        self._ids.add(theme.id)
         self.endInsertRows()
 
     def set_spotlight(self, theme_id: str | None) -> None:
         old = self.row_of(self.spotlight_id) if self.spotlight_id else None
+        self._shown.pop(self.spotlight_id or "", None)
+        self._shown.pop(theme_id or "", None)
         self.spotlight_id = theme_id
         for row in (old, self.row_of(theme_id) if theme_id else None):
             if row is not None:
@@ -391,33 +420,40 @@ class EntriesModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (self.TEXT, self.KIND):
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+        return _EDITABLE if index.column() in (self.TEXT, self.KIND) else _SELECTABLE
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        theme = self.theme_at(index.row())
-        if theme is None:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # called for every cell and role at each repaint: the common answers come first
+        if role not in _ROLES:
             return None
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        theme = self._rows[row]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(theme, column)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _DISPLAY:
+            shown = self._shown.get(theme.id)
+            if shown is None:
+                shown = tuple(self._display(theme, c) for c in range(len(self.COLUMNS)))
+                self._shown[theme.id] = shown
+            return shown[column]
+        if role == _FOREGROUND:
+            return _HIDDEN_INK if theme.hidden else None
+        if role == _DECORATION:
+            if column == self.CARDS and theme.cards:
+                colour = self._suit_colour.get(theme.cards[0], "")
+                return QColor(colour) if colour else None
+            return None
+        if role == _EDIT:
             if column == self.TEXT:
                 return theme.text
             if column == self.KIND:
                 return theme.kind
             return self._display(theme, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.TEXT:
+        if role == _TOOLTIP and column == self.TEXT:
             # tooltips take rich text: escape, so typed markup shows as typed
             return f"<p style='white-space:pre-wrap'>{html.escape(theme.text[:2000])}</p>"
-        if role == Qt.ItemDataRole.DecorationRole and column == self.CARDS and theme.cards:
-            colour = self._suit_colour.get(theme.cards[0], "")
-            return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.ForegroundRole and theme.hidden:
-            return QColor("#8a8f98")
-        if role == Qt.ItemDataRole.UserRole:
+        if role == _USER:
             return theme.id
         return None
 
