@@ -24,7 +24,8 @@ window.resize(1280, 800)
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and watched is window:
-            rss = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmRSS'))
+            status = open('/proc/self/status').read().splitlines()
+            rss = next(int(s.split()[1]) for s in status if s.startswith('VmRSS'))
             print(f"shown {time.time():.6f} rss_kb {rss}", flush=True)
             app.removeEventFilter(self)
             QTimer.singleShot(0, app.quit)
@@ -39,7 +40,7 @@ app.exec()
 def measure(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     start = time.time()
     out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120).stdout
-    line = next(l for l in out.splitlines() if l.startswith("shown "))
+    line = next(row for row in out.splitlines() if row.startswith("shown "))
     _, shown, _, rss = line.split()
     return float(shown) - start, int(rss)
 

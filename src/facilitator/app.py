@@ -11,9 +11,13 @@ import time
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from facilitator import __version__
 from facilitator.paths import APP_NAME, APP_ORG, log_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger("facilitator")
 
@@ -51,7 +55,7 @@ def _excepthook(
     box.exec()
 
 
-def make_application(argv: list[str] | None = None):  # type: ignore[no-untyped-def]
+def make_application(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -60,7 +64,8 @@ def make_application(argv: list[str] | None = None):  # type: ignore[no-untyped-
     # Qt redraws text larger than its glyph cache from scratch on every paint; projector text
     # is large and the round slide repaints every second (4K round slide: 15 ms -> 5 ms)
     os.environ.setdefault("QT_MAX_CACHED_GLYPH_SIZE", "512")
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ORG)
     app.setApplicationVersion(__version__)
@@ -80,7 +85,7 @@ def _report_when_shown(app: object) -> None:
     from PySide6.QtWidgets import QApplication
 
     class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and watched.objectName() in (
                 "console",
                 "start_page",

@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             return int(args.func(args))
         args = _gui_parser().parse_args(argv)
         if args.smoke_test:
-            from facilitator.smoke import run_smoke_test  # type: ignore[import-not-found]
+            from facilitator.smoke import run_smoke_test
 
             return int(run_smoke_test())
         if args.event and args.demo:

@@ -16,19 +16,19 @@ DEMO_PLAN = "learning-event"
 
 def load_deck_choice(choice: str | None) -> Deck:
     """A deck from a path, or by the name of a bundled deck; the demo deck when None."""
-    bundled: dict[str, Path] = deck_module.bundled_decks()  # type: ignore[attr-defined]
+    bundled: dict[str, Path] = deck_module.bundled_decks()
     name = choice or DEMO_DECK
     if name in bundled:
-        return deck_module.load_deck(bundled[name])  # type: ignore[attr-defined,no-any-return]
+        return deck_module.load_deck(bundled[name])
     path = Path(name)
     if not path.exists():
         raise InputError(
             name, f"no such deck file or folder; bundled decks: {', '.join(sorted(bundled))}"
         )
-    return deck_module.load_deck(path)  # type: ignore[attr-defined,no-any-return]
+    return deck_module.load_deck(path)
 
 
 def load_plan_choice(choice: str | None) -> Plan:
     """A plan from a path, or by the name of a bundled template; the demo plan when None."""
-    path = plan_module.resolve_plan(choice or DEMO_PLAN)  # type: ignore[attr-defined]
-    return plan_module.load_plan(path)  # type: ignore[attr-defined,no-any-return]
+    path = plan_module.resolve_plan(choice or DEMO_PLAN)
+    return plan_module.load_plan(path)

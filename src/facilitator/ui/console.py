@@ -7,6 +7,7 @@ other.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -231,7 +232,8 @@ class ConsoleWindow(QMainWindow):
         manager = self.manager
         paths = manager.recent.load()
         for path in paths:
-            recent_menu.addAction(path.name, lambda p=path: manager.open_event(p))
+            action = recent_menu.addAction(path.name)
+            action.triggered.connect(partial(manager.open_event, path))
         if not paths:
             recent_menu.addAction("(none)").setEnabled(False)
 
