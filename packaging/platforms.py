@@ -110,6 +110,8 @@ LINUX_SYSTEM_LIBS = (
     "libgssapi_krb5.so.*",
     "libkeyutils.so.*",
     "libcom_err.so.*",
+    # Wayland's client libraries: present wherever a Wayland session runs
+    "libwayland-*.so.*",
     # the sound server's client library: PulseAudio and PipeWire desktops both have it
     "libpulse.so.*",
     "libpulsecommon-*.so",
