@@ -207,8 +207,11 @@ def test_double_clicking_an_event_opens_it_and_the_app_folder_stays_untouched(
         )
         subprocess.run([*xdotool, "key", "Return"], env=display, check=True)
         until("the typed theme in the file", lambda: themes(event) == ["Packaged and working"])
+        # the projector window may have taken the focus meanwhile: Ctrl+Q is the console's
+        subprocess.run([*xdotool, "windowfocus", "--sync", window], env=display, check=True)
         subprocess.run([*xdotool, "key", "ctrl+q"], env=display, check=True)
-        assert process.wait(timeout=DEADLINE) == 0, log.read_text(errors="replace")[-3000:]
+        until("the app to quit", lambda: process.poll() is not None)
+        assert process.returncode == 0, log.read_text(errors="replace")[-3000:]
     finally:
         if process.poll() is None:
             process.kill()
