@@ -126,7 +126,7 @@ def test_pages_beyond_sixty_entries() -> None:
 
 
 def test_long_text_is_shortened_and_pages_by_amount_of_text() -> None:
-    themes = [theme(n, "word " * 200) for n in range(10)]
+    themes = [theme(n, "word " * 200) for n in range(14)]
     slide = wall(themes)
     assert all(len(e.text) <= ENTRY_CHARS for e in slide.entries)
     assert all(e.text.endswith("…") for e in slide.entries)

@@ -24,7 +24,11 @@ GROUPING_LABELS: dict[str, str] = {
     "latest": "Latest",
 }
 PAGE_ENTRIES = 60  # entries on one page at most
-PAGE_CHARS = 1700  # characters on one page at most (a single longer entry gets a page alone)
+# A page holds about this many lines of the smallest wall type (2% of the screen height) in
+# four columns on a 16:9 screen, each line about LINE_CHARS characters; the painter shrinks
+# type to fit what a page holds, so pages cut to this size never clip.
+PAGE_LINES = 125.0
+LINE_CHARS = 28
 ENTRY_CHARS = 280  # longer entries are cut with "…" on the wall (the harvest keeps them whole)
 SPOTLIGHT_CHARS = 600
 LATEST_COUNT = 12
@@ -134,25 +138,33 @@ def _grouped(
     return [_entry(theme, label, index, ENTRY_CHARS) for _, label, theme in keyed]
 
 
+def _lines(entry: WallEntry, new_group: bool) -> float:
+    """Room an entry takes on a page, in lines of the smallest wall type: its wrapped text,
+    its frame, the small line naming its kind and cards, and a group heading before it."""
+    text = sum(max(1, -(-len(p) // LINE_CHARS)) for p in entry.text.split("\n"))
+    note = 0.7 if entry.cards or entry.kind != "theme" else 0.0
+    return text + 0.8 + note + (1.1 if new_group else 0.0)
+
+
 def paginate(
     entries: Sequence[WallEntry],
     max_entries: int = PAGE_ENTRIES,
-    max_chars: int = PAGE_CHARS,
+    max_lines: float | None = None,
 ) -> list[tuple[WallEntry, ...]]:
-    """Cut the wall into pages of at most ``max_entries`` entries and ``max_chars`` of text."""
+    """Cut the wall into pages of at most ``max_entries`` entries that fit ``max_lines``."""
+    limit = PAGE_LINES if max_lines is None else max_lines
     pages: list[tuple[WallEntry, ...]] = []
     current: list[WallEntry] = []
-    chars = 0
+    used = 0.0
     group: str | None = None
     for entry in entries:
-        size = len(entry.text) + 16  # each entry costs its frame and gap too
-        if entry.group != group:
-            size += 24  # and a group its heading
-        if current and (len(current) >= max_entries or chars + size > max_chars):
+        size = _lines(entry, entry.group != group or not current)
+        if current and (len(current) >= max_entries or used + size > limit):
             pages.append(tuple(current))
-            current, chars = [], 0
+            current, used = [], 0.0
+            size = _lines(entry, True)
         current.append(entry)
-        chars += size
+        used += size
         group = entry.group
     if current or not pages:
         pages.append(tuple(current))

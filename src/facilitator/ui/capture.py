@@ -232,6 +232,10 @@ class EntryEdit(PlainEntryEdit):
         self.popup.hide()
         super().focusOutEvent(event)
 
+    def typing_tag(self) -> tuple[int, str] | None:
+        """The tag being typed at the cursor: (its position, what follows '#')."""
+        return self._typing_tag()
+
     def _typing_tag(self) -> tuple[int, str] | None:
         cursor = self.textCursor()
         if cursor.hasSelection():
@@ -384,7 +388,7 @@ class CapturePanel(QWidget):
         table_row.addWidget(self.table_field)
         table_row.addLayout(steps)
         table_row.addWidget(self.table_name, 1)
-        self.detach_button = QPushButton("Own &window")
+        self.detach_button = QPushButton("Own window")
         self.detach_button.setToolTip("Move the capture panel to a window of its own")
         self.detach_button.clicked.connect(self.detach_requested)
         table_row.addWidget(self.detach_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -484,14 +488,14 @@ class CapturePanel(QWidget):
         self.edit_button.setToolTip("Edit the entry in place (F2); Return keeps the change")
         self.delete_button = QPushButton("&Delete")
         self.delete_button.setToolTip("Delete the entry (Delete); Ctrl+Z brings it back")
-        self.hide_button = QPushButton("&Hide from wall")
+        self.hide_button = QPushButton("H&ide from wall")
         self.hide_button.setCheckable(True)
-        self.spot_button = QPushButton("S&potlight")
+        self.spot_button = QPushButton("Spot&light")
         self.spot_button.setCheckable(True)
         self.spot_button.setToolTip("Show this entry large on the wall, alone")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -515,8 +519,8 @@ class CapturePanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)  # the list needs room for its text column
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -564,7 +568,7 @@ class CapturePanel(QWidget):
         self.wall_show.setToolTip(
             "Put the theme wall on the projector; it updates as entries arrive"
         )
-        self.wall_preview = QPushButton("Pre&view")
+        self.wall_preview = QPushButton("Preview")
         self.wall_prev = QToolButton()
         self.wall_prev.setArrowType(Qt.ArrowType.LeftArrow)
         self.wall_prev.setToolTip("Previous page of the wall")
@@ -589,7 +593,7 @@ class CapturePanel(QWidget):
 
     def _labels(self) -> tuple[dict[str, str], dict[str, str]]:
         tables = {t.id: t.label for t in self.controller.tables}
-        rounds = {r.id: f"{r.position + 1}. {r.title}" for r in self.controller.rounds}
+        rounds = {r.id: str(r.position + 1) for r in self.controller.rounds}  # titles: filter
         return tables, rounds
 
     def _fill_rounds(self) -> None:
@@ -818,7 +822,10 @@ class CapturePanel(QWidget):
                 " padding: 2px 10px; font-weight: bold;"
             )
             self.chips_layout.insertWidget(self.chips_layout.count() - 1, chip)
-        for unknown in self.index.unknown_in(text)[:3]:
+        typing = self.entry.typing_tag()
+        being_typed = f"#{typing[1]}" if typing is not None else None
+        unknown_tags = [t for t in self.index.unknown_in(text) if t != being_typed]
+        for unknown in unknown_tags[:3]:
             chip = _plain_label(f"{unknown[:30]}: no such card")
             chip.setStyleSheet("color: #c0271d; padding: 2px 4px;")
             self.chips_layout.insertWidget(self.chips_layout.count() - 1, chip)
@@ -1030,6 +1037,7 @@ class CapturePanel(QWidget):
             self.entry.moveCursor(self.entry.textCursor().MoveOperation.End)
         finally:
             self._restoring = False
+        self._show_chips(draft.text)
         self._show_table()
         self._fill_rounds()
         self._show_mode()
@@ -1331,7 +1339,7 @@ class CaptureTab(QWidget):
         assert layout is not None
         self.placeholder.hide()
         layout.addWidget(self.panel)
-        self.panel.detach_button.setText("Own &window")
+        self.panel.detach_button.setText("Own window")
         self.panel.show()
         window.closed.disconnect(self.dock)
         window.close()

@@ -611,12 +611,12 @@ class EntriesView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(EntriesModel.TEXT, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (EntriesModel.TIME, 52),
-            (EntriesModel.TABLE, 72),
-            (EntriesModel.ROUND, 120),
-            (EntriesModel.KIND, 78),
-            (EntriesModel.CARDS, 120),
-            (EntriesModel.WALL, 90),
+            (EntriesModel.TIME, 48),
+            (EntriesModel.TABLE, 66),
+            (EntriesModel.ROUND, 54),
+            (EntriesModel.KIND, 72),
+            (EntriesModel.CARDS, 110),
+            (EntriesModel.WALL, 64),
         ):
             self.setColumnWidth(column, width)
 

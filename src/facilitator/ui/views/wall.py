@@ -9,12 +9,14 @@ size the back of the room can read. Layouts are cached: a slide repaints often.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter
 
+from facilitator.core.deck_colours import contrast_ratio
 from facilitator.core.projector_state import WallEntry, WallSlide
 from facilitator.ui.qt_compat import protect_singletons
 from facilitator.ui.views import painter_for
@@ -28,7 +30,7 @@ CENTRE = Qt.AlignmentFlag.AlignCenter
 WRAP = int(Qt.TextFlag.TextWordWrap)
 
 MAX_PX = 0.062  # entry type, as a fraction of the screen height
-MIN_PX = 0.022
+MIN_PX = 0.020  # as core.wall's pages assume
 REFERENCE_PX = 100.0
 KIND_NAMES = {"quote": "Quote", "question": "Question", "action": "Action"}
 
@@ -50,6 +52,15 @@ class Layout:
     px: float
     blocks: tuple[Block, ...]
     fits: bool
+
+
+_LONG_WORD = re.compile(r"(\S{20})(?=\S)")
+
+
+def _breakable(text: str) -> str:
+    """A word longer than a column (a pasted link, a keyboard mash) may break anywhere:
+    a zero-width space every 20 characters lets measuring and drawing wrap it alike."""
+    return _LONG_WORD.sub("\\1\u200b", text)
 
 
 def _note(entry: WallEntry) -> str:
@@ -81,15 +92,15 @@ class _Metrics:
 
     def __init__(self, px: float, column_w: float) -> None:
         self.px = px
-        self.pad = px * 0.45
-        self.marker = max(3.0, px * 0.28)
+        self.pad = px * 0.3
+        self.marker = max(4.0, px * 0.34)
         self.text_w = column_w - 2 * self.pad - self.marker
         self.note_px = px * 0.7
         self.line = QFontMetricsF(font(px)).lineSpacing()
         self.note_line = QFontMetricsF(font(self.note_px)).lineSpacing()
         self.heading_px = px * 0.8
         self.heading_h = QFontMetricsF(font(self.heading_px, bold=True)).lineSpacing() + px * 0.35
-        self.gap = px * 0.35
+        self.gap = px * 0.3
 
     def note_h(self, entry: WallEntry, exact: bool) -> float:
         note = _note(entry)
@@ -101,7 +112,7 @@ class _Metrics:
 
     def entry_h(self, entry: WallEntry, exact: bool) -> float:
         if exact:
-            text_h = _exact_height(entry.text, self.px, self.text_w)
+            text_h = _exact_height(_breakable(entry.text), self.px, self.text_w)
         else:
             text_h = _estimate_lines(entry.text, self.px, self.text_w) * self.line
         return text_h + self.note_h(entry, exact) + 2 * self.pad
@@ -198,9 +209,18 @@ def layout_wall(
     return Layout(min_px, tuple(stacked), False)
 
 
-def _colour(entry: WallEntry, fallback: QColor) -> QColor:
+def _colour(entry: WallEntry, fallback: QColor, background: QColor) -> QColor:
+    """The entry's suit colour, lightened or darkened until it stands out from the slide
+    (a deep navy suit on the dark look would vanish)."""
     colour = QColor(entry.colour) if entry.colour else QColor()
-    return colour if colour.isValid() else fallback
+    if not colour.isValid():
+        return fallback
+    back = background.name()
+    for _ in range(6):
+        if contrast_ratio(colour.name(), back) >= 2.2:
+            break
+        colour = colour.lighter(135) if background.lightnessF() < 0.5 else colour.darker(135)
+    return colour
 
 
 def _paint_entry(
@@ -215,7 +235,7 @@ def _paint_entry(
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(palette.panel))
     painter.drawRoundedRect(box, m.pad * 0.5, m.pad * 0.5)
-    marker = _colour(entry, palette.muted)
+    marker = _colour(entry, palette.muted, palette.background)
     if not entry.colour:
         marker.setAlphaF(0.35)
     painter.setBrush(QBrush(marker))
@@ -231,7 +251,7 @@ def _paint_entry(
     draw_text(
         painter,
         inner,
-        entry.text,
+        _breakable(entry.text),
         max_px=px,
         min_px=px * 0.75,
         colour=palette.text,
@@ -257,7 +277,7 @@ def _paint_spotlight(
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(palette.panel))
     painter.drawRoundedRect(box, h * 0.02, h * 0.02)
-    bar = _colour(entry, palette.accent)
+    bar = _colour(entry, palette.accent, palette.background)
     painter.setBrush(QBrush(bar))
     painter.drawRect(QRectF(box.left(), box.top(), h * 0.018, box.height()))
     inner = box.adjusted(h * 0.07, h * 0.06, -h * 0.05, -h * 0.06)
@@ -266,7 +286,7 @@ def _paint_spotlight(
     draw_text(
         painter,
         QRectF(inner.left(), inner.top(), inner.width(), inner.height() - who_h),
-        entry.text,
+        _breakable(entry.text),
         max_px=h * 0.11,
         min_px=h * 0.04,
         colour=palette.text,
