@@ -154,7 +154,7 @@ class ConsoleWindow(QMainWindow):
         from facilitator.ui.capture import CaptureTab
 
         self.capture = CaptureTab(self.controller, self)  # first: the scribes live here
-        self.tabs.addTab(self.capture, "Ca&pture")
+        self.tabs.addTab(self.capture, "Cap&ture")
         from facilitator.ui.plan_editor import PlanEditor
 
         self.plan_editor = PlanEditor(self.controller)
