@@ -163,43 +163,38 @@ def mac_info_plist() -> dict[str, Any]:
 
 
 def windows_version_file(build_dir: Path) -> Path:
-    """Write the VERSIONINFO resource PyInstaller embeds in facilitator.exe."""
-    from PyInstaller.utils.win32.versioninfo import (
-        FixedFileInfo,
-        StringFileInfo,
-        StringStruct,
-        StringTable,
-        VarFileInfo,
-        VarStruct,
-        VSVersionInfo,
-    )
+    """Write the VERSIONINFO resource PyInstaller embeds in facilitator.exe.
 
-    numbers = tuple(int(n) for n in re.findall(r"\d+", version())[:3])
-    four = (*numbers, *(0,) * (4 - len(numbers)))
-    info = VSVersionInfo(
-        ffi=FixedFileInfo(filevers=four, prodvers=four),
-        kids=[
-            StringFileInfo(
-                [
-                    StringTable(
-                        "040904B0",
-                        [
-                            StringStruct("CompanyName", APP_NAME),
-                            StringStruct("FileDescription", DESCRIPTION),
-                            StringStruct("FileVersion", version()),
-                            StringStruct("InternalName", EXE_NAME),
-                            StringStruct("OriginalFilename", f"{EXE_NAME}.exe"),
-                            StringStruct("ProductName", APP_NAME),
-                            StringStruct("ProductVersion", version()),
-                            StringStruct("LegalCopyright", "MIT licence"),
-                        ],
-                    )
-                ]
-            ),
-            VarFileInfo([VarStruct("Translation", [1033, 1200])]),
-        ],
-    )
+    The file is the text form PyInstaller reads (a ``VSVersionInfo(...)`` expression),
+    written here rather than built with PyInstaller's classes, which import on Windows only.
+    """
+    numbers = [int(n) for n in re.findall(r"\d+", version())[:3]]
+    four = tuple(numbers + [0] * (4 - len(numbers)))
+    strings = {
+        "CompanyName": APP_NAME,
+        "FileDescription": DESCRIPTION,
+        "FileVersion": version(),
+        "InternalName": EXE_NAME,
+        "OriginalFilename": f"{EXE_NAME}.exe",
+        "ProductName": APP_NAME,
+        "ProductVersion": version(),
+        "LegalCopyright": "MIT licence",
+    }
+    table = ",\n".join(f"          StringStruct({k!r}, {v!r})" for k, v in strings.items())
+    text = f"""VSVersionInfo(
+  ffi=FixedFileInfo(filevers={four!r}, prodvers={four!r}, mask=0x3f, flags=0x0,
+                    OS=0x40004, fileType=0x1, subtype=0x0, date=(0, 0)),
+  kids=[
+    StringFileInfo([
+      StringTable('040904B0', [
+{table}
+      ])
+    ]),
+    VarFileInfo([VarStruct('Translation', [1033, 1200])])
+  ]
+)
+"""
     build_dir.mkdir(parents=True, exist_ok=True)
     path = build_dir / "version_info.txt"
-    path.write_text(str(info), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return path
