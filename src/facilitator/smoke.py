@@ -109,6 +109,7 @@ def _run_checks(run: SmokeRun, folder: Path) -> None:
         from facilitator.app import make_application
         from facilitator.paths import resource_path
 
+        _quiet_offscreen_notes()
         state["app"] = app = make_application()
         icon = QIcon(str(resource_path("icons", "facilitator.svg")))
         if icon.pixmap(64, 64).isNull():
@@ -191,6 +192,18 @@ def _run_checks(run: SmokeRun, folder: Path) -> None:
             return
     for fmt in EXPORT_FORMATS:
         run.check(f"export {fmt}", partial(_export, state["path"], fmt, folder))
+
+
+def _quiet_offscreen_notes() -> None:
+    """Keep the offscreen platform's notes about window hints it ignores out of the report;
+    every other Qt message still reaches stderr."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_kind: object, _context: object, message: str) -> None:
+        if not message.startswith("This plugin does not support"):
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 def _qt_version() -> str:
