@@ -277,3 +277,21 @@ def test_load_puts_the_next_round_on_the_clock(t: FakeTime) -> None:
 )
 def test_format_seconds(shown: int, text: str) -> None:
     assert format_seconds(shown) == text
+
+
+def test_a_ui_can_compute_the_coming_second_a_few_ms_ahead(t: FakeTime) -> None:
+    clock = RoundClock(60, t)
+    clock.start()
+    t.advance(29.996)
+    assert clock.reading().text == "0:31"
+    ahead = clock.reading(ahead=0.004)
+    assert (ahead.text, ahead.phase) == ("0:30", Phase.RED)
+    (red,) = clock.poll(ahead=0.004)
+    assert red.kind is EventKind.RED and red.due_at == pytest.approx(1030.0)
+    # the next change after the one already shown is a whole second after it
+    assert clock.next_boundary_in(after=0.004) == pytest.approx(1.004)
+
+
+def test_reading_ahead_means_nothing_while_paused(t: FakeTime) -> None:
+    clock = RoundClock(60, t)
+    assert clock.reading(ahead=5).text == "1:00"

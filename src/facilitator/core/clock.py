@@ -262,8 +262,10 @@ class RoundClock:
         if remaining > -self.advance_after:
             self._fired.discard(EventKind.ADVANCE)
 
-    def reading(self) -> Reading:
-        now = self._now()
+    def reading(self, ahead: float = 0.0) -> Reading:
+        """What to show now, or ``ahead`` seconds from now (a UI that repaints a few ms
+        before a boundary, so the new second is on screen at the boundary)."""
+        now = self._now() + (ahead if self._run_since is not None else 0.0)
         elapsed = self._elapsed(now)
         remaining = self._total - elapsed
         zone = self._zone(remaining)
@@ -293,11 +295,12 @@ class RoundClock:
             shown_seconds=shown,
         )
 
-    def poll(self) -> tuple[ClockEvent, ...]:
-        """Events that became due since the last poll, in order; each is reported once."""
+    def poll(self, ahead: float = 0.0) -> tuple[ClockEvent, ...]:
+        """Events that became due since the last poll (or will be ``ahead`` seconds from
+        now), in order; each is reported once."""
         if self._run_since is None or self._finished:
             return ()
-        now = self._now()
+        now = self._now() + ahead
         remaining = self._total - self._elapsed(now)
         events: list[ClockEvent] = []
         for kind, threshold in self._thresholds():
@@ -319,14 +322,15 @@ class RoundClock:
         never before the last start or adjustment (which may have jumped across it)."""
         return max(now - (threshold - remaining), self._changed_at)
 
-    def next_boundary_in(self) -> float | None:
-        """Seconds until the shown seconds (or an event) change next; None when stopped."""
+    def next_boundary_in(self, after: float = 0.0) -> float | None:
+        """Seconds from now until the shown seconds (or an event) next change, counting
+        only changes later than ``after`` seconds from now; None when stopped."""
         if self._run_since is None or self._finished:
             return None
-        remaining = self._total - self._elapsed(self._now())
+        remaining = self._total - self._elapsed(self._now() + after)
         wait = remaining - _shown(remaining) + 1.0
         if self.auto_advance and EventKind.ADVANCE not in self._fired:
             until_advance = remaining + self.advance_after
             if 0 < until_advance < wait:
                 wait = until_advance
-        return wait
+        return after + wait

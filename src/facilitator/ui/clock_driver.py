@@ -21,9 +21,18 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+    qInstallMessageHandler,
+)
 
-from facilitator.core.clock import ClockEvent, EventKind, Phase, Reading, RoundClock
+from facilitator.core.clock import EARLY, ClockEvent, EventKind, Phase, Reading, RoundClock
 from facilitator.core.errors import InputError
 from facilitator.core.plan import Plan
 from facilitator.core.projector_state import ClockFace, ClockPhase
@@ -43,6 +52,15 @@ AUTO_KEY = "clock.auto_advance"
 VOLUME_KEY, VOLUME_DEFAULT = "clock.chime_volume", 0.8
 CHIME_KEY = "clock.chime_file"
 MINIMUM_KEY, MINIMUM_DEFAULT = "clock.minimum_round_minutes", 5.0
+
+# The new second is computed and painted a little before its boundary, by about what
+# publishing and repainting take (learnt as it runs, within these bounds), so that it
+# reaches the screen on the boundary.
+MIN_LEAD, START_LEAD, MAX_LEAD = 0.002, 0.004, 0.030
+# The timer wakes this long before the repaint is due, and the driver then naps 1 ms at a
+# time: a long sleep on a loaded 2-core machine ends up to ~16 ms late (whole 4 ms
+# scheduler ticks), short naps do not. Costs well under 1% of a core.
+SPIN = 0.020
 
 # The zero flash is on for the first and third shown second of overtime: it blinks on the
 # second boundaries the clock repaints at anyway, with no timer of its own.
@@ -186,8 +204,9 @@ def _quiet_multimedia(msg_type: Any, context: Any, message: str) -> None:
 
 class ClockDriver(QObject):
     reading_changed = Signal(object)  # Reading: at each change of the shown seconds or action
+    face_published = Signal()  # the controller has the new clock face (time to repaint)
     clock_event = Signal(object)  # ClockEvent: amber, red, zero, advance
-    chimed = Signal(float)  # seconds between zero and the chime starting (0 when silent)
+    chimed = Signal(float, bool)  # (seconds from zero to the chime's start, whether it played)
     sound_changed = Signal(bool, str)  # (available, sentence for the console)
     lateness_changed = Signal(object)  # Lateness | None (None before the event starts)
 
@@ -219,10 +238,12 @@ class ClockDriver(QObject):
         self.lateness: Lateness | None = None
         self.reading: Reading = self.clock.reading()
 
+        self._lead = START_LEAD
+        self._in_tick = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self._tick)
+        self._timer.timeout.connect(self.refresh)
 
         self.chime = Chime(self)
         self.chime.volume = float(store.setting(VOLUME_KEY, VOLUME_DEFAULT))
@@ -391,30 +412,69 @@ class ClockDriver(QObject):
 
     def _after_action(self) -> None:
         self._publish(self.clock.reading(), force=True)
-        self._handle(self.clock.poll())
+        events = self.clock.poll()
+        for event in events:
+            if event.kind is EventKind.ZERO:
+                self._chime(event)
+        self._handle(events)
         self._schedule()
 
-    def _schedule(self) -> None:
-        wait = self.clock.next_boundary_in()
+    def _schedule(self, after: float = 0.0) -> None:
+        wait = self.clock.next_boundary_in(after)
         if wait is None:
             self._timer.stop()
             return
-        # Round to the nearest millisecond: the clock counts a reading up to 1 ms before a
-        # boundary as past it, so an early wake-up still shows the new second.
-        self._timer.start(max(0, round(wait * 1000)))
+        self._timer.start(max(0, int((wait - self._lead - SPIN) * 1000)))
 
     def refresh(self) -> None:
         """Show the clock as it is now and act on what fell due (the timer calls this)."""
-        self._tick()
+        if self._in_tick:
+            return
+        self._in_tick = True
+        try:
+            self._tick()
+        finally:
+            self._in_tick = False
 
     def _tick(self) -> None:
-        reading = self.clock.reading()
-        if self._last_shown == (reading.shown_seconds, reading.phase):
-            self._schedule()  # woke up early: sleep the rest
+        wait = self.clock.next_boundary_in()
+        if wait is None:
             return
-        self._publish(reading)
-        self._handle(self.clock.poll())
-        self._schedule()
+        if self._lead + EARLY < wait <= self._lead + SPIN + EARLY * 5:
+            self._wait_out(wait - self._lead)
+            wait = self.clock.next_boundary_in()
+            if wait is None:
+                return
+        # Within the lead of the boundary: show the coming second now, so that it is on
+        # the screen when the boundary comes.
+        ahead = wait if wait <= self._lead + EARLY else 0.0
+        reading = self.clock.reading(ahead)
+        events = self.clock.poll(ahead)
+        if events and any(e.kind is EventKind.ZERO for e in events):
+            self._chime(next(e for e in events if e.kind is EventKind.ZERO))
+        if self._last_shown != (reading.shown_seconds, reading.phase):
+            started = time.perf_counter()
+            self._publish(reading)
+            self._learn_lead(time.perf_counter() - started)
+        self._handle(events)
+        self._schedule(after=ahead)  # woke up too early: this sleeps the rest
+
+    def _wait_out(self, seconds: float) -> None:
+        """The last ms before a repaint is due: wake up every millisecond (handling events)
+        instead of one long sleep, which a loaded machine ends up to ~16 ms late."""
+        target = self._now() + seconds
+        give_up = time.monotonic() + SPIN + 0.01  # a fake time source never gets there
+        while self._now() < target and time.monotonic() < give_up:
+            if target - self._now() > 0.004:  # room for events: the UI stays responsive
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 1)
+            # Short sleeps, not a busy loop: a busy thread on a loaded machine gets
+            # preempted for whole scheduler ticks; one that keeps waking up briefly does not.
+            time.sleep(min(0.001, max(0.0, target - self._now())))
+
+    def _learn_lead(self, took: float) -> None:
+        """How long publishing (and the projector's repaint) takes: the new second is
+        computed that long before its boundary, so it reaches the screen on time."""
+        self._lead = min(MAX_LEAD, max(MIN_LEAD, 0.7 * self._lead + 0.3 * took))
 
     def _publish(self, reading: Reading, *, force: bool = False) -> None:
         self.reading = reading
@@ -423,14 +483,17 @@ class ClockDriver(QObject):
         self._last_shown = key
         if changed or force:
             self.controller.set_clock_face(face_of(reading))
+            self.face_published.emit()
             self.reading_changed.emit(reading)
             self._update_lateness(reading)
+
+    def _chime(self, event: ClockEvent) -> None:
+        played = self.chime.play()
+        self.chimed.emit(self._now() - event.due_at, played)
 
     def _handle(self, events: tuple[ClockEvent, ...]) -> None:
         for event in events:
             if event.kind is EventKind.ZERO:
-                played = self.chime.play()
-                self.chimed.emit(max(0.0, self._now() - event.due_at) if played else 0.0)
                 self._record("time_up")
             self.clock_event.emit(event)
             if event.kind is EventKind.ADVANCE:

@@ -241,6 +241,10 @@ def install_clock(console: ConsoleWindow) -> ClockPanel:
     menu.addSeparator()
     menu.addAction("Shorten remaining rounds…", panel.offer_shortening)
     menu.addAction("Clock &settings…", lambda: ClockSettings(driver, console).exec())
+    # The room's clock is painted as soon as its new face is out, ahead of the console's
+    # own repaint, so that it lands on the second boundary.
+    projector = console.projector
+    driver.face_published.connect(lambda: projector.repaint() if projector.isVisible() else None)
     # after the console is up: loading the sound system must not slow the start
     QTimer.singleShot(0, driver.probe_sound)
     return panel
