@@ -33,6 +33,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -45,7 +46,7 @@ from reportlab.platypus import (
 from facilitator.core.deck_colours import parse_colour
 from facilitator.core.harvest import UNKNOWN_CARD_COLOUR, Harvest, HarvestTheme, TallyBar
 from facilitator.export import report
-from facilitator.export.pdf_text import Faces, Look, Run, TextBlock
+from facilitator.export.pdf_text import Faces, Item, Look, Run, TextBlock
 from facilitator.export.rtl import visual_line
 
 PAGE_W, PAGE_H = A4
@@ -330,11 +331,13 @@ def _chips(theme: HarvestTheme, f: Fonts) -> str:
 
 @dataclass(frozen=True)
 class _Looks:
-    """The TextBlock looks of the report's entries."""
+    """The TextBlock looks of the report's entries and the headings over them."""
 
     faces: Faces
     entry: Look
     quote: Look
+    heading: Look
+    fonts: Fonts
 
 
 def _looks(f: Fonts) -> _Looks:
@@ -357,6 +360,8 @@ def _looks(f: Fonts) -> _Looks:
             bar=QUOTE_BAR,
             pad=5,
         ),
+        heading=Look(leading=14, space_before=10, space_after=3),
+        fonts=f,
     )
 
 
@@ -368,27 +373,56 @@ def _card_runs(theme: HarvestTheme, f: Fonts) -> list[Run]:
     return runs
 
 
-def _entry(
-    theme: HarvestTheme, f: Fonts, looks: _Looks, *, where: bool, cards: bool = True
-) -> TextBlock:
+def _entry(theme: HarvestTheme, looks: _Looks, *, where: bool, cards: bool = True) -> Item:
+    f = looks.fonts
     runs = [Run(theme.text.strip(), f.sans, 10, INK)]
     if where:
         runs.append(Run(f"  ({report.where(theme)})", f.sans, 8.5, MUTED))
     if cards:
         runs += _card_runs(theme, f)
-    return TextBlock(runs, looks.entry, looks.faces)
+    return Item(tuple(runs), looks.entry)
 
 
-def _quote(theme: HarvestTheme, f: Fonts, looks: _Looks) -> TextBlock:
+def _quote(theme: HarvestTheme, looks: _Looks) -> Item:
+    f = looks.fonts
     text = theme.text.strip()
     if not text.startswith(OPENING_QUOTES):
         text = f"“{text}”"
-    runs = [
+    runs = (
         Run(text, f.serif_italic, 11, INK),
         Run(f"\n— {theme.table_label}", f.sans, 8.5, MUTED),
         *_card_runs(theme, f),
-    ]
-    return TextBlock(runs, looks.quote, looks.faces)
+    )
+    return Item(runs, looks.quote)
+
+
+def _group(title: tuple[Run, ...], items: Sequence[Item], looks: _Looks) -> TextBlock:
+    """A heading and the entries under it, as one block that never ends on the heading."""
+    return TextBlock([Item(title, looks.heading, heading=True), *items], looks.faces)
+
+
+def _title(text: str, looks: _Looks) -> tuple[Run, ...]:
+    return (Run(text, looks.fonts.bold, 11, INK),)
+
+
+class _KeepStart(KeepTogether):  # type: ignore[misc]
+    """Keeps a round's heading, details and prompts with the start of what follows.
+
+    reportlab's own KeepTogether moves the whole group to the next page when it does not
+    fit; with a long block of entries last, that would leave most of a page empty. Here
+    the group stays when the headings and the first lines of the block fit.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        content = list(self._content)
+        last = content[-1]
+        if isinstance(last, TextBlock):
+            need = sum(
+                f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in content[:-1]
+            )
+            if need + last.getSpaceBefore() + last.min_first_height(aW) <= aH:
+                return content
+        return list(super().split(aW, aH))
 
 
 def _heading(text: str, s: Styles) -> list[Flowable]:
@@ -557,14 +591,14 @@ def _rounds(harvest: Harvest, s: Styles, f: Fonts) -> list[Flowable]:
             themes, quotes = group.of_kind("theme"), group.of_kind("quote")
             if not themes and not quotes:
                 continue
-            out.append(Paragraph(para_text(group.label), s.h3))
-            out += [_entry(t, f, looks, where=False) for t in themes]
-            out += [_quote(q, f, looks) for q in quotes]
+            items = [_entry(t, looks, where=False) for t in themes]
+            items += [_quote(q, looks) for q in quotes]
+            out.append(_group(_title(group.label, looks), items, looks))
         for kind, heading in (("question", "Questions raised"), ("action", "Actions")):
             entries = section.of_kind(kind)
             if entries:
-                out.append(Paragraph(heading, s.h3))
-                out += [_entry(t, f, looks, where=True) for t in entries]
+                items = [_entry(t, looks, where=True) for t in entries]
+                out.append(_group(_title(heading, looks), items, looks))
     return out
 
 
@@ -651,19 +685,19 @@ def _most_tagged(harvest: Harvest, s: Styles, f: Fonts) -> list[Flowable]:
     for tagged in harvest.most_tagged:
         n = len(tagged.themes)
         card = tagged.card
-        suit = f"  ·  {para_text(card.suit_name)}" if card.suit_name else ""
-        out.append(
-            Paragraph(
-                f'<font color="{_hex(card.colour)}">{f.chip}</font> {para_text(card.title)}'
-                f'<font name="{f.sans}" size="9" color="#5b6270">{suit}  ·  {n:,} '
-                f"{'entry' if n == 1 else 'entries'}</font>",
-                s.h3,
-            )
+        suit = f"  ·  {card.suit_name}" if card.suit_name else ""
+        title = (
+            Run(f.chip, f.sans, 11, colors.HexColor(_hex(card.colour))),
+            Run(f" {card.title}", f.bold, 11, INK),
+            Run(f"{suit}  ·  {n:,} {'entry' if n == 1 else 'entries'}", f.sans, 9, MUTED),
         )
         shown = tagged.themes[: report.MOST_TAGGED_SHOWN]
-        out += [_entry(t, f, looks, where=True, cards=False) for t in shown]
+        items = [_entry(t, looks, where=True, cards=False) for t in shown]
         if n > len(shown):
-            out.append(Paragraph(f"and {n - len(shown):,} more", s.empty))
+            items.append(
+                Item((Run(f"and {n - len(shown):,} more", f.italic, 10, MUTED),), looks.heading)
+            )
+        out.append(_group(title, items, looks))
     return out
 
 
@@ -709,6 +743,7 @@ def write_pdf(harvest: Harvest, path: Path) -> None:
         topPadding=0,
         bottomPadding=0,
     )
+    doc.keepTogetherClass = _KeepStart
     doc.addPageTemplates(
         [
             PageTemplate("cover", frames=[frame], onPage=_cover_page(harvest)),

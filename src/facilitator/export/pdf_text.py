@@ -10,6 +10,7 @@ line with plain ``drawString`` calls. Typed text is never parsed as markup.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -63,6 +64,20 @@ class _Piece:
 Line = tuple[_Piece, ...]
 
 
+# PDF string escapes for the bytes of a font subset: \\, parentheses, and octal for the
+# bytes that are not printable ASCII
+_ESCAPES = {
+    b: "\\" + chr(b) if chr(b) in "\\()" else f"\\{b:03o}"
+    for b in range(256)
+    if chr(b) in "\\()" or not 32 <= b < 127
+}
+
+
+@lru_cache(maxsize=64)
+def _font(name: str) -> Any:
+    return pdfmetrics.getFont(name)
+
+
 @lru_cache(maxsize=65536)
 def _width(text: str, font: str, size: float) -> float:
     return float(pdfmetrics.stringWidth(text, font, size))
@@ -87,12 +102,19 @@ def _pieces(runs: Sequence[Run], fonts: Faces) -> list[list[_Piece]]:
     lines: list[list[_Piece]] = [[]]
     for run in runs:
         text = _CONTROL.sub("", run.text.replace("\r\n", "\n").replace("\r", "\n"))
+        plain = not (fonts.cjk and _CJK_CHAR.search(text)) and not is_rtl(text)
         for n, hard in enumerate(text.replace("\t", " ").split("\n")):
             if n:
                 lines.append([])
             space = hard.startswith(" ") and bool(lines[-1])
             # split at plain spaces only: a no-break space keeps a card's dot with its name
-            for word in filter(None, hard.split(" ")):
+            words = [w for w in hard.split(" ") if w]
+            if plain:  # the common case, kept fast: 50,000 entries pass through here
+                if fonts.latin1_only:
+                    words = [fonts.encodable(w) for w in words]
+                lines[-1] += [_Piece(w, run, space or i > 0) for i, w in enumerate(words)]
+                continue
+            for word in words:
                 if fonts.cjk and _CJK_CHAR.search(word):
                     first = True
                     for part in _CJK_SPLIT.split(word):
@@ -150,119 +172,272 @@ def _hard_split(text: str, run: Run, width: float) -> Iterator[str]:
     yield text[start:]
 
 
-class TextBlock(Flowable):  # type: ignore[misc]
-    """Runs of plain text laid out in lines; splits between lines at a frame's end."""
+@dataclass(frozen=True)
+class Item:
+    """One paragraph of a block: an entry, a quote, or a heading that keeps with what follows."""
 
-    MIN_LINES = 2  # never one line alone at a page foot or head
+    runs: tuple[Run, ...]
+    look: Look
+    heading: bool = False  # never the last thing before a page break
+
+
+@dataclass(frozen=True)
+class _Row:
+    item: int  # index into the block's items
+    line: Line
+    first: bool  # the item's first line
+    last: bool  # the item's last line
+
+
+class TextBlock(Flowable):  # type: ignore[misc]
+    """Items of plain text laid out in lines, drawn as one flowable.
+
+    Many entries in one flowable: the layout engine's per-flowable cost, paid 50,000 times,
+    was most of a big report's time. A block splits between lines at a frame's end, never
+    leaving a heading last on a page nor one line of an entry alone on either side.
+    """
+
+    MIN_LINES = 2
 
     def __init__(
         self,
-        runs: Sequence[Run],
-        look: Look,
+        items: Sequence[Item],
         fonts: Faces,
         *,
-        lines: list[Line] | None = None,
+        rows: list[_Row] | None = None,
         laid_width: float | None = None,
-        first: bool = True,
     ) -> None:
         super().__init__()
-        self.runs = tuple(runs)
-        self.look = look
+        self.items = tuple(items)
         self.fonts = fonts
-        self._lines = lines
+        self._rows = rows
         self._laid_width = laid_width
-        self._first = first  # the part that carries the bullet and the space before
-        self.spaceBefore = look.space_before if first else 0.0
-        self.spaceAfter = look.space_after
+        self._gaps: list[tuple[float, float]] = []
+        self._cum: list[float] = []  # the block's height after each row
+        self._cuts: list[int] | None = None
+        if rows is not None:
+            self._measure()
+        self._set_spaces()
 
-    def _text_width(self, avail: float) -> float:
-        return max(20.0, avail - self.look.indent - self.look.right_indent)
+    def _set_spaces(self) -> None:
+        rows = self._rows
+        first = rows[0] if rows else None
+        last = rows[-1] if rows else None
+        starts = first is None or first.first
+        ends = last is None or last.last
+        self.spaceBefore = self.items[first.item if first else 0].look.space_before if starts else 0
+        self.spaceAfter = self.items[last.item if last else -1].look.space_after if ends else 0
 
-    def _layout(self, avail: float) -> list[Line]:
-        width = self._text_width(avail)
-        if self._lines is None or self._laid_width != width:
-            self._lines = _break(_pieces(self.runs, self.fonts), width)
-            self._laid_width = width
-        return self._lines
+    def _layout(self, avail: float) -> list[_Row]:
+        if self._rows is None or self._laid_width != avail:
+            rows: list[_Row] = []
+            for n, item in enumerate(self.items):
+                width = max(20.0, avail - item.look.indent - item.look.right_indent)
+                lines = _break(_pieces(item.runs, self.fonts), width)
+                rows += [_Row(n, line, i == 0, i == len(lines) - 1) for i, line in enumerate(lines)]
+            self._rows = rows
+            self._laid_width = avail
+            self._measure()
+            self._set_spaces()
+        return self._rows
 
-    def _height(self, n: int) -> float:
-        return n * self.look.leading + 2 * self.look.pad
+    def _measure(self) -> None:
+        rows = self._rows or []
+        self._gaps = self._gaps_of(rows)
+        total = 0.0
+        self._cum = []
+        for row, (above, below) in zip(rows, self._gaps, strict=True):
+            total += above + self.items[row.item].look.leading + below
+            self._cum.append(total)
+        self._cuts = None
+
+    def _gaps_of(self, rows: list[_Row]) -> list[tuple[float, float]]:
+        """(space above, space below) each row, the block's outer spaces left out."""
+        gaps = []
+        for n, row in enumerate(rows):
+            look = self.items[row.item].look
+            above = look.pad if row.first else 0.0
+            below = look.pad if row.last else 0.0
+            if row.first and n > 0:
+                above += look.space_before
+            if row.last and n < len(rows) - 1:
+                below += look.space_after
+            gaps.append((above, below))
+        return gaps
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._layout(avail_width)
         self.width = avail_width
-        self.height = self._height(len(self._layout(avail_width)))
+        self.height = self._cum[-1] if self._cum else 0.0
         return self.width, self.height
 
+    def _legal_cuts(self, rows: list[_Row]) -> list[int]:
+        """Row counts after which the block may be cut: not inside a short entry, not
+        leaving fewer than two lines of an entry on either side, not after a heading."""
+        starts, current = [], 0
+        for i, row in enumerate(rows):
+            current = i if row.first else current
+            starts.append(current)
+        ends, current = [0] * len(rows), len(rows) - 1
+        for i in range(len(rows) - 1, -1, -1):
+            current = i if rows[i].last else current
+            ends[i] = current
+        cuts = []
+        for k in range(1, len(rows)):
+            before, after = rows[k - 1], rows[k]
+            if before.item == after.item:
+                if k - starts[k - 1] < self.MIN_LINES or ends[k] - k + 1 < self.MIN_LINES:
+                    continue
+            elif self.items[before.item].heading:
+                continue
+            cuts.append(k)
+        return cuts
+
+    def _cuts_of(self, avail_width: float) -> list[int]:
+        rows = self._layout(avail_width)
+        if self._cuts is None:
+            self._cuts = self._legal_cuts(rows)
+        return self._cuts
+
+    def min_first_height(self, avail_width: float) -> float:
+        """The height of the smallest first part a split can make (the whole block if none)."""
+        cuts = self._cuts_of(avail_width)
+        return self._cum[cuts[0] - 1] if cuts else self._cum[-1]
+
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        lines = self._layout(avail_width)
-        fit = int((avail_height - 2 * self.look.pad) // self.look.leading)
-        if len(lines) < 2 * self.MIN_LINES or fit < self.MIN_LINES:
+        cuts = self._cuts_of(avail_width)
+        rows = self._rows or []
+        k = bisect.bisect_right([self._cum[c - 1] for c in cuts], avail_height)
+        if k == 0:
             return []
-        fit = min(fit, len(lines) - self.MIN_LINES)
-        width = self._laid_width
-        head = TextBlock(
-            self.runs, self.look, self.fonts, lines=lines[:fit], laid_width=width, first=self._first
-        )
-        head.spaceAfter = 0.0
-        tail = TextBlock(
-            self.runs, self.look, self.fonts, lines=lines[fit:], laid_width=width, first=False
-        )
+        k = cuts[k - 1]
+        head = TextBlock(self.items, self.fonts, rows=rows[:k], laid_width=self._laid_width)
+        tail = TextBlock(self.items, self.fonts, rows=rows[k:], laid_width=self._laid_width)
         return [head, tail]
 
     def draw(self) -> None:
         canvas = self.canv
-        look = self.look
-        lines = self._lines or []
-        if look.back is not None or look.bar is not None:
-            canvas.saveState()
-            if look.back is not None:
-                canvas.setFillColor(look.back)
-                canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
-            if look.bar is not None:
-                canvas.setFillColor(look.bar)
-                canvas.rect(0, 0, 3, self.height, stroke=0, fill=1)
-            canvas.restoreState()
-        top = self.height - look.pad
+        rows = self._rows or []
+        tops: list[float] = []
+        y = self.height
+        for row, (above, below) in zip(rows, self._gaps, strict=True):
+            y -= above
+            tops.append(y)
+            y -= self.items[row.item].look.leading + below
+        self._draw_bands(rows, tops)
         # one text object for the whole block: PDF advances the pen after each run itself,
         # so a line needs one origin and no widths measured again
         text = canvas.beginText()
         code = text._code  # operators go straight in: reportlab's number formatting is slow
         state: list[Any] = [None, None]  # current (font, size), colour
-        for n, line in enumerate(lines):
-            # baseline about 0.78 of the leading down, as Paragraph places it
-            y = top - n * look.leading - look.leading * 0.78
-            if n == 0 and self._first and look.bullet is not None:
-                code.append(f"1 0 0 1 {look.bullet_indent:.2f} {y:.2f} Tm")
+        for row, top in zip(rows, tops, strict=True):
+            look = self.items[row.item].look
+            # the baseline about 0.78 of the leading down, as Paragraph places it
+            base = top - look.leading * 0.78
+            if row.first and look.bullet is not None:
+                code.append(f"1 0 0 1 {look.bullet_indent:.2f} {base:.2f} Tm")
                 self._out(text, state, look.bullet, look.bullet.text)
-            code.append(f"1 0 0 1 {look.indent:.2f} {y:.2f} Tm")
-            self._draw_line(text, state, line)
+            code.append(f"1 0 0 1 {look.indent:.2f} {base:.2f} Tm")
+            self._draw_line(text, state, row.line)
         canvas.drawText(text)
 
+    def _draw_bands(self, rows: list[_Row], tops: list[float]) -> None:
+        """The tinted band and bar behind each item that has them, over its rows here."""
+        canvas = self.canv
+        n = 0
+        while n < len(rows):
+            end = n
+            while end + 1 < len(rows) and rows[end + 1].item == rows[n].item:
+                end += 1
+            look = self.items[rows[n].item].look
+            if look.back is not None or look.bar is not None:
+                top = tops[n] + (look.pad if rows[n].first else 0.0)
+                bottom = tops[end] - look.leading - (look.pad if rows[end].last else 0.0)
+                canvas.saveState()
+                if look.back is not None:
+                    canvas.setFillColor(look.back)
+                    canvas.rect(0, bottom, self.width, top - bottom, stroke=0, fill=1)
+                if look.bar is not None:
+                    canvas.setFillColor(look.bar)
+                    canvas.rect(0, bottom, 3, top - bottom, stroke=0, fill=1)
+                canvas.restoreState()
+            n = end + 1
+
     def _draw_line(self, text: Any, state: list[Any], line: Line) -> None:
-        chunk = ""
+        """Each piece's text, encoded once per document per word, gathered into as few
+        show-text operators as the runs and the font's subsets allow."""
+        code = text._code
+        doc = self.canv._doc
+        cache: dict[tuple[str, str], list[tuple[str, str]]] = doc.__dict__.setdefault(
+            "_facilitator_words", {}
+        )
         run: Run | None = None
+        name, data = "", ""
+        started = False
         for piece in _visual_order(line):
-            if run is not None and piece.run is not run:
-                self._out(text, state, run, chunk)
-                chunk = ""
-            if piece.space and (chunk or run is not None):
-                chunk += " "
-            chunk += piece.text
-            run = piece.run
-        if run is not None and chunk:
-            self._out(text, state, run, chunk)
+            if piece.run is not run:
+                if data:
+                    self._tj(code, state, name, run.size if run else 0, data)
+                    name, data = "", ""
+                run = piece.run
+                self._colour(code, state, run)
+                font = _font(run.font)
+                if not font._dynamicFont:  # a standard or CID font: reportlab's own path
+                    if state[0] != (run.font, run.size):
+                        text.setFont(run.font, run.size)
+                        state[0] = (run.font, run.size)
+                    shown = (" " if piece.space and started else "") + piece.text
+                    code.append(text._formatText(shown))
+                    run = None  # the next piece starts afresh
+                    started = True
+                    continue
+            assert run is not None
+            # an embedded TrueType font, as reportlab's ttfonts module documents it:
+            # splitString gives (subset, bytes), each subset a PDF font of its own
+            words = [" ", piece.text] if piece.space and started else [piece.text]
+            for word in words:
+                for part_name, part in _encoded(_font(run.font), run.font, word, doc, cache):
+                    if part_name != name and data:
+                        self._tj(code, state, name, run.size, data)
+                        data = ""
+                    name = part_name
+                    data += part
+            started = True
+        if data and run is not None:
+            self._tj(code, state, name, run.size, data)
+
+    def _out(self, text: Any, state: list[Any], run: Run, chunk: str) -> None:
+        """One run of text on its own (a bullet)."""
+        self._draw_line(text, state, (_Piece(chunk, run, False),))
 
     @staticmethod
-    def _out(text: Any, state: list[Any], run: Run, chunk: str) -> None:
-        if state[0] != (run.font, run.size):
-            text.setFont(run.font, run.size)
-            state[0] = (run.font, run.size)
+    def _colour(code: list[str], state: list[Any], run: Run) -> None:
         if state[1] is not run.colour:
             r, g, b = run.colour.red, run.colour.green, run.colour.blue
-            text._code.append(f"{r:.3f} {g:.3f} {b:.3f} rg")
+            code.append(f"{r:.3f} {g:.3f} {b:.3f} rg")
             state[1] = run.colour
-        # textOut would measure the text again only to track a pen we never read
-        text._code.append(text._formatText(chunk))
+
+    @staticmethod
+    def _tj(code: list[str], state: list[Any], name: str, size: float, data: str) -> None:
+        if state[0] != (name, size):
+            code.append(f"{name} {size:g} Tf")
+            state[0] = (name, size)
+        code.append(f"({data}) Tj")
+
+
+def _encoded(
+    font: Any, font_name: str, word: str, doc: Any, cache: dict[tuple[str, str], Any]
+) -> list[tuple[str, str]]:
+    """(subset font name, escaped PDF string) parts of one word in an embedded font."""
+    key = (font_name, word)
+    parts = cache.get(key)
+    if parts is None:
+        parts = [
+            (font.getSubsetInternalName(subset, doc), data.decode("latin-1").translate(_ESCAPES))
+            for subset, data in font.splitString(word, doc)
+        ]
+        cache[key] = parts
+    return parts
 
 
 def _visual_order(line: Line) -> Line:

@@ -21,7 +21,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from facilitator.core.harvest import KIND_PLURALS, KINDS, Harvest
-from facilitator.export.safety import is_risky
+from facilitator.export.safety import RISKY_STARTS
 
 MAX_CELL = 32_767  # Excel's limit on one cell's text
 TRUNCATED = " … (cut here: the full text is in the csv and json exports)"
@@ -71,12 +71,14 @@ def _book_formats(book: xlsxwriter.Workbook) -> _Formats:
 
 
 def _width(value: Cell) -> int:
+    if isinstance(value, str):
+        if "\n" not in value:
+            return len(value)
+        return max(len(line) for line in value.split("\n"))
     if value is None:
         return 0
     if isinstance(value, datetime):
         return len(DATE_TIME) + 1
-    if isinstance(value, str):
-        return max((len(line) for line in value.split("\n")), default=0)
     return len(str(value))
 
 
@@ -132,22 +134,23 @@ def _table_sheet(
 
 
 def _write(sheet: Worksheet, row: int, col: int, value: Cell, fmt: _Formats, *, wrap: bool) -> None:
-    if value is None or value == "":
+    if isinstance(value, str):  # most cells: checked first
+        if not value:
+            return
+        risky = value.startswith(RISKY_STARTS)
+        if wrap:
+            style = fmt.wrap_risky if risky else fmt.wrap
+        else:
+            style = fmt.text_risky if risky else fmt.text
+        sheet.write_string(row, col, value if len(value) <= MAX_CELL else _fit(value), style)
+    elif value is None:
         return
-    if isinstance(value, datetime):
+    elif isinstance(value, datetime):
         sheet.write_datetime(row, col, value, fmt.when)
     elif isinstance(value, bool):
         sheet.write_string(row, col, "yes" if value else "", fmt.text)
-    elif isinstance(value, int | float):
-        sheet.write_number(row, col, value, fmt.number)
     else:
-        risky = is_risky(value)
-        style = (
-            (fmt.wrap_risky if risky else fmt.wrap)
-            if wrap
-            else (fmt.text_risky if risky else fmt.text)
-        )
-        sheet.write_string(row, col, _fit(value), style)
+        sheet.write_number(row, col, value, fmt.number)
 
 
 def _naive(harvest: Harvest, iso: str | None) -> datetime | None:
