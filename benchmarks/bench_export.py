@@ -23,11 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from unit.harvest_sample import big_event  # noqa: E402
-
 from facilitator.core.harvest import build_harvest  # noqa: E402
 from facilitator.export import FORMATS, export_event  # noqa: E402
 from facilitator.store.db import EventStore  # noqa: E402
+from unit.harvest_sample import big_event  # noqa: E402
 
 BARS = {1_200: 2.0, 50_000: 10.0}
 TABLES = {1_200: 12, 50_000: 100}
@@ -67,38 +66,38 @@ def line(label: str, times: list[float], bar: float | None = None) -> str:
     return f"  {label:<22} median {median:6.2f} s   worst {worst:6.2f} s{verdict}"
 
 
+def run_size(work: Path, size: int, formats: list[str], runs: int) -> int:
+    """Print the figures for one event size; return how many formats are over the bar."""
+    runs = runs or (5 if size <= 5_000 else 3)
+    bar = BARS.get(size, 10.0)
+    start = time.perf_counter()
+    path = big_event(work, size, tables=TABLES.get(size, 100))
+    made = time.perf_counter() - start
+    print(f"\n{size:,} entries ({made:.1f} s to make the event), {runs} runs each:")
+    print(line("baseline: sqlite->csv", timed(lambda: baseline(path, work / "b.csv"), runs)))
+    print(line("harvest model only", timed(lambda: harvest_only(path), runs)))
+    over = 0
+    for fmt in formats:
+        out = work / f"out-{size}.{fmt}"
+        times = timed(lambda fmt=fmt, out=out: export_event(path, fmt, out), runs)
+        print(line(f"{fmt} ({out.stat().st_size / 1024:,.0f} kB)", times, bar))
+        over += max(times) >= bar
+    return over
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=0, help="runs per figure (default 5 / 3)")
     parser.add_argument("--only", default=",".join(FORMATS), help="formats, comma separated")
     parser.add_argument("--sizes", default="1200,50000", help="event sizes, comma separated")
     args = parser.parse_args()
     formats = [f for f in args.only.split(",") if f]
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    over = 0
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        for size in sizes:
-            runs = args.runs or (5 if size <= 5_000 else 3)
-            bar = BARS.get(size, 10.0)
-            start = time.perf_counter()
-            path = big_event(work, size, tables=TABLES.get(size, 100))
-            made = time.perf_counter() - start
-            print(f"\n{size:,} entries ({made:.1f} s to make the event), {runs} runs each:")
-            print(
-                line("baseline: sqlite->csv", timed(lambda: baseline(path, work / "b.csv"), runs))
-            )
-            print(line("harvest model only", timed(lambda: harvest_only(path), runs)))
-            for fmt in formats:
-                out = work / f"out-{size}.{fmt}"
-                times = timed(lambda fmt=fmt, out=out: export_event(path, fmt, out), runs)
-                size_kb = out.stat().st_size / 1024
-                print(line(f"{fmt} ({size_kb:,.0f} kB)", times, bar))
-                over += max(times) >= bar
-    print(
-        f"\nload at the end {os.getloadavg()[0]:.2f}; {'all under their bars' if not over else f'{over} over'}"
-    )
+        over = sum(run_size(Path(folder), size, formats, args.runs) for size in sizes)
+    verdict = "all under their bars" if not over else f"{over} over their bars"
+    print(f"\nload at the end {os.getloadavg()[0]:.2f}; {verdict}")
     return 0
 
 
