@@ -20,11 +20,13 @@ _chars = st.characters(blacklist_categories=("Cc", "Cs"), whitelist_characters="
 _text = st.text(_chars, max_size=80)
 single_line = _text.map(one_line).filter(bool)
 paragraph = _text.map(multi_line)
+# cut to a label's length, then normalised again: a cut can leave a trailing space
+short_line = single_line.map(lambda s: one_line(s[:40])).filter(bool)
 
 
 @st.composite
 def decks(draw: st.DrawFn) -> Deck:
-    levels = tuple(draw(st.lists(single_line.map(lambda s: s[:40]), max_size=3, unique=True)))
+    levels = tuple(draw(st.lists(short_line, max_size=3, unique=True)))
     suit_names = draw(st.lists(single_line, min_size=1, max_size=4, unique_by=slugify))
     suits = tuple(
         Suit(slugify(name), name, draw(st.sampled_from(["#113050", "#a16108", "#842131"])))
@@ -59,7 +61,7 @@ def decks(draw: st.DrawFn) -> Deck:
         name=draw(single_line),
         suits=suits,
         cards=tuple(cards),
-        suit_label=draw(single_line.map(lambda s: s[:40])),
+        suit_label=draw(short_line),
         levels=levels,
         note=draw(paragraph),
     )
