@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import faulthandler
 import logging
 import logging.handlers
 import os
@@ -19,6 +20,8 @@ from facilitator.paths import APP_NAME, APP_ORG, log_dir
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from facilitator.ui.windows import WindowManager
+
 log = logging.getLogger("facilitator")
 
 
@@ -29,6 +32,8 @@ def setup_logging() -> Path:
         path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    # a hard crash (not a Python error) in a windowed app would otherwise leave no trace
+    faulthandler.enable(open(log_dir() / "crash.log", "a", encoding="utf-8"))  # noqa: SIM115
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -114,6 +119,21 @@ def _resident_kb() -> int:
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
+def _open_files_from_the_desktop(app: QApplication, manager: WindowManager) -> None:
+    """macOS hands a double-clicked event file to the running app as a FileOpen event."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QFileOpenEvent
+
+    class FileOpen(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+                manager.open_event(Path(event.file()))
+                return True
+            return False
+
+    app.installEventFilter(FileOpen(app))
+
+
 def run_gui(event_path: Path | None = None, demo: bool = False) -> int:
     """Open the start page, an event, or a fresh demo event; run until the last window closes."""
     import qasync
@@ -129,6 +149,7 @@ def run_gui(event_path: Path | None = None, demo: bool = False) -> int:
     from facilitator.ui.windows import WindowManager
 
     manager = WindowManager()
+    _open_files_from_the_desktop(app, manager)
     if demo:
         manager.open_demo()
     elif event_path is not None:
