@@ -23,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from facilitator.core.harvest import build_harvest  # noqa: E402
-from facilitator.export import FORMATS, export_event  # noqa: E402
-from facilitator.store.db import EventStore  # noqa: E402
-from unit.harvest_sample import big_event  # noqa: E402
+from facilitator.core.harvest import build_harvest
+from facilitator.export import FORMATS, export_event
+from facilitator.store.db import EventStore
+from unit.harvest_sample import big_event
 
 BARS = {1_200: 2.0, 50_000: 10.0}
 TABLES = {1_200: 12, 50_000: 100}
