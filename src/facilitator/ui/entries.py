@@ -8,6 +8,7 @@ the event file, so the UI thread never waits on SQLite.
 
 from __future__ import annotations
 
+import atexit
 import html
 import itertools
 import logging
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -96,6 +97,38 @@ class _Worker(QObject):
         self.done.emit(token, value, None)
 
 
+class _ReaderThread:
+    """The thread and worker of one reader; ended once, whoever gets there first (the
+    panel when the event closes, the reader's deletion, or the interpreter exiting: Qt
+    aborts the process if a running QThread is destroyed)."""
+
+    running: ClassVar[set[_ReaderThread]] = set()
+
+    def __init__(self, path: Path, latest: dict[str, int]) -> None:
+        self.thread = QThread()
+        self.thread.setObjectName("facilitator-reader")
+        self.worker = _Worker(path, latest)
+        self.worker.moveToThread(self.thread)
+        self.thread.start()
+        _ReaderThread.running.add(self)
+
+    def end(self) -> None:
+        if self not in _ReaderThread.running:
+            return
+        _ReaderThread.running.discard(self)
+        self.thread.quit()
+        self.thread.wait()
+        if self.worker.store is not None:
+            self.worker.store.close()
+            self.worker.store = None
+
+
+@atexit.register
+def _end_all_readers() -> None:
+    for reader in list(_ReaderThread.running):
+        reader.end()
+
+
 class BackgroundReader(QObject):
     """Runs read jobs against a read-only connection on a thread of its own.
 
@@ -111,13 +144,10 @@ class BackgroundReader(QObject):
         self._latest: dict[str, int] = {}
         self._callbacks: dict[int, Callable[[Any, str | None], None]] = {}
         self._tokens = itertools.count(1)
-        self._thread = QThread()
-        self._thread.setObjectName("facilitator-reader")
-        self._worker = _Worker(path, self._latest)
-        self._worker.moveToThread(self._thread)
-        self._submit.connect(self._worker.run)
-        self._worker.done.connect(self._deliver)
-        self._thread.start()
+        self._reader = _ReaderThread(path, self._latest)
+        self._submit.connect(self._reader.worker.run)
+        self._reader.worker.done.connect(self._deliver)
+        self.destroyed.connect(self._reader.end)
         self.stopped = False
 
     def submit(self, job: Job, callback: Callable[[Any, str | None], None], key: str = "") -> None:
@@ -144,11 +174,7 @@ class BackgroundReader(QObject):
         if self.stopped:
             return
         self.stopped = True
-        self._thread.quit()
-        self._thread.wait()
-        if self._worker.store is not None:
-            self._worker.store.close()
-            self._worker.store = None
+        self._reader.end()
         self._callbacks.clear()
 
 
