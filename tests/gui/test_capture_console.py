@@ -1,0 +1,81 @@
+"""The capture panel inside the real console: Ctrl+T, typing, Escape, the clicker's keys,
+and the theme wall going live through the live session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from facilitator.core.projector_state import Blank, WallSlide
+from facilitator.store.db import EventStore
+from facilitator.ui.console import ConsoleWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def console(qtbot: Any, event_path: Path) -> Iterator[ConsoleWindow]:
+    window = ConsoleWindow(EventStore.open(event_path))
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    yield window
+    if shiboken6.isValid(window):
+        window.close()
+
+
+def press(qtbot: Any, console: ConsoleWindow, key: Qt.Key, mods: Any = None) -> None:
+    target = QApplication.focusWidget() or console
+    qtbot.keyClick(target, key, mods or Qt.KeyboardModifier.NoModifier)
+
+
+def test_capture_is_the_first_tab(console: ConsoleWindow) -> None:
+    assert console.tabs.widget(0) is console.capture
+    assert console.tabs.currentWidget() is console.capture
+
+
+def test_ctrl_t_types_escape_gives_the_clicker_its_keys(qtbot: Any, console: ConsoleWindow) -> None:
+    entry = console.capture.panel.entry
+    console.tabs.setCurrentIndex(console.tabs.count() - 1)  # another tab is open
+    press(qtbot, console, Qt.Key.Key_T, CTRL)
+    qtbot.waitUntil(entry.hasFocus)
+    assert console.tabs.currentWidget() is console.capture
+    for key in (Qt.Key.Key_B, Qt.Key.Key_W):  # letters in the entry are text, not keys
+        press(qtbot, console, key)
+    assert entry.text() == "bw"
+    assert console.controller.projector_state.blank is Blank.NONE
+    press(qtbot, console, Qt.Key.Key_Return)
+    assert console.controller.store.themes()[0].text == "bw"
+    press(qtbot, console, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not entry.hasFocus())
+    press(qtbot, console, Qt.Key.Key_B)
+    assert console.controller.projector_state.blank is Blank.BLACK
+
+
+def test_show_wall_puts_the_wall_on_the_projector_and_it_follows(
+    qtbot: Any, console: ConsoleWindow
+) -> None:
+    panel = console.capture.panel
+    c = console.controller
+    panel.entry.setFocus()
+    qtbot.keyClicks(panel.entry, "On the wall")
+    qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    panel.wall_show.click()
+    qtbot.waitUntil(lambda: isinstance(c.projector_state.slide, WallSlide))
+    assert [e.text for e in c.projector_state.slide.entries] == ["On the wall"]
+    assert console.projector.state.slide == c.projector_state.slide
+    qtbot.keyClicks(panel.entry, "Arrives while live")
+    qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: (
+            [e.text for e in c.projector_state.slide.entries]
+            == ["On the wall", "Arrives while live"]
+        ),
+        timeout=3000,
+    )
