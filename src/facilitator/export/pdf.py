@@ -318,6 +318,12 @@ def _hex(colour: str) -> str:
     return parse_colour(colour) or UNKNOWN_CARD_COLOUR
 
 
+@cache
+def _suit_colour(colour: str) -> Any:
+    """One reportlab colour per suit colour (the text blocks compare them by identity)."""
+    return colors.HexColor(_hex(colour))
+
+
 def _chips(theme: HarvestTheme, f: Fonts) -> str:
     """Tagged cards as paragraph markup (for headings)."""
     cards = dict.fromkeys(theme.cards)
@@ -368,7 +374,7 @@ def _looks(f: Fonts) -> _Looks:
 def _card_runs(theme: HarvestTheme, f: Fonts) -> list[Run]:
     runs: list[Run] = []
     for c in dict.fromkeys(theme.cards):
-        runs.append(Run(f"  {f.chip}", f.sans, 8.5, colors.HexColor(_hex(c.colour))))
+        runs.append(Run(f"  {f.chip}", f.sans, 8.5, _suit_colour(c.colour)))
         runs.append(Run(f"\u00a0{c.title}", f.sans, 8.5, MUTED))
     return runs
 
@@ -636,7 +642,7 @@ def tally_drawing(bars: Sequence[TallyBar], top: int, f: Fonts) -> Drawing:
                 y + 3,
                 length,
                 BAR_ROW - 6,
-                fillColor=colors.HexColor(_hex(bar.card.colour)),
+                fillColor=_suit_colour(bar.card.colour),
                 strokeColor=None,
             )
         )
@@ -687,7 +693,7 @@ def _most_tagged(harvest: Harvest, s: Styles, f: Fonts) -> list[Flowable]:
         card = tagged.card
         suit = f"  ·  {card.suit_name}" if card.suit_name else ""
         title = (
-            Run(f.chip, f.sans, 11, colors.HexColor(_hex(card.colour))),
+            Run(f.chip, f.sans, 11, _suit_colour(card.colour)),
             Run(f" {card.title}", f.bold, 11, INK),
             Run(f"{suit}  ·  {n:,} {'entry' if n == 1 else 'entries'}", f.sans, 9, MUTED),
         )
