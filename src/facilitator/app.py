@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import faulthandler
 import logging
 import logging.handlers
@@ -136,20 +135,17 @@ def _open_files_from_the_desktop(app: QApplication, manager: WindowManager) -> N
 
 def run_gui(event_path: Path | None = None, demo: bool = False) -> int:
     """Open the start page, an event, or a fresh demo event; run until the last window closes."""
-    import qasync
-
     setup_logging()
     sys.excepthook = _excepthook
     app = make_application()
     if os.environ.get("FACILITATOR_REPORT_SHOWN"):
         _report_when_shown(app)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
 
     from facilitator.ui.windows import WindowManager
 
     manager = WindowManager()
-    _open_files_from_the_desktop(app, manager)
+    if sys.platform == "darwin":
+        _open_files_from_the_desktop(app, manager)
     if demo:
         manager.open_demo()
     elif event_path is not None:
@@ -158,6 +154,15 @@ def run_gui(event_path: Path | None = None, demo: bool = False) -> int:
         manager.show_start()
     if not manager.has_windows():
         return 1
+    # paint the first window before the asyncio machinery loads (~0.1 s): the facilitator
+    # sees the console sooner, and nothing async is needed until the loop runs
+    app.processEvents()
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
     app_close = asyncio.Event()
     app.aboutToQuit.connect(app_close.set)
     with loop:

@@ -101,8 +101,9 @@ def test_ctrl_arrows_move_between_rounds_and_the_room_follows(
 
 
 def test_space_and_plus_type_in_a_text_field(qtbot: QtBot, console: ConsoleWindow) -> None:
-    entry = console.plan_editor.move_text  # type: ignore[attr-defined]
-    console.tabs.setCurrentWidget(console.plan_editor)  # type: ignore[attr-defined]
+    editor = console.panel("plan_editor")
+    entry = editor.move_text  # type: ignore[attr-defined]
+    console.tabs.setCurrentWidget(editor.parentWidget())
     entry.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is entry)
     entry.clear()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -122,6 +123,7 @@ class ConsoleWindow(QMainWindow):
         self.live_column_layout = live_layout
 
         self.tabs = QTabWidget()
+        self._pending_tabs: dict[str, QWidget] = {}
         self.details_panel = EventDetailsPanel(self.controller)
         self._add_panels()
         self.tabs.addTab(self.details_panel, "E&vent")
@@ -150,19 +152,51 @@ class ConsoleWindow(QMainWindow):
     # -- panels: each feature adds its tab here ---------------------------------------------
 
     def _add_panels(self) -> None:
-        """Feature panels, in tab order."""
+        """Feature panels, in tab order. Tabs that are not on screen are built when first
+        opened, so the console comes up sooner."""
         from facilitator.ui.capture import CaptureTab
 
         self.capture = CaptureTab(self.controller, self)  # first: the scribes live here
         self.tabs.addTab(self.capture, "Cap&ture")
+        self._lazy_tab("&Plan", "plan_editor")
+        self._lazy_tab("C&ards", "deck_browser")
+        self.tabs.currentChanged.connect(self._build_tab_at)
+
+    def _make_plan_editor(self) -> QWidget:
         from facilitator.ui.plan_editor import PlanEditor
 
-        self.plan_editor = PlanEditor(self.controller)
-        self.tabs.addTab(self.plan_editor, "&Plan")
+        return PlanEditor(self.controller)
+
+    def _make_deck_browser(self) -> QWidget:
         from facilitator.ui.deck_browser import DeckBrowser
 
-        self.deck_browser = DeckBrowser(self.controller)
-        self.tabs.addTab(self.deck_browser, "C&ards")
+        return DeckBrowser(self.controller)
+
+    def _lazy_tab(self, label: str, name: str) -> None:
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(holder, label)
+        self._pending_tabs[name] = holder
+
+    def _build_tab_at(self, index: int) -> None:
+        holder = self.tabs.widget(index)
+        for name, pending in list(self._pending_tabs.items()):
+            if pending is holder:
+                self.panel(name)
+
+    def panel(self, name: str) -> QWidget:
+        """A feature panel by attribute name (``plan_editor``, ``deck_browser``), built now
+        if its tab has not been opened yet."""
+        holder = self._pending_tabs.pop(name, None)
+        if holder is not None:
+            widget = getattr(self, f"_make_{name}")()
+            setattr(self, name, widget)
+            layout = holder.layout()
+            assert layout is not None
+            layout.addWidget(widget)
+        panel: QWidget = getattr(self, name)
+        return panel
 
     # -- menus -----------------------------------------------------------------------------
 
@@ -201,18 +235,12 @@ class ConsoleWindow(QMainWindow):
             file_menu.addAction(self._action("Open the &demo", manager.open_demo))
         file_menu.addSeparator()
         self.file_menu_tools = file_menu.addSeparator()
-        file_menu.insertMenu(self.file_menu_tools, self.deck_browser.import_menu)
-        from facilitator.ui.export_dialog import show_export_dialog
-        from facilitator.ui.merge_dialog import show_merge_dialog
-
-        self.export_action = self._action(
-            "&Export the harvest…", lambda: show_export_dialog(self.controller, self), "Ctrl+E"
-        )
+        deck_menu = QMenu("&Deck", self)
+        deck_menu.aboutToShow.connect(lambda: self._fill_deck_menu(deck_menu))
+        file_menu.insertMenu(self.file_menu_tools, deck_menu)
+        self.export_action = self._action("&Export the harvest…", self._export, "Ctrl+E")
         file_menu.insertAction(self.file_menu_tools, self.export_action)
-        self.merge_action = self._action(
-            "&Merge files from other laptops…",
-            lambda: show_merge_dialog(self.controller, self.manager, self),
-        )
+        self.merge_action = self._action("&Merge files from other laptops…", self._merge)
         file_menu.insertAction(self.file_menu_tools, self.merge_action)
         file_menu.addAction(
             self._action("&Close event", self.close, QKeySequence.StandardKey.Close)
@@ -223,6 +251,27 @@ class ConsoleWindow(QMainWindow):
         self.view_menu = menu.addMenu("&View")
         self.help_menu = menu.addMenu("&Help")
         self.help_menu.addAction(self._action("&About Facilitator", self._about))
+
+    def _fill_deck_menu(self, menu: QMenu) -> None:
+        """The deck browser's import menu, offered in the File menu too."""
+        from facilitator.ui.deck_browser import DeckBrowser
+
+        browser = self.panel("deck_browser")
+        assert isinstance(browser, DeckBrowser)
+        browser._fill_import_menu()
+        menu.clear()
+        for action in browser.import_menu.actions():
+            menu.addAction(action)
+
+    def _export(self) -> None:
+        from facilitator.ui.export_dialog import show_export_dialog
+
+        show_export_dialog(self.controller, self)
+
+    def _merge(self) -> None:
+        from facilitator.ui.merge_dialog import show_merge_dialog
+
+        show_merge_dialog(self.controller, self.manager, self)
 
     def _fill_recent(self, recent_menu: object) -> None:
         from PySide6.QtWidgets import QMenu

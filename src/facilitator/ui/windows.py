@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from facilitator.core.demo import load_deck_choice, load_plan_choice
 from facilitator.core.errors import InputError
 from facilitator.paths import APP_NAME, demo_dir, user_data_dir
 from facilitator.store.db import SUFFIX, EventStore, StoreError
@@ -97,6 +96,8 @@ class WindowManager(QObject):
         return True
 
     def create_event(self, path: Path, **fields: object) -> bool:
+        from facilitator.core.demo import load_deck_choice, load_plan_choice
+
         try:
             store = EventStore.create(
                 path,
@@ -114,6 +115,8 @@ class WindowManager(QObject):
         """A fresh copy of the demo event every time: trying things out never touches data."""
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         path = demo_dir() / f"demo-{stamp}{SUFFIX}"
+        from facilitator.core.demo import load_plan_choice
+
         plan = load_plan_choice(None)
         return self.create_event(
             path,
