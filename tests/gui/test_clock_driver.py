@@ -232,3 +232,51 @@ def test_the_real_timer_lands_on_second_boundaries(
         pass
     assert shown[-3:] == ["0:02", "0:01", "0:00"][-len(shown[-3:]) :]
     assert shown[-1] == "0:00"
+
+
+def test_the_panel_offers_to_shorten_the_rest_when_running_late(
+    driver: ClockDriver, controller: EventController, t: FakeTime, qtbot: QtBot, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from facilitator.ui.clock_panel import ClockPanel
+
+    panel = ClockPanel(driver)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.late_label.text() == "Timing starts with the first round"
+    assert not panel.shorten_button.isVisible()
+    driver.toggle()
+    t.advance(300 + 240)
+    driver.refresh()
+    assert panel.late_label.text().startswith("Running 4 min late — ends 10:14 (planned 10:10)")
+    assert panel.shorten_button.isVisible()
+    asked: list[str] = []
+
+    def answer_yes(box: QMessageBox) -> QMessageBox.StandardButton:
+        asked.append(box.informativeText())
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "exec", answer_yes)
+    panel.shorten_button.click()
+    assert "First conversation: 15 min →" in asked[0]
+    assert panel.late_label.text().startswith("On time")
+    assert not panel.shorten_button.isVisible()
+
+
+def test_clock_settings_apply_at_once_and_are_kept(
+    driver: ClockDriver, controller: EventController, qtbot: QtBot
+) -> None:
+    from facilitator.ui.clock_panel import ClockSettings
+
+    dialog = ClockSettings(driver)
+    qtbot.addWidget(dialog)
+    dialog.amber.setValue(90)
+    dialog.red.setValue(15)
+    dialog.auto.setChecked(True)
+    dialog.volume.setValue(40)
+    dialog.minimum.setValue(3)
+    store = controller.store
+    assert (driver.clock.amber_at, driver.clock.red_at, driver.clock.auto_advance) == (90, 15, True)
+    assert store.setting("clock.chime_volume") == 0.4
+    assert driver.minimum_round_minutes == 3
