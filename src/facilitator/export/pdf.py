@@ -404,7 +404,10 @@ def _quote(theme: HarvestTheme, looks: _Looks) -> Item:
 
 def _group(title: tuple[Run, ...], items: Sequence[Item], looks: _Looks) -> TextBlock:
     """A heading and the entries under it, as one block that never ends on the heading."""
-    return TextBlock([Item(title, looks.heading, heading=True), *items], looks.faces)
+    more = (Run("  (continued)", looks.fonts.sans, 9, MUTED),)
+    return TextBlock(
+        [Item(title, looks.heading, heading=True, continued=more), *items], looks.faces
+    )
 
 
 def _title(text: str, looks: _Looks) -> tuple[Run, ...]:

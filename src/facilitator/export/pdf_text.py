@@ -59,6 +59,7 @@ class _Piece:
     run: Run
     space: bool  # a space separates it from the piece before
     rtl: bool = False  # a right-to-left word, already in visual order
+    breakable: bool = False  # a line may end before it though no space does (CJK)
 
 
 Line = tuple[_Piece, ...]
@@ -124,7 +125,9 @@ def _pieces(runs: Sequence[Run], fonts: Faces) -> list[list[_Piece]]:
                             piece = _Piece(part, Run(part, fonts.cjk, run.size, run.colour), False)
                         else:
                             piece = _Piece(fonts.encodable(part), run, False)
-                        lines[-1].append(_Piece(piece.text, piece.run, space and first))
+                        lines[-1].append(
+                            _Piece(piece.text, piece.run, space and first, breakable=True)
+                        )
                         first = False
                 elif is_rtl(word):
                     lines[-1].append(_Piece(fonts.encodable(visual(word)), run, space, rtl=True))
@@ -135,30 +138,50 @@ def _pieces(runs: Sequence[Run], fonts: Faces) -> list[list[_Piece]]:
 
 
 def _break(hard_lines: list[list[_Piece]], width: float) -> list[Line]:
+    """Lines that fit ``width``: breaks at spaces (and between CJK characters) only, so
+    pieces written without a space between them, like a card's dot and its name, stay
+    on one line."""
     out: list[Line] = []
     for pieces in hard_lines:
+        units: list[list[_Piece]] = []
+        for piece in pieces:
+            if units and not piece.space and not piece.breakable:
+                units[-1].append(piece)
+            else:
+                units.append([piece])
         line: list[_Piece] = []
         x = 0.0
-        for piece in pieces:
-            run = piece.run
-            gap = _width(" ", run.font, run.size) if piece.space and line else 0.0
-            w = _width(piece.text, run.font, run.size)
-            if x + gap + w <= width or (not line and w <= width):
-                line.append(piece)
+        for unit in units:
+            first = unit[0]
+            gap = _width(" ", first.run.font, first.run.size) if first.space and line else 0.0
+            w = sum(_width(p.text, p.run.font, p.run.size) for p in unit)
+            if x + gap + w <= width:
+                line += unit
                 x += gap + w
                 continue
             if line:
                 out.append(tuple(line))
                 line, x = [], 0.0
             if w <= width:
-                line.append(_Piece(piece.text, run, False))
-                x = w
+                line, x = list(unit), w
                 continue
-            for chunk in _hard_split(piece.text, run, width):  # a word wider than the line
+            for piece in unit:  # wider than a line: piece by piece, long words cut
+                pw = _width(piece.text, piece.run.font, piece.run.size)
+                if x + pw <= width:
+                    line.append(piece)
+                    x += pw
+                    continue
                 if line:
                     out.append(tuple(line))
-                line = [_Piece(chunk, run, False)]
-                x = _width(chunk, run.font, run.size)
+                    line, x = [], 0.0
+                if pw <= width:
+                    line, x = [piece], pw
+                    continue
+                for chunk in _hard_split(piece.text, piece.run, width):
+                    if line:
+                        out.append(tuple(line))
+                    line = [_Piece(chunk, piece.run, False, piece.rtl)]
+                    x = _width(chunk, piece.run.font, piece.run.size)
         out.append(tuple(line))
     return out
 
@@ -179,6 +202,9 @@ class Item:
     runs: tuple[Run, ...]
     look: Look
     heading: bool = False  # never the last thing before a page break
+    # a heading whose entries go on over a page break is repeated there with these runs
+    # added, e.g. " (continued)"
+    continued: tuple[Run, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -312,7 +338,18 @@ class TextBlock(Flowable):  # type: ignore[misc]
             return []
         k = cuts[k - 1]
         head = TextBlock(self.items, self.fonts, rows=rows[:k], laid_width=self._laid_width)
-        tail = TextBlock(self.items, self.fonts, rows=rows[k:], laid_width=self._laid_width)
+        items, rest = self.items, rows[k:]
+        title = items[0]
+        if title.heading and title.continued and rest[0].item != 0:
+            again = Item(title.runs + title.continued, title.look, heading=True)
+            width = max(20.0, (self._laid_width or 0.0) - again.look.indent)
+            lines = _break(_pieces(again.runs, self.fonts), width)
+            n = len(items)
+            items = (*items, again)
+            rest = [
+                _Row(n, line, i == 0, i == len(lines) - 1) for i, line in enumerate(lines)
+            ] + rest
+        tail = TextBlock(items, self.fonts, rows=rest, laid_width=self._laid_width)
         return [head, tail]
 
     def draw(self) -> None:
