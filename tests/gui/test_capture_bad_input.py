@@ -113,7 +113,8 @@ def test_a_full_disk_keeps_the_text_says_so_and_return_retries(
     assert "disk is full" in panel.message.text()
     assert panel.message.property("level") == "error"
     assert panel.message.isVisible()
-    qtbot.wait(400)  # the draft also fails to save meanwhile: the save's message stays
+    # the draft cannot be kept either (the disk is full); the save's message stays up
+    qtbot.waitUntil(lambda: panel._draft_failed, timeout=3000)
     assert "NOT SAVED" in panel.message.text()
     assert [t.text for t in store.themes()] == ["saved before"]
 

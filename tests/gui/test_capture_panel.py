@@ -242,7 +242,7 @@ def test_the_same_text_twice_for_a_table_warns_but_saves(qtbot: Any, panel: Capt
     qtbot.keyClick(panel.entry, Qt.Key.Key_Down, CTRL)
     type_entry(qtbot, panel, "Time to think")  # another table: no warning
     assert "Saved for Table 2" in panel.message.text()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not panel.reader.busy())  # the repeat check has answered
     assert "already" not in panel.message.text()
 
 
