@@ -123,7 +123,7 @@ def test_markdown_shows_typed_text_as_text(outputs: dict[str, Path]) -> None:
     assert not re.search(r"(?<!\\)<", md), "every < a user typed is escaped"
     assert "\\<script\\>alert('owned')\\</script\\> we said so" in md
     assert "## Agenda" in md and "## Which card struck a chord?" in md
-    assert '> She said, "trust comes first, then the plan",\\\n> and we all nodded; really.' in md
+    assert '> “She said, "trust comes first, then the plan",\\\n> and we all nodded; really.”' in md
     assert "- \\=HYPERLINK" in md and "- \\+1 to what" in md and "- \\-2 degrees" in md
 
 

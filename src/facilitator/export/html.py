@@ -42,6 +42,7 @@ table.agenda { width: 100%; border-collapse: collapse; font-size: .95rem; }
 .agenda th { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em;
   color: var(--muted); }
 .agenda td.num { width: 2rem; color: var(--muted); }
+.agenda td.time { white-space: nowrap; }
 .prompts { margin: .2rem 0 1rem; padding: .7rem 1rem; background: #f5f6f9;
   border-left: 4px solid var(--accent); list-style: none; }
 .prompts li { font-weight: 600; margin: .15rem 0; }
@@ -106,7 +107,7 @@ def _entry(theme: HarvestTheme, *, where: bool = False) -> str:
 
 def _quote(theme: HarvestTheme) -> str:
     return (
-        f'<blockquote><p dir="auto">{esc_lines(theme.text)}</p>'
+        f'<blockquote><p dir="auto">{esc_lines(report.quoted(theme.text))}</p>'
         f"<footer>— {esc(theme.table_label)}{_chips(theme)}</footer></blockquote>"
     )
 
@@ -177,8 +178,8 @@ def render_html(harvest: Harvest) -> str:
     for row in report.agenda(harvest):
         out.append(
             f'<tr><td class="num">{esc(row.number)}</td><td>{esc(row.title)}</td>'
-            f"<td>{esc(row.format)}</td><td>{esc(row.planned)}</td>"
-            f"<td>{esc(row.actual or '–')}</td></tr>"
+            f'<td>{esc(row.format)}</td><td class="time">{esc(row.planned)}</td>'
+            f'<td class="time">{esc(row.actual or "–")}</td></tr>'
         )
     out.append("</tbody></table></section>")
 

@@ -46,7 +46,7 @@ def _entry(theme: HarvestTheme, *, where: bool = False) -> str:
 
 
 def _quote(theme: HarvestTheme) -> list[str]:
-    lines = [f"> {md_block(theme.text, '> ')}"]
+    lines = [f"> {md_block(report.quoted(theme.text), '> ')}"]
     cards = report.cards_note(theme)
     attribution = theme.table_label + (f" · cards: {cards}" if cards else "")
     return [*lines, ">", f"> — *{md_escape(attribution)}*", ""]

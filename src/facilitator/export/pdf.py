@@ -85,7 +85,6 @@ HELVETICA = {
     "serif_italic": "Times-Italic",
 }
 CJK_FONT = "STSong-Light"
-OPENING_QUOTES = ("“", '"', "‘", "'", "«", "„", "「")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -391,9 +390,7 @@ def _entry(theme: HarvestTheme, looks: _Looks, *, where: bool, cards: bool = Tru
 
 def _quote(theme: HarvestTheme, looks: _Looks) -> Item:
     f = looks.fonts
-    text = theme.text.strip()
-    if not text.startswith(OPENING_QUOTES):
-        text = f"“{text}”"
+    text = report.quoted(theme.text)
     runs = (
         Run(text, f.serif_italic, 11, INK),
         Run(f"\n— {theme.table_label}", f.sans, 8.5, MUTED),

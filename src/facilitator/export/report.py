@@ -128,6 +128,15 @@ def cards_note(theme: HarvestTheme) -> str:
     return ", ".join(dict.fromkeys(c.title for c in theme.cards))
 
 
+OPENING_QUOTES = ("“", '"', "‘", "'", "«", "„", "「")
+
+
+def quoted(text: str) -> str:
+    """A quote in quotation marks, unless the scribe typed them."""
+    text = text.strip()
+    return text if text.startswith(OPENING_QUOTES) else f"“{text}”"
+
+
 def where(theme: HarvestTheme) -> str:
     """``Table 3, round 2`` for lists that gather entries from several places."""
     bits = [theme.table_label]
