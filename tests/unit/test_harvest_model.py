@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from unit.harvest_sample import DELETED_TEXT, ENTRIES, HIDDEN_TEXT, PICKS, rich_event, live_texts
 
 from facilitator.core.harvest import Harvest, build_harvest
 from facilitator.store.db import EventStore
+from unit.harvest_sample import DELETED_TEXT, ENTRIES, HIDDEN_TEXT, PICKS, live_texts, rich_event
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,12 @@ def test_every_round_of_the_plan_has_a_section_and_loose_entries_come_last(
     assert titles[-1] == "Not tied to a round"
     first_conversation = harvest.sections[1]
     assert [g.label for g in first_conversation.groups] == [
-        "Table 1", "Table 2", "Table 3", "Table 4", "Table 5", "Table 8",
+        "Table 1",
+        "Table 2",
+        "Table 3",
+        "Table 4",
+        "Table 5",
+        "Table 8",
     ]
     assert len(first_conversation.of_kind("quote")) == 1
 
