@@ -21,6 +21,7 @@ Usage: python benchmarks/bench_capture.py [--saves N] [--dir FOLDER] [--skip-big
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -96,6 +97,25 @@ def run_for(app: QApplication, seconds: float) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+
+class GcWatch:
+    """The longest pause of Python's garbage collector (it stops the UI thread too)."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self._start = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, _info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.longest = max(self.longest, time.perf_counter() - self._start)
+
+    def take(self) -> float:
+        longest, self.longest = self.longest, 0.0
+        return longest
 
 
 class Heartbeat:
@@ -304,11 +324,13 @@ def bench_big(app: QApplication, folder: Path) -> dict[str, Any]:
     run_for(app, 0.3)
 
     beat = Heartbeat()
+    collector = GcWatch()
 
     # baseline: the same heartbeat with nothing to do (the machine's own noise)
     beat.start()
     run_for(app, 3.0)
     figures["idle_stall"] = beat.stop()
+    collector.take()
 
     # scrolling: four pages down every 16 ms until the list's end (pages load as it goes)
     beat.start()
@@ -324,6 +346,7 @@ def bench_big(app: QApplication, folder: Path) -> dict[str, Any]:
     figures["scroll_rows"] = panel.model.rowCount()
     figures["scroll_seconds"] = time.perf_counter() - scroll_start
     figures["scroll_stall"] = beat.stop()
+    figures["scroll_gc"] = collector.take()
     figures["scroll_beats"] = len(beat.gaps)
     figures["scroll_over20"] = beat.over(0.020)
 
@@ -352,6 +375,7 @@ def bench_big(app: QApplication, folder: Path) -> dict[str, Any]:
         wait_until(app, lambda: panel.model.matching is not None and not panel.model.is_loading())
         filter_times.append(time.perf_counter() - begun)
     figures["filter_stall"] = beat.stop()
+    figures["filter_gc"] = collector.take()
     figures["filter_beats"] = len(beat.gaps)
     figures["filter_over20"] = beat.over(0.020)
     figures["filter_answer_p50"] = statistics.median(filter_times)
@@ -373,6 +397,7 @@ def bench_big(app: QApplication, folder: Path) -> dict[str, Any]:
         run_for(app, 0.030)
     run_for(app, 0.5)  # the draft and the list catch up
     figures["typing_stall"] = beat.stop()
+    figures["typing_gc"] = collector.take()
     figures["typing_beats"] = len(beat.gaps)
     figures["typing_over20"] = beat.over(0.020)
     figures["typed_keys"] = typed
@@ -430,7 +455,7 @@ def report_big(b: dict[str, Any]) -> None:
     for phase in ("scroll", "filter", "typing"):
         print(
             f"    {phase}: {b[phase + '_over20']} of {b[phase + '_beats']} heartbeats"
-            " more than 20 ms late"
+            f" more than 20 ms late; longest garbage collection {ms(b[phase + '_gc'])}"
         )
     print(f"  baseline: idle for 3 s, worst stall {ms(b['idle_stall'])}")
     load = os.getloadavg()[0]
