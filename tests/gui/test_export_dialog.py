@@ -156,3 +156,14 @@ def test_merge_brings_another_laptop_in_and_refuses_another_event(
     assert dialog.status.text().startswith(f"Merged 2 files into {out}")
     with EventStore.open(out, readonly=True) as merged:
         assert "Typed on laptop B" in [t.text for t in merged.themes()]
+
+
+def test_ctrl_e_works_while_the_scribe_is_typing(qtbot: QtBot, console: ConsoleWindow) -> None:
+    entry = console.capture.panel.entry  # type: ignore[attr-defined]
+    entry.setFocus()
+    qtbot.waitUntil(entry.hasFocus)
+    qtbot.keyClicks(entry, "half a thought")
+    qtbot.keyClick(entry, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = console.findChild(ExportDialog)
+    assert isinstance(dialog, ExportDialog)
+    assert "half a thought" in entry.toPlainText(), "the typing is kept"
