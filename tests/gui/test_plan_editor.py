@@ -138,3 +138,15 @@ def test_a_plan_changed_elsewhere_shows_in_the_editor(
     controller.replace_plan(plan)
     assert editor.rounds.count() == 4
     assert editor.plan_title.text() == "1-2-4-All"
+
+
+def test_moving_a_round_keeps_the_themes_typed_in_it(
+    qtbot: QtBot, editor: PlanEditor, controller: EventController
+) -> None:
+    second = controller.rounds[1]
+    theme = controller.add_theme("said in the second round", table_id=None, round_id=second.id)
+    editor.rounds.setCurrentRow(1)
+    qtbot.keyClick(editor.rounds, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert titles(controller)[0] == second.title
+    assert controller.rounds[0].id == second.id
+    assert controller.store.theme(theme.id).round_id == controller.rounds[0].id

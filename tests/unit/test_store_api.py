@@ -167,3 +167,27 @@ def test_adding_tables_never_removes_any(store) -> None:
     with pytest.raises(InputError):
         store.set_table_count(0)
     assert len(store.tables()) == 14
+
+
+def test_moving_rounds_keeps_each_theme_with_its_round(store) -> None:
+    first, second = store.rounds()[:2]
+    theme = store.add_theme("said in round two", table_id=None, round_id=second.id)
+    plan = store.plan()
+    swapped = Plan(plan.title, (plan.rounds[1], plan.rounds[0], *plan.rounds[2:]))
+    ids = [second.id, first.id, *(r.id for r in store.rounds()[2:])]
+    rounds = store.replace_plan(swapped, ids)
+    assert rounds[0].id == second.id and rounds[0].title == second.title
+    assert store.theme(theme.id).round_id == rounds[0].id
+
+
+def test_a_deleted_round_with_themes_is_retired_not_erased(store) -> None:
+    rounds = store.rounds()
+    kept = store.add_theme("keep me", table_id=None, round_id=rounds[1].id)
+    plan = store.plan()
+    without = Plan(plan.title, (plan.rounds[0], *plan.rounds[2:]))
+    after = store.replace_plan(without, [rounds[0].id, *(r.id for r in rounds[2:])])
+    assert rounds[1].id not in [r.id for r in after]
+    assert len(store.plan().rounds) == len(plan.rounds) - 1
+    retired = store.rounds(include_retired=True)
+    assert retired[-1].id == rounds[1].id
+    assert store.theme(kept.id).round_id == rounds[1].id

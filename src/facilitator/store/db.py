@@ -42,6 +42,7 @@ SUFFIX = ".facilitator"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_TABLES = 500
 MAX_THEME_CHARS = 1_000_000
+RETIRED = 10_000  # rounds at this position and beyond were deleted from the plan
 THEME_COLUMNS = (
     "id, round_id, table_id, kind, text, cards_json, hidden, created_at, updated_at, deleted_at"
 )
@@ -407,37 +408,57 @@ class EventStore:
         title = self._read("SELECT title FROM plan")[0]["title"]
         return Plan(title=title, rounds=tuple(r.round for r in self.rounds()))
 
-    def rounds(self) -> list[RoundInfo]:
-        return [_round_info(r) for r in self._read("SELECT * FROM round ORDER BY position")]
+    def rounds(self, *, include_retired: bool = False) -> list[RoundInfo]:
+        """The plan's rounds in order. A round deleted from the plan while themes point at it
+        is retired, not erased: ``include_retired`` lists those too, after the plan's."""
+        where = "" if include_retired else f"WHERE position < {RETIRED}"
+        rows = self._read(f"SELECT * FROM round {where} ORDER BY position")
+        return [_round_info(r) for r in rows]
 
-    def replace_plan(self, plan: Plan) -> list[RoundInfo]:
-        """Save an edited plan. Rounds keep their ids by position, so themes stay attached."""
+    def replace_plan(
+        self, plan: Plan, round_ids: Sequence[str | None] | None = None
+    ) -> list[RoundInfo]:
+        """Save an edited plan; themes stay attached to their rounds.
+
+        ``round_ids`` gives, for each round of ``plan``, the id of the round it was (None
+        for a new one), so moved rounds keep their themes. Without it, rounds keep their
+        ids by position. A round left out is removed, or retired if themes point at it.
+        """
         current = self.rounds()
+        if round_ids is None:
+            round_ids = [r.id for r in current[: len(plan.rounds)]]
+            round_ids += [None] * (len(plan.rounds) - len(round_ids))
+        if len(round_ids) != len(plan.rounds):
+            raise ValueError("one round id (or None) is needed for each round of the plan")
+        known = {r.id for r in self.rounds(include_retired=True)}
         with self._write() as conn:
             conn.execute("UPDATE plan SET title = ?", (plan.title,))
             plan_id = conn.execute("SELECT id FROM plan").fetchone()[0]
-            for position, round_ in enumerate(plan.rounds):
+            kept: set[str] = set()
+            for position, (round_, round_id) in enumerate(zip(plan.rounds, round_ids, strict=True)):
                 values = _round_values(round_)
                 values["position"] = position
-                if position < len(current):
+                if round_id is not None and round_id in known and round_id not in kept:
                     conn.execute(
                         f"UPDATE round SET {_assignments(values)} WHERE id = ?",
-                        [*values.values(), current[position].id],
+                        [*values.values(), round_id],
                     )
+                    kept.add(round_id)
                 else:
                     _insert(conn, "round", {"id": new_id(), "plan_id": plan_id, **values})
-            for stale in current[len(plan.rounds) :]:
+            for gone in current:
+                if gone.id in kept:
+                    continue
                 used = conn.execute(
-                    "SELECT count(*) FROM theme WHERE round_id = ?", (stale.id,)
+                    "SELECT count(*) FROM theme WHERE round_id = ?", (gone.id,)
                 ).fetchone()[0]
                 if used:
-                    # a round that carries themes is kept (past the end) rather than orphan them
                     conn.execute(
                         "UPDATE round SET position = ? WHERE id = ?",
-                        (10_000 + stale.position, stale.id),
+                        (RETIRED + gone.position, gone.id),
                     )
                 else:
-                    conn.execute("DELETE FROM round WHERE id = ?", (stale.id,))
+                    conn.execute("DELETE FROM round WHERE id = ?", (gone.id,))
         return self.rounds()
 
     def set_round_times(

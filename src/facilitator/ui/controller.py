@@ -109,8 +109,10 @@ class EventController(QObject):
         self.deck = deck
         self.deck_changed.emit()
 
-    def replace_plan(self, plan: Plan) -> None:
-        self.rounds = self.store.replace_plan(plan)
+    def replace_plan(self, plan: Plan, round_ids: Sequence[str | None] | None = None) -> None:
+        """Save an edited plan; ``round_ids`` (see EventStore.replace_plan) keeps moved
+        rounds with their themes."""
+        self.rounds = self.store.replace_plan(plan, round_ids)
         self.plan = plan
         if self.live_round is not None:
             self.live_round = next(

@@ -79,6 +79,9 @@ class PlanEditor(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.plan: Plan = controller.plan
+        # the event's id of each round in the editor (None: not saved yet), kept in step
+        # with self.plan.rounds so a moved round keeps its themes
+        self.round_ids: list[str | None] = [r.id for r in controller.rounds]
         self._saving = False
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -310,8 +313,9 @@ class PlanEditor(QWidget):
         self.plan = replace(self.plan, title=text.strip())
         self._save_soon()
 
-    def _set_rounds(self, rounds: list[Round], select: int) -> None:
+    def _set_rounds(self, rounds: list[Round], select: int, ids: list[str | None]) -> None:
         self.plan = replace(self.plan, rounds=tuple(rounds))
+        self.round_ids = ids
         self._fill(select)
         self.save_now()
 
@@ -322,7 +326,9 @@ class PlanEditor(QWidget):
         at = row + 1 if row >= 0 else len(self.plan.rounds)
         rounds = list(self.plan.rounds)
         rounds.insert(at, Round(f"Round {len(rounds) + 1}", 15))
-        self._set_rounds(rounds, at)
+        ids = list(self.round_ids)
+        ids.insert(at, None)
+        self._set_rounds(rounds, at, ids)
         self.title.setFocus()
         self.title.selectAll()
 
@@ -332,7 +338,9 @@ class PlanEditor(QWidget):
             return
         rounds = list(self.plan.rounds)
         rounds.insert(row + 1, rounds[row])
-        self._set_rounds(rounds, row + 1)
+        ids = list(self.round_ids)
+        ids.insert(row + 1, None)
+        self._set_rounds(rounds, row + 1, ids)
 
     def delete_round(self) -> None:
         row = self.rounds.currentRow()
@@ -340,7 +348,9 @@ class PlanEditor(QWidget):
             return
         rounds = list(self.plan.rounds)
         del rounds[row]
-        self._set_rounds(rounds, row)
+        ids = list(self.round_ids)
+        del ids[row]
+        self._set_rounds(rounds, row, ids)
 
     def move_round(self, delta: int) -> None:
         row = self.rounds.currentRow()
@@ -349,7 +359,9 @@ class PlanEditor(QWidget):
             return
         rounds = list(self.plan.rounds)
         rounds[row], rounds[target] = rounds[target], rounds[row]
-        self._set_rounds(rounds, target)
+        ids = list(self.round_ids)
+        ids[row], ids[target] = ids[target], ids[row]
+        self._set_rounds(rounds, target, ids)
         self.rounds.setFocus()
 
     def _reorder(self, order: list[int]) -> None:
@@ -357,7 +369,8 @@ class PlanEditor(QWidget):
         current = self.rounds.currentItem()
         moved = current.data(Qt.ItemDataRole.UserRole) if current is not None else 0
         rounds = [self.plan.rounds[i] for i in order]
-        QTimer.singleShot(0, lambda: self._set_rounds(rounds, order.index(moved)))
+        ids = [self.round_ids[i] for i in order]
+        QTimer.singleShot(0, lambda: self._set_rounds(rounds, order.index(moved), ids))
 
     # -- saving ----------------------------------------------------------------------------
 
@@ -387,7 +400,8 @@ class PlanEditor(QWidget):
             return True
         self._saving = True
         try:
-            self.controller.replace_plan(self.plan)
+            self.controller.replace_plan(self.plan, self.round_ids)
+            self.round_ids = [r.id for r in self.controller.rounds]
         except (StoreError, InputError) as exc:
             self.message.setText(f"Not saved: {exc}")
             return False
@@ -401,6 +415,7 @@ class PlanEditor(QWidget):
             return
         self._save_timer.stop()
         self.plan = self.controller.plan
+        self.round_ids = [r.id for r in self.controller.rounds]
         self._fill(self.rounds.currentRow())
 
     def load_file(self, path: Path) -> None:
@@ -410,6 +425,9 @@ class PlanEditor(QWidget):
             self.message.setText(f"Cannot load {path.name}:\n{exc}")
             return
         self.plan = plan
+        # a loaded file's rounds take the places of the event's rounds, in order
+        self.round_ids = [r.id for r in self.controller.rounds[: len(plan.rounds)]]
+        self.round_ids += [None] * (len(plan.rounds) - len(self.round_ids))
         self._fill(0)
         self.save_now()
         unknown = check_plan_cards(plan, self.controller.deck)
