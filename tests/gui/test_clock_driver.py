@@ -280,3 +280,26 @@ def test_clock_settings_apply_at_once_and_are_kept(
     assert (driver.clock.amber_at, driver.clock.red_at, driver.clock.auto_advance) == (90, 15, True)
     assert store.setting("clock.chime_volume") == 0.4
     assert driver.minimum_round_minutes == 3
+
+
+def test_a_machine_without_an_audio_library_gets_the_flash_not_an_error(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import builtins
+
+    from PySide6.QtCore import QObject
+
+    from facilitator.ui.clock_driver import Chime
+
+    real_import = builtins.__import__
+
+    def no_multimedia(name: str, *args: object, **kwargs: object) -> object:
+        if name == "PySide6.QtMultimedia":
+            raise ImportError("libpulse.so.0: cannot open shared object file")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_multimedia)
+    chime = Chime(QObject())
+    chime.probe()
+    assert not chime.available
+    assert "flashes at zero" in chime.message

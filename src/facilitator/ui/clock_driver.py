@@ -129,8 +129,11 @@ class Chime:
     def probe(self) -> None:
         previous = qInstallMessageHandler(_quiet_multimedia)
         try:
-            from PySide6.QtMultimedia import QMediaDevices
-
+            try:
+                from PySide6.QtMultimedia import QMediaDevices
+            except ImportError:  # no audio library on this machine (e.g. libpulse missing)
+                self._set(False, "No sound library: the clock flashes at zero instead of chiming")
+                return
             if self._devices is None:
                 self._devices = QMediaDevices(self._parent)
                 self._devices.audioOutputsChanged.connect(self.probe)
