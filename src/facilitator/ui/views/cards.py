@@ -839,7 +839,15 @@ def paint_tally(
         )
         length = max(h * 0.01, bar_max * bar.count / most)
         bar_rect = QRectF(bar_left, y + row_h * 0.14, length, row_h * 0.72)
-        _rounded(painter, bar_rect, QColor(bar.colour), min(bar_rect.height() * 0.18, h * 0.01))
+        radius = min(bar_rect.height() * 0.18, h * 0.01)
+        _rounded(painter, bar_rect, QColor(bar.colour), radius)
+        if contrast_ratio(bar.colour, palette.background.name()) < 3:
+            # a dark suit on the dark look: a light edge keeps the bar visible at the back
+            painter.save()
+            painter.setPen(QPen(palette.muted, max(1.0, h * 0.002)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(bar_rect, radius, radius)
+            painter.restore()
         draw_text(
             painter,
             QRectF(bar_rect.right() + h * 0.015, y, count_w, row_h),
