@@ -373,9 +373,17 @@ def _looks(f: Fonts) -> _Looks:
 def _card_runs(theme: HarvestTheme, f: Fonts) -> list[Run]:
     runs: list[Run] = []
     for c in dict.fromkeys(theme.cards):
-        runs.append(Run(f"  {f.chip}", f.sans, 8.5, _suit_colour(c.colour)))
-        runs.append(Run(f"\u00a0{c.title}", f.sans, 8.5, MUTED))
+        runs += _chip(c.colour, c.title, f)
     return runs
+
+
+@cache
+def _chip(colour: str, title: str, f: Fonts) -> tuple[Run, Run]:
+    """A tagged card: a dot in its suit's colour, its name (made once per card)."""
+    return (
+        Run(f"  {f.chip}", f.sans, 8.5, _suit_colour(colour)),
+        Run(f"\u00a0{title}", f.sans, 8.5, MUTED),
+    )
 
 
 def _entry(theme: HarvestTheme, looks: _Looks, *, where: bool, cards: bool = True) -> Item:

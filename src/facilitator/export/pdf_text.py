@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
@@ -53,8 +53,7 @@ class Look:
     pad: float = 0.0  # band padding above and below
 
 
-@dataclass(frozen=True)
-class _Piece:
+class _Piece(NamedTuple):  # a tuple: a big report makes a million of them
     text: str
     run: Run
     space: bool  # a space separates it from the piece before
@@ -154,7 +153,10 @@ def _break(hard_lines: list[list[_Piece]], width: float) -> list[Line]:
         for unit in units:
             first = unit[0]
             gap = _width(" ", first.run.font, first.run.size) if first.space and line else 0.0
-            w = sum(_width(p.text, p.run.font, p.run.size) for p in unit)
+            if len(unit) == 1:
+                w = _width(first.text, first.run.font, first.run.size)
+            else:
+                w = sum(_width(p.text, p.run.font, p.run.size) for p in unit)
             if x + gap + w <= width:
                 line += unit
                 x += gap + w
@@ -207,8 +209,7 @@ class Item:
     continued: tuple[Run, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Row:
+class _Row(NamedTuple):
     item: int  # index into the block's items
     line: Line
     first: bool  # the item's first line
