@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 RUN_PACKAGES=(libgl1 libegl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon-x11-0
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-sync1 libxcb-xkb1 libxrandr2 libpulse0
-  fonts-dejavu-core python3-venv)
+  fonts-dejavu-core fonts-noto-color-emoji python3-venv)
 # a real X server for end-to-end tests, and the real programs that read our exports
 TEST_PACKAGES=(xvfb xauth xdotool x11-utils imagemagick poppler-utils sqlite3
   libreoffice-calc-nogui binutils)

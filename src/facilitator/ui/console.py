@@ -248,6 +248,10 @@ class ConsoleWindow(QMainWindow):
         quit_action = self._action("&Quit", self._quit, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(quit_action)
+        # the scribe's undo and redo (entries saved, edited, deleted), reachable by mouse too
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addAction(self.capture.panel.undo_action)
+        edit_menu.addAction(self.capture.panel.redo_action)
         self.view_menu = menu.addMenu("&View")
         self.help_menu = menu.addMenu("&Help")
         self.help_menu.addAction(self._action("&About Facilitator", self._about))

@@ -73,6 +73,19 @@ KEY_MAP: tuple[KeyBinding, ...] = (
 )
 BINDINGS = {b.name: b for b in KEY_MAP}
 
+# keys of the capture panel's own widgets (not window shortcuts), for the key guide
+CAPTURE_KEYS: tuple[tuple[str, str], ...] = (
+    ("Ctrl+T", "Put the cursor in the theme entry"),
+    ("Return", "Save the entry"),
+    ("Shift+Return", "New line in the entry"),
+    ("Escape", "Leave the entry: the clicker keys work again"),
+    ("Ctrl+Up / Ctrl+Down", "Previous / next table"),
+    ("Ctrl+1 … Ctrl+5", "Theme, quote, question, action, card pick"),
+    ("#", "Tag a card (a list of the deck's cards opens)"),
+    ("F2", "Edit the chosen entry in the list"),
+    ("Delete", "Delete the chosen entry (undo brings it back)"),
+)
+
 
 def in_text_field(widget: QWidget | None = None) -> bool:
     """Whether ``widget`` (default: the focused one) is somewhere the user types."""
@@ -187,6 +200,7 @@ def all_shortcuts(window: QWidget) -> list[tuple[str, str, str]]:
         if text in seen or not action.isVisible():
             continue
         rows.append(("Other", shortcut_text(action), text.replace("&", "").rstrip("…")))
+    rows += [("Capture", keys, what) for keys, what in CAPTURE_KEYS]
     return rows
 
 

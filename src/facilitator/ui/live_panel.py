@@ -194,13 +194,19 @@ class LiveControl(QObject):
             self.session.refresh(key, self._wall() if key == WALL else self._tally())
 
     def _wall(self) -> WallSlide:
+        """The wall as last chosen; until a panel chooses, the live round's entries only,
+        which is what the room is talking about (and keeps a big event's wall quick)."""
         c = self.controller
+        view = dict(self._wall_view)
+        if "round_id" not in view:
+            view["round_id"] = c.live_round.id if c.live_round else None
+        round_id = view["round_id"]
         return build_wall(
-            c.store.themes(),
+            c.store.themes(round_id=round_id) if round_id else c.store.themes(),
             deck=c.deck,
             tables=[Labelled(t.id, t.label) for t in c.tables],
             rounds=[Labelled(r.id, f"{r.position + 1}. {r.title}") for r in c.rounds],
-            **self._wall_view,
+            **view,
         )
 
     def _tally(self) -> Slide:
@@ -215,6 +221,8 @@ class LiveControl(QObject):
                 "grouping": slide.grouping,
                 "spotlight_id": slide.spotlight.id if slide.spotlight else None,
                 "page": slide.page,
+                "round_id": slide.round_id,
+                "title": slide.title,
             }
             self._dirty[WALL] = False
             self._panel_owns_wall = True
