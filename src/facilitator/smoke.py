@@ -147,13 +147,20 @@ def _run_checks(run: SmokeRun, folder: Path) -> None:
         return f"console window shown: {window.windowTitle()!r}"
 
     def projector() -> str:
-        from PySide6.QtCore import QSize
+        from PySide6.QtCore import QSize, Qt
 
         from facilitator.ui.projector import render_image
 
         controller = state["console"].controller
         image, _report = render_image(controller.projector_state, QSize(1280, 720))
-        colours = {image.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 720, 24)}
+        # a smooth scale-down blends every glyph into its cell: any text shows as new colours
+        small = image.scaled(
+            160,
+            90,
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        colours = {small.pixel(x, y) for x in range(160) for y in range(90)}
         if len(colours) < 3:
             raise CheckFailed("the projector rendered a blank image (no fonts?)")
         return f"welcome slide rendered at 1280x720 ({len(colours)} colours sampled)"
