@@ -28,6 +28,7 @@ h3 { font-size: 1.05rem; margin: 1.5rem 0 .4rem; text-transform: none; }
 .kicker { text-transform: uppercase; letter-spacing: .14em; font-size: .8rem; color: var(--muted);
   margin: 0; }
 .sub { font-size: 1.2rem; margin: 0 0 .3rem; }
+.top { margin: 1.2rem 0 1.4rem; }
 .people, .meta, .exported, .where { color: var(--muted); }
 .meta { margin: 0 0 .8rem; font-size: .92rem; }
 .exported { font-size: .85rem; margin-top: 1.5rem; }
@@ -167,6 +168,16 @@ def render_html(harvest: Harvest) -> str:
     out.append('<ul class="counts">')
     out += [f"<li><b>{esc(n)}</b>{esc(label)}</li>" for n, label in report.counts(harvest)]
     out.append("</ul>")
+    top_card = report.top_card_line(harvest)
+    if top_card:
+        out.append(f'<p class="sub top">{esc(top_card)}</p>')
+    questions, more = report.cover_questions(harvest)
+    if questions:
+        out.append('<p class="kicker">The questions</p><ul class="prompts">')
+        out += [f'<li dir="auto">{esc(q)}</li>' for q in questions]
+        if more:
+            out.append(f'<li class="where">and {more} more in the rounds</li>')
+        out.append("</ul>")
     out.append(f'<p class="exported">{esc(report.exported_line(harvest))}</p>')
     out.append("</header>")
 
@@ -241,8 +252,8 @@ def render_html(harvest: Harvest) -> str:
                 f'<span class="where">({esc(report.where(t))})</span></li>'
                 for t in shown
             )
-            more = f'<li class="empty">and {n - len(shown):,} more</li>' if n > len(shown) else ""
-            out.append(f'<ul class="entries">{items}{more}</ul>')
+            rest = f'<li class="empty">and {n - len(shown):,} more</li>' if n > len(shown) else ""
+            out.append(f'<ul class="entries">{items}{rest}</ul>')
         out.append("</section>")
     out.append("</main></body></html>")
     return "\n".join(out) + "\n"

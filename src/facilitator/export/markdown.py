@@ -59,6 +59,14 @@ def render_markdown(harvest: Harvest) -> str:
     if sub:
         out += [f"**{md_escape(sub)}**", ""]
     out += [md_escape(report.people_line(harvest)), "", md_escape(report.counts_line(harvest)), ""]
+    top_card = report.top_card_line(harvest)
+    if top_card:
+        out += [f"**{md_escape(top_card)}**", ""]
+    questions, more = report.cover_questions(harvest)
+    if questions:
+        out += ["The questions:", ""] + [f"- {md_escape(q)}" for q in questions]
+        out += [f"- *and {more} more in the rounds*"] if more else []
+        out.append("")
     out += [f"*{md_escape(report.exported_line(harvest))}*", ""]
 
     out += ["## Agenda", "", "| # | Round | Format | Planned | Actual |", "|---|---|---|---|---|"]

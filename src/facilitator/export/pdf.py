@@ -552,6 +552,16 @@ def _cover(harvest: Harvest, s: Styles) -> list[Flowable]:
         )
     )
     out.append(grid)
+    top = report.top_card_line(harvest)
+    if top:
+        out += [Spacer(1, 6), Paragraph(para_text(top), s.subtitle)]
+    questions, more = report.cover_questions(harvest)
+    if questions:
+        out += [Spacer(1, 16), Paragraph("THE QUESTIONS", s.kicker)]
+        text = "<br/>".join(para_text(q) for q in questions)
+        if more:
+            text += f'<br/><font color="#5b6270">and {more} more in the rounds</font>'
+        out.append(_BoxedParagraph(text, s.prompt))
     if harvest.plan_title and harvest.plan_title != event.title:
         out += [Spacer(1, 14), Paragraph(para_text(f"Plan: {harvest.plan_title}"), s.small)]
     return out

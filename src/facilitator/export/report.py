@@ -113,6 +113,29 @@ def exported_line(harvest: Harvest) -> str:
     return f"Harvest exported {when}"
 
 
+COVER_QUESTIONS = 8  # prompts listed on the cover; the rounds list them all
+
+
+def cover_questions(harvest: Harvest) -> tuple[list[str], int]:
+    """The prompts the tables talked about (not the whole-room instructions), for the cover,
+    and how many more there are."""
+    prompts = [p for r in harvest.rounds if r.format != "plenary" for p in r.prompts]
+    return prompts[:COVER_QUESTIONS], max(0, len(prompts) - COVER_QUESTIONS)
+
+
+def top_card_line(harvest: Harvest) -> str:
+    """``Most chosen card: Mindset (3 of 6 picks)``; "" without picks."""
+    if not harvest.tally:
+        return ""
+    best = harvest.tally[0].picks
+    top = [b.card.title for b in harvest.tally if b.picks == best]
+    total = len(harvest.picks)
+    if len(top) == 1:
+        return f"Most chosen card: {top[0]} ({best} of {total} picks)"
+    names = ", ".join(top[:-1]) + f" and {top[-1]}"
+    return f"Most chosen cards: {names} ({best} picks each, of {total})"
+
+
 def round_meta(harvest: Harvest, r: HarvestRound | None) -> str:
     """``Tables · 15 min planned · ran 09:32–09:49``."""
     if r is None:
