@@ -148,9 +148,9 @@ def test_the_tally_is_drawn_most_picked_first_whatever_the_order_given(qtbot: Qt
 
 
 def test_painting_cards_all_day_cannot_use_up_pythons_none(qtbot: QtBot) -> None:
-    """PySide6 6.12.0 on Python 3.11 drops a reference to None on every void Qt call
-    (see ui/qt_compat.py); a projector repainting for hours would abort the app unless
-    None is guarded before the first paint."""
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None on every void Qt call, so
+    a projector repainting for hours aborts the interpreter (none_dealloc); pyproject.toml
+    keeps PySide6 below 6.12. This fails if a binding with that bug is installed."""
     d = deck("system-leadership")
     slide = card_slide(d, d.cards[0], back=True)
     before = sys.getrefcount(None)

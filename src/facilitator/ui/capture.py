@@ -71,7 +71,6 @@ from facilitator.ui.entries import (
     PlainEntryEdit,
     one_line,
 )
-from facilitator.ui.qt_compat import protect_singletons
 from facilitator.ui.undo import (
     DeleteCommand,
     EditCommand,
@@ -83,7 +82,6 @@ from facilitator.ui.undo import (
 )
 
 log = logging.getLogger(__name__)
-protect_singletons()  # typing and saving call void Qt methods all day: see qt_compat
 
 DRAFT_SLOT = "capture"
 DRAFT_DELAY_MS = 300

@@ -41,7 +41,6 @@ from facilitator.paths import resource_path
 from facilitator.store.db import StoreError
 from facilitator.store.records import RoundInfo
 from facilitator.ui.controller import EventController
-from facilitator.ui.qt_compat import protect_singletons
 
 log = logging.getLogger(__name__)
 
@@ -222,7 +221,6 @@ class ClockDriver(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent or controller)
-        protect_singletons()  # the clock emits every second: see qt_compat
         self.controller = controller
         self._now = now
         self._wall = wall

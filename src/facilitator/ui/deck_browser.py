@@ -55,11 +55,9 @@ from facilitator.core.projector_state import CardSlide, DrawSlide, SpreadSlide
 from facilitator.core.session import tally_slide
 from facilitator.store.db import StoreError
 from facilitator.ui.controller import EventController
-from facilitator.ui.qt_compat import protect_singletons
 from facilitator.ui.views.cards import card_image
 
 log = logging.getLogger(__name__)
-protect_singletons()  # browsing and picking call void Qt methods all day: see qt_compat
 
 CARD_ROLE = Qt.ItemDataRole.UserRole
 TILE = QSize(176, 116)

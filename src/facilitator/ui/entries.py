@@ -46,10 +46,8 @@ from facilitator.core.capture import KIND_LABELS, KINDS
 from facilitator.core.deck import Deck
 from facilitator.store.db import EventStore
 from facilitator.store.records import Theme
-from facilitator.ui.qt_compat import protect_singletons
 
 log = logging.getLogger(__name__)
-protect_singletons()  # the list paints and fetches all day: see qt_compat
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _EDIT = int(Qt.ItemDataRole.EditRole)

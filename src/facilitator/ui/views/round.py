@@ -7,12 +7,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from facilitator.core.projector_state import ClockFace, ClockPhase, RoundSlide
-from facilitator.ui.qt_compat import protect_singletons
 from facilitator.ui.views import painter_for
 from facilitator.ui.views.base import PaintReport, Palette, draw_text, fit_font
-
-# Painting calls void Qt methods many times a second: see qt_compat for why this matters.
-protect_singletons()
 
 FORMAT_LABELS = {
     "tables": "At your tables",

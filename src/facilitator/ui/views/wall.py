@@ -18,11 +18,8 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter
 
 from facilitator.core.deck_colours import contrast_ratio
 from facilitator.core.projector_state import WallEntry, WallSlide
-from facilitator.ui.qt_compat import protect_singletons
 from facilitator.ui.views import painter_for
 from facilitator.ui.views.base import PaintReport, Palette, draw_text, font
-
-protect_singletons()  # painting calls void Qt methods many times a second: see qt_compat
 
 LEFT_TOP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 RIGHT_MIDDLE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
