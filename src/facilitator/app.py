@@ -65,9 +65,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
     from facilitator.paths import resource_path
 
-    # Qt redraws text larger than its glyph cache from scratch on every paint; projector text
-    # is large and the round slide repaints every second (4K round slide: 15 ms -> 5 ms)
-    os.environ.setdefault("QT_MAX_CACHED_GLYPH_SIZE", "512")
+    # Not QT_MAX_CACHED_GLYPH_SIZE: raising it makes paints of large text quicker, but Qt
+    # 6.11 then draws nothing for text past ~70 px, the projector's titles among it.
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)

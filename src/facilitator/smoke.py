@@ -148,22 +148,31 @@ def _run_checks(run: SmokeRun, folder: Path) -> None:
 
     def projector() -> str:
         from PySide6.QtCore import QSize, Qt
+        from PySide6.QtGui import QImage
 
+        from facilitator.core.projector_state import MessageSlide, ProjectorState
         from facilitator.ui.projector import render_image
 
-        controller = state["console"].controller
-        image, _report = render_image(controller.projector_state, QSize(1280, 720))
-        # a smooth scale-down blends every glyph into its cell: any text shows as new colours
-        small = image.scaled(
-            160,
-            90,
-            Qt.AspectRatioMode.IgnoreAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-        colours = {small.pixel(x, y) for x in range(160) for y in range(90)}
-        if len(colours) < 3:
-            raise CheckFailed("the projector rendered a blank image (no fonts?)")
-        return f"welcome slide rendered at 1280x720 ({len(colours)} colours sampled)"
+        def inked_cells(image: QImage) -> int:
+            """Cells of a smooth scale-down that are not plain background: text shows up."""
+            small = image.scaled(
+                160,
+                90,
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            background = small.pixel(0, 0)
+            return sum(small.pixel(x, y) != background for x in range(160) for y in range(90))
+
+        live, _ = render_image(state["console"].controller.projector_state, QSize(1280, 720))
+        # large type is what the room reads: a word in the projector's biggest size
+        big, _ = render_image(ProjectorState(MessageSlide("Facilitator")), QSize(1280, 720))
+        live_ink, big_ink = inked_cells(live), inked_cells(big)
+        if live_ink < 50:
+            raise CheckFailed("the projector rendered a blank welcome slide (no fonts?)")
+        if big_ink < 100:
+            raise CheckFailed("the projector drew no large text (the room would see nothing)")
+        return f"welcome slide and large text rendered at 1280x720 ({live_ink}, {big_ink} cells)"
 
     def theme() -> str:
         controller = state["console"].controller
