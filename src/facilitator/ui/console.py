@@ -102,7 +102,10 @@ class ConsoleWindow(QMainWindow):
         self.controller.store_error.connect(self._show_store_error)
         self.controller.event_changed.connect(self._update_title)
         self._update_title()
-        self.resize(1280, 800)
+        # most of the laptop screen, also where no window manager maximises it
+        available = self.screen().availableGeometry()
+        margin_x, margin_y = available.width() // 20, available.height() // 20
+        self.setGeometry(available.adjusted(0, 0, -margin_x, -margin_y))
 
         self.projector = ProjectorWindow()
         self.live_view = Thumbnail()

@@ -140,7 +140,7 @@ class WindowManager(QObject):
         console = ConsoleWindow(store, self)
         self.console = console
         console.closed.connect(self._console_closed)
-        console.show()
+        console.showMaximized()  # the facilitator works in it all day: all the room it can have
         if self.start_window is not None:
             self.start_window.close()
 
