@@ -301,7 +301,8 @@ def build_harvest(store: EventStore, *, tz: tzinfo | None = None) -> Harvest:
             actual_start=r.actual_start,
             actual_end=r.actual_end,
         )
-        for n, r in enumerate(store.rounds(), start=1)
+        # retired rounds (deleted from the plan after themes were typed in them) come last
+        for n, r in enumerate(store.rounds(include_retired=True), start=1)
     )
     tables = tuple(HarvestTable(id=t.id, number=t.number, name=t.name) for t in store.tables())
     round_by_id = {r.id: r for r in rounds}

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from facilitator.core.errors import InputError
 from facilitator.store import migrate
-from facilitator.store.db import _inspect, check_event_file
+from facilitator.store.db import RETIRED, _inspect, check_event_file
 from facilitator.store.lock import EventLock
 
 
@@ -333,7 +333,10 @@ def _merge_rounds(conn: sqlite3.Connection) -> int:
             out_id = by_place[(position, title)]
             conn.execute("INSERT INTO temp.idmap VALUES (?, ?)", (round_id, out_id))
         else:
-            last = conn.execute("SELECT coalesce(max(position), -1) FROM main.round").fetchone()
+            last = conn.execute(
+                "SELECT coalesce(max(position), -1) FROM main.round WHERE position < ?",
+                (RETIRED,),
+            ).fetchone()
             conn.execute(
                 f"INSERT INTO main.round (id, plan_id, position, {', '.join(columns)})"
                 f" SELECT id, ?, ?, {', '.join(columns)} FROM src.round WHERE id = ?",
