@@ -191,3 +191,19 @@ def test_a_deleted_round_with_themes_is_retired_not_erased(store) -> None:
     retired = store.rounds(include_retired=True)
     assert retired[-1].id == rounds[1].id
     assert store.theme(kept.id).round_id == rounds[1].id
+
+
+def test_reading_an_event_leaves_its_folder_as_it_was(event_path: Path) -> None:
+    with EventStore.open(event_path, readonly=True) as reader:
+        assert reader.event().title == "Test event"
+    assert sorted(p.name for p in event_path.parent.iterdir()) == [event_path.name]
+
+
+def test_a_reader_beside_the_running_app_leaves_the_app_its_files(event_path: Path) -> None:
+    with EventStore.open(event_path) as writer:
+        with EventStore.open(event_path, readonly=True) as reader:
+            assert reader.count_themes() == 0
+        assert Path(f"{event_path}-wal").exists()
+        writer.add_theme("still saving", table_id=None, round_id=None)
+    with EventStore.open(event_path, readonly=True) as reader:
+        assert [t.text for t in reader.themes()] == ["still saving"]

@@ -92,16 +92,11 @@ def write(harvest: Harvest, fmt: str, path: Path) -> Path:
 def export_event(event_path: Path, fmt: str, output: Path | None) -> Path:
     """The CLI's ``export``: open the event read-only, build the harvest, write one format."""
     from facilitator.store.db import EventStore
-    from facilitator.store.merge import sidecars_present, tidy_sidecars
 
     _writer(fmt)  # an unknown format is refused before the event is even opened
     event_path = Path(event_path)
-    existed = sidecars_present(event_path)
-    try:
-        with EventStore.open(event_path, readonly=True) as store:
-            harvest = build_harvest(store)
-    finally:
-        tidy_sidecars(event_path, existed)
+    with EventStore.open(event_path, readonly=True) as store:
+        harvest = build_harvest(store)
     return write(harvest, fmt, Path(output) if output else default_name(event_path, fmt))
 
 

@@ -11,6 +11,7 @@ they load only when a file is created or migrated.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -118,11 +119,41 @@ def check_event_file(path: Path) -> None:
         raise InputError(name, "is not a Facilitator event file (not an SQLite database)")
 
 
+def _sidecars(path: Path) -> list[Path]:
+    return [Path(f"{path}-wal"), Path(f"{path}-shm")]
+
+
+def sidecars_present(path: Path) -> list[bool]:
+    """Whether ``path``'s -wal and -shm exist now, for :func:`tidy_sidecars` afterwards."""
+    return [p.exists() for p in _sidecars(path)]
+
+
+def tidy_sidecars(path: Path, existed: list[bool]) -> None:
+    """Remove the empty -wal and -shm a read-only reader leaves, unless the app has the file.
+
+    Holding the event's lock proves no app writes it, so the sidecars are ours to remove.
+    """
+    sidecars = _sidecars(path)
+    if any(existed) or not sidecars[0].exists() or sidecars[0].stat().st_size:
+        return
+    lock = EventLock(path)
+    try:
+        lock.acquire()
+    except InputError:
+        return  # the app has it open: the sidecars are in use
+    try:
+        for sidecar in sidecars:
+            with contextlib.suppress(OSError):
+                sidecar.unlink(missing_ok=True)
+    finally:
+        lock.release()
+
+
 def _inspect(path: Path) -> str:
     """The file's schema revision, after checking it is whole and ours."""
     name = str(path)
-    sidecars = [Path(f"{path}-wal"), Path(f"{path}-shm")]
-    existed = [p.exists() for p in sidecars]
+    sidecars = _sidecars(path)
+    existed = sidecars_present(path)
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -178,6 +209,8 @@ class EventStore:
         self.backup_path: Path | None = None
         self._lock = lock
         self._conn: sqlite3.Connection | None = conn
+        # a reader tidies the empty -wal/-shm that SQLite makes for it, if it made them
+        self._sidecars_before: list[bool] | None = None
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -244,6 +277,7 @@ class EventStore:
                 )
             lock = EventLock(path)
             lock.acquire()
+        sidecars_before = sidecars_present(path)
         try:
             revision = _inspect(path)
             backup: Path | None = None
@@ -256,6 +290,8 @@ class EventStore:
                 lock.release()
             raise
         store = cls(path, conn, lock, readonly)
+        if readonly:
+            store._sidecars_before = sidecars_before
         if backup is not None:
             store.migrated_from = revision
             store.backup_path = backup
@@ -266,6 +302,8 @@ class EventStore:
             # closing the last connection checkpoints the WAL into the file and removes it
             self._conn.close()
             self._conn = None
+            if self._sidecars_before is not None:
+                tidy_sidecars(self.path, self._sidecars_before)
         if self._lock is not None:
             self._lock.release()
             self._lock = None

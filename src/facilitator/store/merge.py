@@ -29,8 +29,13 @@ from pathlib import Path
 
 from facilitator.core.errors import InputError
 from facilitator.store import migrate
-from facilitator.store.db import RETIRED, _inspect, check_event_file
-from facilitator.store.lock import EventLock
+from facilitator.store.db import (
+    RETIRED,
+    _inspect,
+    check_event_file,
+    sidecars_present,
+    tidy_sidecars,
+)
 
 
 @dataclass(frozen=True)
@@ -133,36 +138,6 @@ def _snapshot(path: Path, copy: Path) -> None:
     revision = _inspect(copy)
     if revision != migrate.HEAD:
         migrate.upgrade_file(copy)
-
-
-def sidecars_present(path: Path) -> list[bool]:
-    """Whether ``path``'s -wal and -shm exist now, for :func:`tidy_sidecars` afterwards."""
-    return [p.exists() for p in _sidecars(path)]
-
-
-def _sidecars(path: Path) -> list[Path]:
-    return [Path(f"{path}-wal"), Path(f"{path}-shm")]
-
-
-def tidy_sidecars(path: Path, existed: list[bool]) -> None:
-    """Remove the empty -wal and -shm a read-only reader leaves, unless the app has the file.
-
-    Holding the event's lock proves no app writes it, so the sidecars are ours to remove.
-    """
-    sidecars = _sidecars(path)
-    if any(existed) or not sidecars[0].exists() or sidecars[0].stat().st_size:
-        return
-    lock = EventLock(path)
-    try:
-        lock.acquire()
-    except InputError:
-        return  # the app has it open: the sidecars are in use
-    try:
-        for sidecar in sidecars:
-            with contextlib.suppress(OSError):
-                sidecar.unlink(missing_ok=True)
-    finally:
-        lock.release()
 
 
 def _backup(path: Path, copy: Path) -> None:
