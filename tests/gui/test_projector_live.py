@@ -72,6 +72,25 @@ def test_themes_arriving_refresh_the_wall_on_the_projector(qtbot, console) -> No
     qtbot.waitUntil(shows_it)
 
 
+def test_the_wall_from_the_run_shows_the_live_rounds_entries(qtbot, console) -> None:
+    controller = console.controller
+    first, second = controller.rounds[:2]
+    table = controller.tables[0].id
+    controller.add_theme("said in round one", table_id=table, round_id=first.id)
+    controller.add_theme("said in round two", table_id=table, round_id=second.id)
+    controller.go_to_round(0)
+    console.live.control.go_to("wall")
+
+    def wall_texts() -> list[str]:
+        slide = console.projector.state.slide
+        return [e.text for e in slide.entries] if isinstance(slide, WallSlide) else []
+
+    qtbot.waitUntil(lambda: wall_texts() == ["said in round one"])
+    controller.go_to_round(1)  # the room moves on to the next round's slide
+    console.live.control.go_to("wall")
+    qtbot.waitUntil(lambda: wall_texts() == ["said in round two"])
+
+
 def test_picks_refresh_the_tally(qtbot, console) -> None:
     console.live.control.go_to("tally")
     store = console.controller.store

@@ -234,6 +234,8 @@ class LiveControl(QObject):
         self.publish()
 
     def _round_changed(self, info: RoundInfo | None) -> None:
+        if "round_id" not in self._wall_view:
+            self._content_changed(WALL)  # the run's wall is the live round's
         index = self._round_index()
         if index is not None and info is not None:
             self.session.enter_round(index)
