@@ -290,13 +290,21 @@ def test_an_image_that_is_not_an_image_is_refused(tmp_path: Path) -> None:
     ]
 
 
-def test_an_unreadable_image_is_reported(tmp_path: Path) -> None:
+def test_an_unreadable_image_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     image = tmp_path / "a.png"
     image.write_bytes(PNG)
     image.chmod(0)
     try:
-        if image.stat().st_mode and _readable(image):
-            pytest.skip("running as a user who can read any file")
+        if _readable(image):
+            # root reads any file: refuse this one the way the OS refuses an ordinary user
+            real_read = Path.read_bytes
+
+            def refuse(path: Path) -> bytes:
+                if path == image:
+                    raise PermissionError(13, "Permission denied", str(path))
+                return real_read(path)
+
+            monkeypatch.setattr(Path, "read_bytes", refuse)
         text = '[deck]\nname = "D"\n[[card]]\ntitle = "A"\nimage = "a.png"\n'
         [problem] = problems_of(write(tmp_path, text))
         assert problem.startswith('deck.toml:5: card "A": image "a.png" cannot be read')
