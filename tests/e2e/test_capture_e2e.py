@@ -12,64 +12,24 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from e2e_tools import console_window, query, themes, until
 
 pytestmark = pytest.mark.e2e
 
-DEADLINE = 30.0
 SAVED = ["Trust takes time", '"We lead by listening" #mindset', "Who owns the system?"]
 HALF = "Half a thought about power"
-
-
-def until(what: str, check: Callable[[], Any], timeout: float = DEADLINE) -> Any:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.1)
-    pytest.fail(f"timed out waiting for {what}")
-
-
-def query(path: Path, sql: str) -> list[tuple[Any, ...]]:
-    """Read the event file as another program would: read-only, never blocking the app."""
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
-        try:
-            return conn.execute(sql).fetchall()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return []
-
-
-def themes(path: Path) -> list[str]:
-    rows = query(path, "SELECT text FROM theme WHERE deleted_at IS NULL ORDER BY created_at")
-    return [r[0] for r in rows]
 
 
 def draft(path: Path) -> str | None:
     rows = query(path, "SELECT text FROM draft WHERE slot = 'capture'")
     return rows[0][0] if rows else None
-
-
-def console_window(display: str) -> str | None:
-    out = subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--name", "— Facilitator$"],
-        env={**os.environ, "DISPLAY": display},
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.split()
-    return out[0] if out else None
 
 
 class App:

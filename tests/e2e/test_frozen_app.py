@@ -9,20 +9,17 @@ theme, quits cleanly, and writes nothing into the app's own folder.
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from e2e_tools import console_window, themes, until
 
 REPO = Path(__file__).resolve().parents[2]
 APP = REPO / "dist" / "facilitator"
 EXE = APP / "facilitator"
 SIZE_BAR = 150e6
-DEADLINE = 30.0
 
 pytestmark = [
     pytest.mark.e2e,
@@ -47,17 +44,6 @@ def env(tmp_path: Path) -> dict[str, str]:
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         HOME=str(tmp_path / "home"),
     )
-
-
-def until(what: str, check: Callable[[], Any], timeout: float = DEADLINE) -> Any:
-    """Across processes there is no signal to wait on: poll until a deadline."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.1)
-    pytest.fail(f"timed out waiting for {what}")
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
@@ -140,28 +126,6 @@ def test_every_shipped_library_finds_its_dependencies_here() -> None:
         if lost:
             missing[str(lib.relative_to(APP))] = lost
     assert missing == {}
-
-
-def console_window(display: str) -> str | None:
-    out = subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--name", "— Facilitator$"],
-        env={**os.environ, "DISPLAY": display},
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.split()
-    return out[0] if out else None
-
-
-def themes(path: Path) -> list[str]:
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
-        try:
-            return [r[0] for r in conn.execute("SELECT text FROM theme WHERE deleted_at IS NULL")]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return []
 
 
 def installed_command(tmp_path: Path, env: dict[str, str], event: Path) -> list[str]:

@@ -13,27 +13,16 @@ import re
 import shutil
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from e2e_tools import until
 
 pytestmark = pytest.mark.e2e
 
 PROJECTOR_TITLE = "Facilitator — projector"
-DEADLINE = 30.0
 BLACK = ("gray(0)", "srgb(0,0,0)", "black")  # how ImageMagick names a black pixel
-
-
-def until(what: str, check: Callable[[], object], timeout: float = DEADLINE) -> object:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.1)
-    pytest.fail(f"timed out waiting for {what}")
 
 
 def top_windows(display: str) -> list[tuple[str, str, int, int, int, int]]:

@@ -142,15 +142,7 @@ def _snapshot(path: Path, copy: Path) -> None:
 
 def _backup(path: Path, copy: Path) -> None:
     try:
-        source = sqlite3.connect(_readonly_uri(path), uri=True)
-        try:
-            target = sqlite3.connect(copy)
-            try:
-                source.backup(target)
-            finally:
-                target.close()
-        finally:
-            source.close()
+        migrate.copy_database(path, copy)
     except sqlite3.Error as exc:
         raise InputError(str(path), f"cannot be read ({exc})") from None
 

@@ -54,17 +54,23 @@ def upgrade_file(path: Path, revision: str = "head") -> None:
         engine.dispose()
 
 
-def backup_before_migrating(path: Path, revision: str) -> Path:
-    """Copy the file (with anything still in its WAL) beside it before touching its schema."""
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.name}.backup-schema{revision}-{stamp}")
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def copy_database(path: Path, copy: Path) -> None:
+    """A consistent copy of an SQLite file, with anything still in its WAL; ``path`` is
+    only read. Raises sqlite3.Error when it cannot be read."""
+    source = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
     try:
-        target = sqlite3.connect(backup)
+        target = sqlite3.connect(copy)
         try:
             source.backup(target)
         finally:
             target.close()
     finally:
         source.close()
+
+
+def backup_before_migrating(path: Path, revision: str) -> Path:
+    """Copy the file beside itself before touching its schema."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.backup-schema{revision}-{stamp}")
+    copy_database(path, backup)
     return backup
