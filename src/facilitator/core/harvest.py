@@ -17,6 +17,7 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from facilitator.core.deck import Deck
+from facilitator.store.records import TableInfo
 
 if TYPE_CHECKING:
     from facilitator.store.db import EventStore
@@ -67,17 +68,6 @@ class HarvestRound:
 
 
 @dataclass(frozen=True)
-class HarvestTable:
-    id: str
-    number: int
-    name: str = ""
-
-    @property
-    def label(self) -> str:
-        return self.name or f"Table {self.number}"
-
-
-@dataclass(frozen=True)
 class CardRef:
     """A card as tagged or picked; a key the deck no longer has keeps its key as title."""
 
@@ -95,7 +85,7 @@ class HarvestTheme:
     text: str
     kind: str
     round: HarvestRound | None
-    table: HarvestTable | None
+    table: TableInfo | None
     cards: tuple[CardRef, ...]
     created_at: str
     updated_at: str
@@ -118,7 +108,7 @@ class HarvestTheme:
 class HarvestPick:
     id: str
     card: CardRef
-    table: HarvestTable | None
+    table: TableInfo | None
     round: HarvestRound | None
     created_at: str
 
@@ -140,7 +130,7 @@ class TaggedCard:
 class TableGroup:
     """What one table said in one round, by kind."""
 
-    table: HarvestTable | None
+    table: TableInfo | None
     entries: tuple[HarvestTheme, ...]
 
     def of_kind(self, kind: str) -> tuple[HarvestTheme, ...]:
@@ -185,7 +175,7 @@ class Harvest:
     deck: Deck
     plan_title: str
     rounds: tuple[HarvestRound, ...]
-    tables: tuple[HarvestTable, ...]
+    tables: tuple[TableInfo, ...]
     themes: tuple[HarvestTheme, ...]  # by round, table, then time
     picks: tuple[HarvestPick, ...]  # in time order
     timeline: tuple[HarvestTimeline, ...]
@@ -304,7 +294,7 @@ def build_harvest(store: EventStore, *, tz: tzinfo | None = None) -> Harvest:
         # retired rounds (deleted from the plan after themes were typed in them) come last
         for n, r in enumerate(store.rounds(include_retired=True), start=1)
     )
-    tables = tuple(HarvestTable(id=t.id, number=t.number, name=t.name) for t in store.tables())
+    tables = tuple(store.tables())
     round_by_id = {r.id: r for r in rounds}
     table_by_id = {t.id: t for t in tables}
     cards = _card_refs(deck)
@@ -394,7 +384,7 @@ def _deck_order(deck: Deck) -> dict[str, int]:
 def _tally(picks: Sequence[HarvestPick], deck: Deck) -> tuple[TallyBar, ...]:
     counts: Counter[str] = Counter(p.card.key for p in picks)
     refs = {p.card.key: p.card for p in picks}
-    tables: dict[str, set[HarvestTable]] = defaultdict(set)
+    tables: dict[str, set[TableInfo]] = defaultdict(set)
     for p in picks:
         if p.table is not None:
             tables[p.card.key].add(p.table)
@@ -429,7 +419,7 @@ def _sections(
     per_round: dict[str | None, dict[str | None, list[HarvestTheme]]] = defaultdict(
         lambda: defaultdict(list)
     )
-    tables: dict[str | None, HarvestTable | None] = {}
+    tables: dict[str | None, TableInfo | None] = {}
     for t in themes:  # already in round, table, time order
         per_round[t.round_id][t.table_id].append(t)
         tables[t.table_id] = t.table
