@@ -219,6 +219,9 @@ class ClockPanel(QFrame):
             self.controller.replace_plan(plan)
 
 
+SOUND_PROBE_DELAY_MS = 300
+
+
 def install_clock(console: ConsoleWindow) -> ClockPanel:
     """Give the console its round clock: the driver, its panel above the live view and a
     Clock menu. The clock's keys (Space, + and -, Ctrl+arrows) are bound by the console's
@@ -245,8 +248,9 @@ def install_clock(console: ConsoleWindow) -> ClockPanel:
     # own repaint, so that it lands on the second boundary.
     projector = console.projector
     driver.face_published.connect(lambda: projector.repaint() if projector.isVisible() else None)
-    # after the console is up: loading the sound system must not slow the start
-    QTimer.singleShot(0, driver.probe_sound)
+    # after the console is up and painted: loading the sound system (~25 ms) must not
+    # slow the start, and a zero-delay timer would still run before the first paint
+    QTimer.singleShot(SOUND_PROBE_DELAY_MS, driver.probe_sound)
     return panel
 
 
