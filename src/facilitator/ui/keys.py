@@ -111,6 +111,10 @@ def is_typing_key(event: QKeyEvent) -> bool:
 class TextFieldGuard(QObject):
     """Gives typing keys to the focused text field instead of to shortcuts."""
 
+    def focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and in_text_field(new):
+            new.installEventFilter(self)  # installing again is harmless
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.ShortcutOverride
@@ -131,9 +135,14 @@ class LiveKeys:
         self.windows = list(windows)
         self.actions: dict[str, QAction] = {}
         self.guard = TextFieldGuard(self.windows[0] if self.windows else None)
+        # The guard sits on each text field as it takes the focus, not on the whole
+        # application: an application-wide Python filter sees every event of every widget,
+        # which costs at start (each internal widget gets a Python wrapper) and all day.
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.guard)
+        if isinstance(app, QApplication):
+            # connected to the guard's own slot: the connection goes when the guard does
+            app.focusChanged.connect(self.guard.focus_changed)
+            self.guard.focus_changed(None, app.focusWidget())
 
     def bind(self, name: str, slot: Callable[[], object], *, checkable: bool = False) -> QAction:
         binding = BINDINGS[name]
