@@ -6,7 +6,6 @@ import math
 import os
 import re
 import tempfile
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,8 @@ from typing import TYPE_CHECKING
 from facilitator.core.errors import InputError, Problem
 
 if TYPE_CHECKING:
+    import tomllib
+
     from facilitator.core.deck import Deck
 
 FORMATS = ("tables", "pairs", "trios", "solo", "plenary")
@@ -147,6 +148,8 @@ def _round_label(index: int, raw: object) -> str:
 def parse_plan(text: str, source: str = "plan.toml") -> Plan:
     """Parse plan TOML text; ``source`` names the file in messages."""
     try:
+        import tomllib  # only when a plan file is read: not at every start
+
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _syntax_error(exc, source) from None

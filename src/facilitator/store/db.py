@@ -15,7 +15,6 @@ import contextlib
 import json
 import os
 import sqlite3
-import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -61,6 +60,8 @@ def now_iso() -> str:
 
 
 def new_id() -> str:
+    import uuid  # here, not at the top: it loads `platform`, a few ms of every start
+
     return str(uuid.uuid4())
 
 

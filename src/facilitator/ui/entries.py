@@ -9,7 +9,6 @@ the event file, so the UI thread never waits on SQLite.
 from __future__ import annotations
 
 import atexit
-import html
 import itertools
 import logging
 from collections.abc import Callable
@@ -30,13 +29,15 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
     QPlainTextEdit,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionFocusRect,
     QStyleOptionViewItem,
     QTableView,
     QWidget,
@@ -475,6 +476,17 @@ class EntriesModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         return _EDITABLE if index.column() in (self.TEXT, self.KIND) else _SELECTABLE
 
+    def shown_row(self, row: int) -> tuple[tuple[str, ...], bool, str]:
+        """What a row shows: its display strings, whether it is hidden from the wall, and
+        the suit colour of its first card ("" when none)."""
+        entry = self._rows[row]
+        shown = self._shown.get(entry[R_ID])
+        if shown is None:
+            shown = tuple(self._display(entry, c) for c in range(len(self.COLUMNS)))
+            self._shown[entry[R_ID]] = shown
+        cards = entry[R_CARDS]
+        return shown, entry[R_HIDDEN], self._suit_colour.get(cards[0], "") if cards else ""
+
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         # called for every cell and role at each repaint: the common answers come first
         if role not in _ROLES:
@@ -485,11 +497,7 @@ class EntriesModel(QAbstractTableModel):
         entry = self._rows[row]
         column = index.column()
         if role == _DISPLAY:
-            shown = self._shown.get(entry[R_ID])
-            if shown is None:
-                shown = tuple(self._display(entry, c) for c in range(len(self.COLUMNS)))
-                self._shown[entry[R_ID]] = shown
-            return shown[column]
+            return self.shown_row(row)[0][column]
         if role == _FOREGROUND:
             return _HIDDEN_INK if entry[R_HIDDEN] else None
         if role == _DECORATION:
@@ -506,6 +514,8 @@ class EntriesModel(QAbstractTableModel):
             return self._display(entry, column)
         if role == _TOOLTIP and column == self.TEXT:
             # tooltips take rich text: escape, so typed markup shows as typed
+            import html  # only for a tooltip: not at every start
+
             return f"<p style='white-space:pre-wrap'>{html.escape(entry[R_TEXT][:2000])}</p>"
         if role == _USER:
             return entry[R_ID]
