@@ -49,7 +49,7 @@ from facilitator.core.session import build_run, human_date
 from facilitator.core.wall import paginate
 from facilitator.paths import resource_path
 from facilitator.ui.projector import render_image
-from facilitator.ui.views import _PAINTERS as PAINTERS  # every registered slide type
+from facilitator.ui.views import registered_types
 
 SIZES = {"720p": QSize(1280, 720), "1080p": QSize(1920, 1080), "4k": QSize(3840, 2160)}
 HERO_CAP = 0.04  # the prompt, title or message: cap height at least 4% of the screen
@@ -210,7 +210,7 @@ def render_all(out: Path, *, long: bool = False, only: list[str] | None = None) 
     problems: list[str] = []
     slides = sample_slides(long)
     kinds = {type(s) for s in slides.values()}
-    for missing in sorted(t.__name__ for t in set(PAINTERS) - kinds):
+    for missing in sorted(t.__name__ for t in registered_types() - kinds):
         problems.append(f"no sample slide for {missing}: add one to scripts/screenshots.py")
     suffix = "-long" if long else ""
     for name, slide in slides.items():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import os
 import sys
 import time
@@ -24,12 +23,33 @@ if TYPE_CHECKING:
 log = logging.getLogger("facilitator")
 
 
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 3
+
+
+def rotate_log(path: Path) -> None:
+    """Keep the log small: past its size at start, it moves to .1 (and .1 to .2, ...)."""
+    try:
+        if not path.exists() or path.stat().st_size < LOG_MAX_BYTES:
+            return
+        for n in range(LOG_BACKUPS - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{n}")
+            if older.exists():
+                older.replace(path.with_name(f"{path.name}.{n + 1}"))
+        path.replace(path.with_name(f"{path.name}.1"))
+    except OSError:
+        pass  # a log that cannot rotate still logs
+
+
 def setup_logging() -> Path:
-    """A rotating log in the user data folder: a crash at a venue leaves a trace to send us."""
+    """A log in the user data folder, rotated at start: a crash at a venue leaves a trace.
+
+    Rotated at start rather than by logging.handlers, whose import costs ~10 ms of every
+    start; one session's log stays far below the size limit.
+    """
     path = log_dir() / "facilitator.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    rotate_log(path)
+    handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     # a hard crash (not a Python error) in a windowed app would otherwise leave no trace
     faulthandler.enable(open(log_dir() / "crash.log", "a", encoding="utf-8"))  # noqa: SIM115

@@ -17,7 +17,7 @@ from PySide6.QtCore import QSize
 
 from facilitator.core.projector_state import Look, ProjectorState
 from facilitator.ui.projector import render_image
-from facilitator.ui.views import _PAINTERS
+from facilitator.ui.views import registered_types
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "screenshots.py"
 SIZES = [QSize(1280, 720), QSize(1920, 1080), QSize(3840, 2160)]
@@ -49,7 +49,7 @@ def cases(long: bool) -> list[tuple[str, object, QSize]]:
 def test_every_registered_slide_type_has_samples(qapp) -> None:
     for long in (False, True):
         kinds = {type(s) for s in SCREENSHOTS.sample_slides(long).values()}
-        assert set(_PAINTERS) <= kinds, set(_PAINTERS) - kinds
+        assert registered_types() <= kinds, registered_types() - kinds
 
 
 @pytest.mark.parametrize("long", [False, True], ids=["typical", "long"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -41,7 +42,7 @@ def paint_state(
     else:
         palette = PALETTES[state.look]
         painter.fillRect(rect, palette.background)
-        paint = _PAINTERS.get(type(state.slide))
+        paint = _painter(type(state.slide))
         if paint is None:
             draw_text(
                 painter,
@@ -58,9 +59,29 @@ def paint_state(
     return report
 
 
-def _load_views() -> None:
-    # each module registers its painters on import
-    from facilitator.ui.views import cards, round, slides, wall  # noqa: F401
+# the module whose import registers each slide type's painter: loaded on the first paint of
+# that type, so start-up pays only for the slides it shows
+_MODULES = {
+    "WelcomeSlide": "slides",
+    "HoldingSlide": "slides",
+    "MessageSlide": "slides",
+    "RoundSlide": "round",
+    "CardSlide": "cards",
+    "DrawSlide": "cards",
+    "SpreadSlide": "cards",
+    "TallySlide": "cards",
+    "WallSlide": "wall",
+}
 
 
-_load_views()
+def _painter(slide_type: type) -> Painter | None:
+    if slide_type not in _PAINTERS and slide_type.__name__ in _MODULES:
+        importlib.import_module(f"facilitator.ui.views.{_MODULES[slide_type.__name__]}")
+    return _PAINTERS.get(slide_type)
+
+
+def registered_types() -> set[type]:
+    """Every slide type with a painter (all view modules loaded)."""
+    for module in set(_MODULES.values()):
+        importlib.import_module(f"facilitator.ui.views.{module}")
+    return set(_PAINTERS)
