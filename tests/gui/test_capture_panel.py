@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.core.projector_state import ProjectorState, WallSlide
@@ -490,3 +490,33 @@ def test_closing_the_event_keeps_a_pending_draft(qtbot: Any, controller: EventCo
     assert store.draft(DRAFT_SLOT).text == "typed just before closing"
     assert panel.reader.stopped
     QApplication.processEvents()
+
+
+def test_the_list_paints_its_rows_text_and_selection(qtbot: Any, panel: CapturePanel) -> None:
+    type_entry(qtbot, panel, "Listening is a gift " * 30)  # longer than the column
+    type_entry(qtbot, panel, "Courage")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+    view = panel.view
+    view.clearSelection()
+
+    def inked(row: int, column: int) -> set[int]:
+        image = view.viewport().grab().toImage()
+        rect = view.visualRect(panel.model.index(row, column))
+        return {
+            image.pixel(x, y)
+            for x in range(rect.left(), rect.right())
+            for y in range(rect.top(), rect.bottom())
+        }
+
+    base = view.palette().color(QPalette.ColorRole.Base).rgb()
+    assert len(inked(0, EntriesModel.TEXT)) > 2  # text drawn, not just background
+    assert len(inked(1, EntriesModel.TEXT)) > 2
+    assert inked(0, EntriesModel.WALL) <= {
+        base,
+        view.palette().color(QPalette.ColorRole.AlternateBase).rgb(),
+    }
+    view.selectRow(1)
+    groups = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+    highlight = {view.palette().color(g, QPalette.ColorRole.Highlight).rgb() for g in groups}
+    assert highlight & inked(1, EntriesModel.WALL)
+    assert not highlight & inked(0, EntriesModel.WALL)
