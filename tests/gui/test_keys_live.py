@@ -84,8 +84,9 @@ def test_letters_and_arrows_type_in_a_text_field_but_the_clicker_still_works(
 
 
 def test_nothing_fires_from_the_event_details_fields(qtbot, console) -> None:
-    console.tabs.setCurrentWidget(console.details_panel)
-    field = console.details_panel.venue
+    panel = console.panel("details_panel")
+    console.tabs.setCurrentWidget(panel.parentWidget())
+    field = panel.venue  # type: ignore[attr-defined]
     field.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
     field.clear()

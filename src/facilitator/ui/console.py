@@ -127,9 +127,8 @@ class ConsoleWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self._pending_tabs: dict[str, QWidget] = {}
-        self.details_panel = EventDetailsPanel(self.controller)
         self._add_panels()
-        self.tabs.addTab(self.details_panel, "E&vent")
+        self._lazy_tab("E&vent", "details_panel")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(live_column)
@@ -169,6 +168,9 @@ class ConsoleWindow(QMainWindow):
         from facilitator.ui.plan_editor import PlanEditor
 
         return PlanEditor(self.controller)
+
+    def _make_details_panel(self) -> QWidget:
+        return EventDetailsPanel(self.controller)
 
     def _make_deck_browser(self) -> QWidget:
         from facilitator.ui.deck_browser import DeckBrowser
