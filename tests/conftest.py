@@ -6,9 +6,11 @@ must go to a throwaway folder, never the developer's own.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +23,24 @@ os.environ["XDG_DATA_HOME"] = _USER_DATA
 os.environ["XDG_CONFIG_HOME"] = _USER_DATA
 
 REPO = Path(__file__).resolve().parent.parent
+_collector: object | None = None
+
+
+@pytest.fixture(autouse=True)
+def _garbage_on_the_ui_thread() -> Iterator[None]:
+    """As in the app: Python collects garbage on the UI thread only, never in a worker
+    thread where a Qt object of the UI thread could be destroyed (see ui/main_thread_gc)."""
+    global _collector
+    yield
+    if _collector is None and "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            from facilitator.ui.main_thread_gc import keep_collection_on_this_thread
+
+            _collector = keep_collection_on_this_thread(app)
+    gc.collect()
 
 
 @pytest.fixture

@@ -89,6 +89,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     # 6.11 then draws nothing for text past ~70 px, the projector's titles among it.
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    if existing is None:
+        from facilitator.ui.main_thread_gc import keep_collection_on_this_thread
+
+        keep_collection_on_this_thread(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ORG)
     app.setApplicationVersion(__version__)

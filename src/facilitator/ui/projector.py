@@ -17,8 +17,10 @@ def render_image(state: ProjectorState, size: QSize) -> tuple[QImage, PaintRepor
     """The slide as an image of the given size (screenshots, tests)."""
     image = QImage(size, QImage.Format.Format_RGB32)
     painter = QPainter(image)
-    report = paint_state(painter, QRectF(0, 0, size.width(), size.height()), state)
-    painter.end()
+    try:
+        report = paint_state(painter, QRectF(0, 0, size.width(), size.height()), state)
+    finally:
+        painter.end()
     return image, report
 
 
@@ -38,8 +40,10 @@ class ProjectorCanvas(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        self.last_report = paint_state(painter, QRectF(self.rect()), self.state)
-        painter.end()
+        try:
+            self.last_report = paint_state(painter, QRectF(self.rect()), self.state)
+        finally:
+            painter.end()
 
 
 class Thumbnail(ProjectorCanvas):

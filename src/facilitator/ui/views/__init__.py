@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -33,6 +32,14 @@ def paint_state(
     """Paint what the room sees into ``rect``: the slide, or black/white when blanked."""
     report = report or PaintReport()
     painter.save()
+    try:
+        _paint(painter, rect, state, report)
+    finally:
+        painter.restore()  # a painter left with saved states crashes Qt later
+    return report
+
+
+def _paint(painter: QPainter, rect: QRectF, state: ProjectorState, report: PaintReport) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     if state.blank is Blank.BLACK:
@@ -55,8 +62,6 @@ def paint_state(
             )
         else:
             paint(painter, QRectF(rect), state.slide, palette, report)
-    painter.restore()
-    return report
 
 
 # the module whose import registers each slide type's painter: loaded on the first paint of
@@ -74,14 +79,26 @@ _MODULES = {
 }
 
 
+def _load(module: str) -> None:
+    # written-out imports, so that PyInstaller's analysis finds every view module
+    if module == "slides":
+        from facilitator.ui.views import slides  # noqa: F401
+    elif module == "round":
+        from facilitator.ui.views import round  # noqa: F401
+    elif module == "cards":
+        from facilitator.ui.views import cards  # noqa: F401
+    elif module == "wall":
+        from facilitator.ui.views import wall  # noqa: F401
+
+
 def _painter(slide_type: type) -> Painter | None:
     if slide_type not in _PAINTERS and slide_type.__name__ in _MODULES:
-        importlib.import_module(f"facilitator.ui.views.{_MODULES[slide_type.__name__]}")
+        _load(_MODULES[slide_type.__name__])
     return _PAINTERS.get(slide_type)
 
 
 def registered_types() -> set[type]:
     """Every slide type with a painter (all view modules loaded)."""
     for module in set(_MODULES.values()):
-        importlib.import_module(f"facilitator.ui.views.{module}")
+        _load(module)
     return set(_PAINTERS)
