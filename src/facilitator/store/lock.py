@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import sys
 from pathlib import Path
 from typing import IO
 
 from facilitator.core.errors import InputError
+
+
+def _computer_name() -> str:
+    # os.uname, not socket.gethostname: the socket module is a few ms of every start
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    return os.environ.get("COMPUTERNAME", "this computer")
 
 
 class EventLock:
@@ -38,7 +44,7 @@ class EventLock:
             )
         handle.seek(0)
         handle.truncate()
-        handle.write(f"process {os.getpid()} on {socket.gethostname()}")
+        handle.write(f"process {os.getpid()} on {_computer_name()}")
         handle.flush()
         self._file = handle
 
