@@ -11,13 +11,13 @@ zone the report shows them in, the exporting computer's own zone unless given.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from facilitator.core.deck import Deck
-from facilitator.store.records import TableInfo
+from facilitator.store.records import TableInfo, TimelineEntry
 
 if TYPE_CHECKING:
     from facilitator.store.db import EventStore
@@ -161,15 +161,6 @@ class RoundSection:
 
 
 @dataclass(frozen=True)
-class HarvestTimeline:
-    id: str
-    at: str
-    kind: str
-    round_id: str | None
-    detail: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class Harvest:
     event: HarvestEvent
     deck: Deck
@@ -178,7 +169,7 @@ class Harvest:
     tables: tuple[TableInfo, ...]
     themes: tuple[HarvestTheme, ...]  # by round, table, then time
     picks: tuple[HarvestPick, ...]  # in time order
-    timeline: tuple[HarvestTimeline, ...]
+    timeline: tuple[TimelineEntry, ...]
     tally: tuple[TallyBar, ...]  # most picked first
     most_tagged: tuple[TaggedCard, ...]
     sections: tuple[RoundSection, ...]
@@ -341,10 +332,7 @@ def build_harvest(store: EventStore, *, tz: tzinfo | None = None) -> Harvest:
         )
         for p in store.card_picks()
     )
-    timeline = tuple(
-        HarvestTimeline(id=e.id, at=e.at, kind=e.kind, round_id=e.round_id, detail=e.detail)
-        for e in store.timeline()
-    )
+    timeline = tuple(store.timeline())
     return Harvest(
         event=event,
         deck=deck,
