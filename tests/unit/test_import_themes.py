@@ -114,7 +114,8 @@ def test_our_own_csv_export_imports_back_as_it_was(tmp_path: Path, event_path: P
         (b"text,Theme\na,b\n", "two columns give the text"),
         (
             "text\nCafé\n".encode("cp1252"),
-            'line 2: not UTF-8 text; save it from the spreadsheet as "CSV UTF-8"',
+            "themes.csv:2: the text is not UTF-8; save the file as UTF-8"
+            " (in a spreadsheet: CSV UTF-8)",
         ),
         (b"", "is empty"),
     ],

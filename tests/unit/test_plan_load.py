@@ -188,7 +188,7 @@ def test_load_names_a_missing_file_and_a_non_utf8_file(tmp_path: Path) -> None:
         load_plan(tmp_path / "nope.toml")
     bad = tmp_path / "plan.toml"
     bad.write_bytes(b'[plan]\ntitle = "caf\xe9"\n')
-    with pytest.raises(InputError, match=r"^plan.toml:2: not UTF-8 text$"):
+    with pytest.raises(InputError, match=r"^plan.toml:2: the text is not UTF-8; save the file as"):
         load_plan(bad)
 
 

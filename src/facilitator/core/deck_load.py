@@ -20,6 +20,7 @@ from typing import Any
 from facilitator.core.deck import Card, Deck, Suit
 from facilitator.core.deck_colours import auto_colour, parse_colour
 from facilitator.core.errors import InputError, Problem
+from facilitator.core.textfile import read_user_text
 from facilitator.paths import resource_path
 
 # Limits: generous for any real deck, small enough that a runaway paste or a wrong file
@@ -142,28 +143,6 @@ def _clean(
     if bad:
         problems.add(where, f"{what} contains a control character ({bad})")
     return value
-
-
-def _read_text(path: Path, display: str) -> str:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                display, f"the file is {size / 1e6:.1f} MB; a deck file is at most 5 MB"
-            )
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(display, f"cannot read the file ({error.strerror})") from None
-    if b"\x00" in data:
-        raise InputError(display, "this is not a text file")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(
-            f"{display}:{line}",
-            "the text is not UTF-8; save the file as UTF-8 (in a spreadsheet: CSV UTF-8)",
-        ) from None
 
 
 def _read_image(problems: _Problems, file: Path, where: str, what: str) -> bytes | None:
@@ -435,7 +414,7 @@ def _read_header(problems: _Problems, display: str, header: list[str]) -> list[_
 
 def _load_csv(path: Path) -> Deck:
     display = path.name
-    text = _read_text(path, display)
+    text = read_user_text(path, kind="a deck file", max_bytes=MAX_FILE_BYTES)
     problems = _Problems()
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     try:
@@ -639,7 +618,7 @@ def _kind(value: object) -> str:
 
 def _load_toml(path: Path) -> Deck:
     display = path.name
-    text = _read_text(path, display)
+    text = read_user_text(path, kind="a deck file", max_bytes=MAX_FILE_BYTES)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator.core.errors import InputError, Problem
+from facilitator.core.textfile import read_user_text
 
 if TYPE_CHECKING:
     import tomllib
@@ -314,23 +315,8 @@ def _syntax_error(exc: tomllib.TOMLDecodeError, source: str) -> InputError:
 def load_plan(path: Path) -> Plan:
     """Read and check a ``plan.toml``; raises ``InputError`` listing every problem."""
     path = Path(path)
-    name = path.name
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise InputError(name, "this file is too large to be a plan")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a folder, not a plan file") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"{name}:{line}", "not UTF-8 text") from None
-    return parse_plan(text, name)
+    text = read_user_text(path, kind="a plan file", max_bytes=MAX_FILE_BYTES)
+    return parse_plan(text, path.name)
 
 
 # --------------------------------------------------------------------------- writing

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from facilitator.core.deck import Deck
 from facilitator.core.errors import InputError, Problem
+from facilitator.core.textfile import read_user_text
 from facilitator.store.db import MAX_THEME_CHARS, EventStore, new_id
 from facilitator.store.records import KINDS, RoundInfo, TableInfo
 
@@ -126,26 +127,7 @@ class _Bad(Exception):
 
 def _read_csv(path: Path) -> list[list[str]]:
     name = path.name
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise InputError(name, "this file is too large to import")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a folder, not a CSV file") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{name}: line {line}",
-            'not UTF-8 text; save it from the spreadsheet as "CSV UTF-8"',
-        ) from None
-    if "\x00" in text:
-        raise InputError(name, "is not a text file (a CSV file was expected)")
+    text = read_user_text(path, kind="a CSV file", max_bytes=MAX_FILE_BYTES)
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     try:
