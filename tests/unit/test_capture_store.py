@@ -28,7 +28,7 @@ def test_pages_walk_every_entry_once_newest_first(store: EventStore) -> None:
     seen = []
     after = None
     while True:
-        page = store.themes_page(after=after, limit=7)
+        page = store.themes(after=after, limit=7)
         if not page:
             break
         seen.extend(page)
@@ -42,8 +42,8 @@ def test_pages_apply_filters_and_skip_deleted(store: EventStore) -> None:
     store.add_theme("Trust second", table_id=t2, round_id=None)
     gone = store.add_theme("Trust gone", table_id=t1, round_id=None)
     store.delete_theme(gone.id)
-    assert [t.id for t in store.themes_page(table_id=t1, text="trust")] == [a.id]
-    assert [t.id for t in store.themes_page(kind="quote")] == [a.id]
+    assert [t.id for t in store.themes(table_id=t1, text="trust")] == [a.id]
+    assert [t.id for t in store.themes(kind="quote")] == [a.id]
 
 
 def test_table_texts_skip_deleted_and_other_tables(store: EventStore) -> None:

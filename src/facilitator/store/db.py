@@ -607,15 +607,23 @@ class EventStore:
         kind: str | None = None,
         text: str | None = None,
         include_deleted: bool = False,
+        after: tuple[str, str] | None = None,
         limit: int | None = None,
-        offset: int = 0,
     ) -> list[Theme]:
-        """Themes, newest first, narrowed by any of the filters."""
+        """Themes, newest first, narrowed by any of the filters.
+
+        A page: the ``limit`` that come after ``after`` = (created_at, id) of the last one
+        seen. Keyset paging: the 250th page of a big event costs what the first does.
+        """
         where, params = _theme_filter(round_id, table_id, card, kind, text, include_deleted)
+        if after is not None:
+            stamp, theme_id = after
+            where += " AND (created_at < ? OR (created_at = ? AND id < ?))"
+            params += [stamp, stamp, theme_id]
         sql = f"SELECT {THEME_COLUMNS} FROM theme {where} ORDER BY created_at DESC, id DESC"
         if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [limit, offset]
+            sql += " LIMIT ?"
+            params.append(limit)
         return [_theme(r) for r in self._read(sql, params)]
 
     def count_themes(
@@ -732,30 +740,7 @@ class EventStore:
                 (key, json.dumps(value)),
             )
 
-    # -- capture: the entries list, repeats ------------------------------------------------
-
-    def themes_page(
-        self,
-        *,
-        round_id: str | None = None,
-        table_id: str | None = None,
-        card: str | None = None,
-        kind: str | None = None,
-        text: str | None = None,
-        after: tuple[str, str] | None = None,
-        limit: int = 200,
-    ) -> list[Theme]:
-        """Themes newest first: the ``limit`` that come after ``after`` = (created_at, id).
-
-        Keyset paging: the 250th page costs what the first does, unlike an OFFSET.
-        """
-        where, params = _theme_filter(round_id, table_id, card, kind, text, False)
-        if after is not None:
-            stamp, theme_id = after
-            where += " AND (created_at < ? OR (created_at = ? AND id < ?))"
-            params += [stamp, stamp, theme_id]
-        sql = f"SELECT {THEME_COLUMNS} FROM theme {where} ORDER BY created_at DESC, id DESC LIMIT ?"
-        return [_theme(r) for r in self._read(sql, [*params, limit])]
+    # -- capture: repeats ----------------------------------------------------------------
 
     def table_texts(self, table_id: str | None) -> list[tuple[str, str]]:
         """(id, text) of one table's entries that are not deleted, to spot a repeat."""

@@ -377,7 +377,7 @@ class EntriesModel(QAbstractTableModel):
         self.loading_changed.emit(True)
 
         def job(store: EventStore) -> list[Row]:
-            return [as_row(t) for t in store.themes_page(**query, after=after, limit=PAGE)]
+            return [as_row(t) for t in store.themes(**query, after=after, limit=PAGE)]
 
         def arrived(value: Any, error: str | None) -> None:
             if generation != self._generation:
