@@ -1197,7 +1197,7 @@ class CapturePanel(QWidget):
         grouping, spotlight, page = self.wall_grouping, self.spotlight_id, self.wall_page
 
         def job(store: EventStore) -> WallSlide:
-            themes = store.themes(round_id=round_id) if round_id else store.themes()
+            themes = store.themes(round_id=round_id)  # None: every round
             return build_wall(
                 themes,
                 round_id=round_id,

@@ -202,7 +202,7 @@ class LiveControl(QObject):
             view["round_id"] = c.live_round.id if c.live_round else None
         round_id = view["round_id"]
         return build_wall(
-            c.store.themes(round_id=round_id) if round_id else c.store.themes(),
+            c.store.themes(round_id=round_id),  # None: every round
             deck=c.deck,
             tables=[Labelled(t.id, t.label) for t in c.tables],
             rounds=[Labelled(r.id, f"{r.position + 1}. {r.title}") for r in c.rounds],
