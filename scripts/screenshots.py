@@ -13,10 +13,11 @@ DENSE); exits 1 if there was one.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
 from pathlib import Path
+
+from msgspec.structs import replace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -120,11 +121,11 @@ def sample_slides(long: bool = False) -> dict[str, Slide]:
     slides["holding"] = HoldingSlide(plan.title)
     slides["holding-logo"] = HoldingSlide(plan.title, logo_png=_sample_logo())
     slides["message"] = MessageSlide("Five minutes left")
-    slides["round"] = dataclasses.replace(round_slides[1], clock=running)
-    slides["round-two-prompts"] = dataclasses.replace(
+    slides["round"] = replace(round_slides[1], clock=running)
+    slides["round-two-prompts"] = replace(
         two_prompts, clock=ClockFace("1:48", 0.12, ClockPhase.AMBER)
     )
-    slides["round-move"] = dataclasses.replace(
+    slides["round-move"] = replace(
         two_prompts,
         clock=ClockFace("+0:25", 0.0, ClockPhase.OVERTIME),
         show_move=True,
@@ -168,7 +169,7 @@ def sample_slides(long: bool = False) -> dict[str, Slide]:
         of=12,
     )
     slides["card-front"] = CardSlide(
-        dataclasses.replace(card, title=card.title + " and " + LONG_WORD, front=LONG_PROMPT * 2),
+        replace(card, title=card.title + " and " + LONG_WORD, front=LONG_PROMPT * 2),
         suit,
         deck.suit_label,
         deck.levels,
@@ -179,11 +180,11 @@ def sample_slides(long: bool = False) -> dict[str, Slide]:
     slides["spread"] = SpreadSlide(deck.name + " — the whole deck", deck.cards, deck.suits)
     # the wall is cut into pages by core.wall; the fullest page is the test
     many = [
-        dataclasses.replace(e, id=f"{e.id}-{n}", text=e.text + " — " + LONG_PROMPT[: 20 + n * 5])
+        replace(e, id=f"{e.id}-{n}", text=e.text + " — " + LONG_PROMPT[: 20 + n * 5])
         for n, e in enumerate(entries * 4)
     ]
     short = [
-        dataclasses.replace(e, id=f"s{n}", text=w, group=TABLES[n % 12])
+        replace(e, id=f"s{n}", text=w, group=TABLES[n % 12])
         for n, (e, w) in enumerate(
             zip(entries * 5, ["Trust", "Listening", "Courage"] * 20, strict=False)
         )

@@ -18,10 +18,11 @@ import time
 import traceback
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 THEME_TEXT = "Smoke test: trust grows when leaders listen first"
 EXPORT_FORMATS = ("csv", "xlsx", "json", "md", "html", "pdf")
@@ -32,8 +33,7 @@ class CheckFailed(Exception):
     """A check's own verdict: the message says what is wrong, with no traceback."""
 
 
-@dataclass
-class SmokeRun:
+class SmokeRun(Struct):
     """The checks run so far; ``out`` is None in a windowed Windows build with no console."""
 
     out: Any = field(default_factory=lambda: sys.stdout)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from facilitator.core.deck import Card, Deck
 
@@ -100,8 +101,7 @@ def suggest_kind(text: str) -> str:
 # -- card tags ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Tag:
+class Tag(Struct, frozen=True):
     """One ``#tag`` in the text: where it is, what was typed, and the card it names."""
 
     start: int  # index of '#'

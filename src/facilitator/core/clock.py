@@ -17,8 +17,9 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
+
+from msgspec import Struct
 
 TimeSource = Callable[[], float]
 
@@ -53,14 +54,12 @@ class EventKind(StrEnum):
     ADVANCE = "advance"  # auto-advance is on and the grace after zero has passed
 
 
-@dataclass(frozen=True)
-class ClockEvent:
+class ClockEvent(Struct, frozen=True):
     kind: EventKind
     due_at: float  # time-source value when it became due (to measure how late it was acted on)
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(Struct, frozen=True):
     remaining: float  # seconds; negative in overtime
     elapsed: float  # seconds the clock has run
     total: float  # seconds, the planned duration with adjustments

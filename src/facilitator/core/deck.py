@@ -3,31 +3,29 @@
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from msgspec import Struct
 
-@dataclass(frozen=True)
-class Suit:
+
+class Suit(Struct, frozen=True):
     id: str
     name: str
     colour: str  # "#rrggbb"
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(Struct, frozen=True):
     id: str
     suit: str  # a Suit.id
     title: str
     front: str
     # (level, questions) in the deck's level order; level is "" for a deck without levels
     questions: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    image: bytes | None = field(default=None, repr=False)
+    image: bytes | None = None
     image_name: str = ""  # the file name the image came from, for saving the deck again
 
 
-@dataclass(frozen=True)
-class Deck:
+class Deck(Struct, frozen=True):
     name: str
     suits: tuple[Suit, ...]
     cards: tuple[Card, ...]

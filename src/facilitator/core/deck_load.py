@@ -13,9 +13,10 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from facilitator.core.deck import Card, Deck, Suit
 from facilitator.core.deck_colours import auto_colour, parse_colour
@@ -173,8 +174,7 @@ def _unique(base: str, taken: set[str]) -> str:
     return candidate
 
 
-@dataclass
-class _CardDraft:
+class _CardDraft(Struct):
     """A card as read, before ids and suits are settled."""
 
     where: str
@@ -353,8 +353,7 @@ def _load_image_folder(folder: Path) -> Deck:
 # -- CSV ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Column:
+class _Column(Struct, frozen=True):
     index: int
     role: str  # id | suit | title | front | image | question | ignore
     level: str = ""

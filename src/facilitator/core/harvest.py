@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from facilitator.core.deck import Deck
 from facilitator.store.records import TableInfo, TimelineEntry
@@ -29,8 +30,7 @@ UNKNOWN_CARD_COLOUR = "#6b7280"
 MOST_TAGGED = 5  # cards listed with their themes in the report
 
 
-@dataclass(frozen=True)
-class HarvestEvent:
+class HarvestEvent(Struct, frozen=True):
     id: str
     title: str
     date: str  # ISO date, "" when not set
@@ -40,8 +40,7 @@ class HarvestEvent:
     app_version: str
 
 
-@dataclass(frozen=True)
-class HarvestRound:
+class HarvestRound(Struct, frozen=True):
     id: str
     number: int  # 1-based, in plan order; rounds removed from the plan but holding themes last
     title: str
@@ -67,8 +66,7 @@ class HarvestRound:
         return max(0.0, (end - start).total_seconds() / 60.0)
 
 
-@dataclass(frozen=True)
-class CardRef:
+class CardRef(Struct, frozen=True):
     """A card as tagged or picked; a key the deck no longer has keeps its key as title."""
 
     key: str
@@ -79,8 +77,7 @@ class CardRef:
     known: bool = True
 
 
-@dataclass(frozen=True)
-class HarvestTheme:
+class HarvestTheme(Struct, frozen=True):
     id: str
     text: str
     kind: str
@@ -104,8 +101,7 @@ class HarvestTheme:
         return self.table.label if self.table else "Whole room"
 
 
-@dataclass(frozen=True)
-class HarvestPick:
+class HarvestPick(Struct, frozen=True):
     id: str
     card: CardRef
     table: TableInfo | None
@@ -113,21 +109,18 @@ class HarvestPick:
     created_at: str
 
 
-@dataclass(frozen=True)
-class TallyBar:
+class TallyBar(Struct, frozen=True):
     card: CardRef
     picks: int
     tables: tuple[str, ...]  # labels of the tables that picked it, in table order
 
 
-@dataclass(frozen=True)
-class TaggedCard:
+class TaggedCard(Struct, frozen=True):
     card: CardRef
     themes: tuple[HarvestTheme, ...]
 
 
-@dataclass(frozen=True)
-class TableGroup:
+class TableGroup(Struct, frozen=True):
     """What one table said in one round, by kind."""
 
     table: TableInfo | None
@@ -141,8 +134,7 @@ class TableGroup:
         return self.table.label if self.table else "Whole room"
 
 
-@dataclass(frozen=True)
-class RoundSection:
+class RoundSection(Struct, frozen=True):
     """A round of the report: its prompts, then what each table said."""
 
     round: HarvestRound | None  # None: entries not tied to a round
@@ -160,8 +152,7 @@ class RoundSection:
         return sum(len(g.entries) for g in self.groups)
 
 
-@dataclass(frozen=True)
-class Harvest:
+class Harvest(Struct, frozen=True):
     event: HarvestEvent
     deck: Deck
     plan_title: str

@@ -7,9 +7,10 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from facilitator.core.errors import InputError, Problem
 from facilitator.core.textfile import read_user_text
@@ -36,8 +37,7 @@ ROUND_KEYS = ("title", "minutes", "format", "prompts", "cards", "move")
 PLAN_KEYS = ("title",)
 
 
-@dataclass(frozen=True)
-class Round:
+class Round(Struct, frozen=True):
     title: str
     minutes: float
     format: str = "tables"
@@ -50,8 +50,7 @@ class Round:
         return self.minutes * 60.0
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(Struct, frozen=True):
     title: str
     rounds: tuple[Round, ...]
 

@@ -2,13 +2,14 @@
 
 The live session produces a :class:`ProjectorState`; the projector window, the console's
 live thumbnail and the screenshot script are pure renderers of it. Each kind of slide is
-its own frozen dataclass, so a renderer can match on the type.
+its own frozen struct (msgspec), so a renderer can match on the type.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+from msgspec import Struct
 
 from facilitator.core.deck import Card, Suit
 
@@ -34,8 +35,7 @@ class ClockPhase(StrEnum):
     OVERTIME = "overtime"
 
 
-@dataclass(frozen=True)
-class ClockFace:
+class ClockFace(Struct, frozen=True):
     """The round clock as shown: text, how full the disc is, and its colour phase."""
 
     text: str  # "14:59", "+0:12"
@@ -44,29 +44,25 @@ class ClockFace:
     flash: bool = False  # the zero flash
 
 
-@dataclass(frozen=True)
-class WelcomeSlide:
+class WelcomeSlide(Struct, frozen=True):
     title: str
     venue: str = ""
     date: str = ""
     subtitle: str = ""
 
 
-@dataclass(frozen=True)
-class HoldingSlide:
+class HoldingSlide(Struct, frozen=True):
     """Logo / holding slide between parts of the event."""
 
     title: str
-    logo_png: bytes | None = field(default=None, repr=False)
+    logo_png: bytes | None = None
 
 
-@dataclass(frozen=True)
-class MessageSlide:
+class MessageSlide(Struct, frozen=True):
     text: str
 
 
-@dataclass(frozen=True)
-class RoundSlide:
+class RoundSlide(Struct, frozen=True):
     title: str
     prompts: tuple[str, ...]
     format: str
@@ -77,8 +73,7 @@ class RoundSlide:
     of: int = 0
 
 
-@dataclass(frozen=True)
-class CardSlide:
+class CardSlide(Struct, frozen=True):
     card: Card
     suit: Suit
     suit_label: str
@@ -86,16 +81,14 @@ class CardSlide:
     back: bool = False  # False: the front (description); True: the back (questions)
 
 
-@dataclass(frozen=True)
-class DrawSlide:
+class DrawSlide(Struct, frozen=True):
     """A face-down card, before it is turned."""
 
     deck_name: str
     colour: str = "#444444"
 
 
-@dataclass(frozen=True)
-class SpreadSlide:
+class SpreadSlide(Struct, frozen=True):
     """Several cards side by side: one suit, or the whole deck at a glance."""
 
     title: str
@@ -103,21 +96,18 @@ class SpreadSlide:
     suits: tuple[Suit, ...]
 
 
-@dataclass(frozen=True)
-class TallyBar:
+class TallyBar(Struct, frozen=True):
     label: str
     count: int
     colour: str
 
 
-@dataclass(frozen=True)
-class TallySlide:
+class TallySlide(Struct, frozen=True):
     title: str
     bars: tuple[TallyBar, ...]
 
 
-@dataclass(frozen=True)
-class WallEntry:
+class WallEntry(Struct, frozen=True):
     id: str
     text: str
     kind: str
@@ -126,8 +116,7 @@ class WallEntry:
     cards: tuple[str, ...] = ()  # titles of the tagged cards
 
 
-@dataclass(frozen=True)
-class WallSlide:
+class WallSlide(Struct, frozen=True):
     title: str
     entries: tuple[WallEntry, ...]
     grouping: str = "table"  # table | card | round | latest
@@ -151,8 +140,7 @@ Slide = (
 )
 
 
-@dataclass(frozen=True)
-class ProjectorState:
+class ProjectorState(Struct, frozen=True):
     slide: Slide
     blank: Blank = Blank.NONE
     look: Look = Look.DARK

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from facilitator.core.plan import Plan
 
@@ -15,8 +17,7 @@ DEFAULT_MINIMUM = 5.0  # minutes a shortened round keeps at least
 ON_TIME_SECONDS = 30.0
 
 
-@dataclass(frozen=True)
-class RoundTimes:
+class RoundTimes(Struct, frozen=True):
     index: int
     title: str
     minutes: float
@@ -26,8 +27,7 @@ class RoundTimes:
     actual_end: datetime | None = None
 
 
-@dataclass(frozen=True)
-class Lateness:
+class Lateness(Struct, frozen=True):
     """How the event's projected end compares with its planned end."""
 
     projected_end: datetime
@@ -52,8 +52,7 @@ class Lateness:
         return f"Running {minutes} {unit} late" if late > 0 else f"{minutes} {unit} ahead"
 
 
-@dataclass(frozen=True)
-class RunOfShow:
+class RunOfShow(Struct, frozen=True):
     """Planned times from the event's start, with the actual times as they happen."""
 
     rounds: tuple[RoundTimes, ...]
@@ -96,7 +95,7 @@ class RunOfShow:
 
     def _with(self, index: int, **changes: datetime | None) -> RunOfShow:
         rounds = list(self.rounds)
-        rounds[index] = replace(rounds[index], **changes)  # type: ignore[arg-type]
+        rounds[index] = replace(rounds[index], **changes)
         return RunOfShow(tuple(rounds))
 
     def lateness(self, now: datetime, current: int, remaining_seconds: float) -> Lateness:

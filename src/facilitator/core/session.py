@@ -14,11 +14,12 @@ for the event's timeline.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date as Date
 from typing import Any
+
+import msgspec
+from msgspec import Struct
 
 from facilitator.core.clock import format_seconds
 from facilitator.core.deck import Card, Deck
@@ -48,8 +49,7 @@ END_OF_RUN = "End of the run"
 MAX_LOGGED_TEXT = 300
 
 
-@dataclass(frozen=True)
-class ShowItem:
+class ShowItem(Struct, frozen=True):
     """One step of the run: a stable key (kept across rebuilds), a label, and its slide."""
 
     key: str
@@ -94,7 +94,7 @@ def card_items(deck: Deck, card: Card, index: int | None) -> tuple[ShowItem, Sho
         ShowItem(
             card_key(index, card.id, True),
             f"{card.title} — questions",
-            dataclasses.replace(front, back=True),
+            msgspec.structs.replace(front, back=True),
             index,
         ),
     )
@@ -334,7 +334,7 @@ class LiveSession:
         key = _run_key_for(slide, self.items, self.live_round)
         index = self._index(key) if key is not None else -1
         if index >= 0:
-            self.staged = dataclasses.replace(self.items[index], slide=slide)
+            self.staged = msgspec.structs.replace(self.items[index], slide=slide)
         else:
             self.staged = ShowItem("", label or _label_of(slide), slide)
 
@@ -364,7 +364,7 @@ class LiveSession:
         key = _run_key_for(slide, self.items, self.live_round)
         index = self._index(key) if key is not None else -1
         item = (
-            dataclasses.replace(self.items[index], slide=slide)
+            msgspec.structs.replace(self.items[index], slide=slide)
             if index >= 0
             else ShowItem("", label or _label_of(slide), slide)
         )
@@ -414,7 +414,7 @@ class LiveSession:
         index = self._index(key)
         if index >= 0:
             self.items = _replaced(
-                self.items, index, dataclasses.replace(self.items[index], slide=slide)
+                self.items, index, msgspec.structs.replace(self.items[index], slide=slide)
             )
             if self.staged is not None and self.staged.key == key:
                 self.staged = self.items[index]
@@ -448,7 +448,7 @@ class LiveSession:
         ):
             # the room sees where to go next in the last stretch (red) and after time is up
             ending = self.clock.phase in (ClockPhase.RED, ClockPhase.OVERTIME)
-            return dataclasses.replace(
+            return msgspec.structs.replace(
                 slide, clock=self.clock, show_move=ending and bool(slide.move)
             )
         return slide

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Protocol
+
+from msgspec import Struct
 
 from facilitator.core.capture import TagIndex, strip_known_tags
 from facilitator.core.deck import Deck
@@ -62,8 +63,7 @@ class WallTheme(Protocol):
     def created_at(self) -> str: ...
 
 
-@dataclass(frozen=True)
-class Labelled:
+class Labelled(Struct, frozen=True):
     """A table or a round as the wall names it, in the event's order."""
 
     id: str

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from msgspec import Struct
 from reportlab import rl_config
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
@@ -89,8 +89,7 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-@dataclass(frozen=True)
-class Fonts:
+class Fonts(Struct, frozen=True):
     sans: str
     bold: str
     italic: str
@@ -143,8 +142,7 @@ def para_text(text: str) -> str:
 # -- styles ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Styles:
+class Styles(Struct, frozen=True):
     kicker: ParagraphStyle
     title: ParagraphStyle
     subtitle: ParagraphStyle
@@ -334,8 +332,7 @@ def _chips(theme: HarvestTheme, f: Fonts) -> str:
     return f'  <font size="8.5" color="#5b6270">{bits}</font>'
 
 
-@dataclass(frozen=True)
-class _Looks:
+class _Looks(Struct, frozen=True):
     """The TextBlock looks of the report's entries and the headings over them."""
 
     faces: Faces

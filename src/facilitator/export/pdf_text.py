@@ -13,10 +13,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from msgspec import Struct
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
@@ -27,8 +27,7 @@ _CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _CJK_SPLIT = re.compile(r"([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])")
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(Struct, frozen=True):
     """Text in one font, size and colour."""
 
     text: str
@@ -37,8 +36,7 @@ class Run:
     colour: Any
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(Struct, frozen=True):
     """How a block sits on the page."""
 
     leading: float
@@ -197,8 +195,7 @@ def _hard_split(text: str, run: Run, width: float) -> Iterator[str]:
     yield text[start:]
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Struct, frozen=True):
     """One paragraph of a block: an entry, a quote, or a heading that keeps with what follows."""
 
     runs: tuple[Run, ...]

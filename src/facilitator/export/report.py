@@ -8,7 +8,7 @@ most-tagged cards with the entries tagged to them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from facilitator.core.harvest import (
     KIND_LABELS,
@@ -33,8 +33,7 @@ FORMAT_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class AgendaRow:
+class AgendaRow(Struct, frozen=True):
     number: str
     title: str
     format: str

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from msgspec import Struct
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
@@ -29,8 +29,7 @@ MIN_WIDTH, MAX_WIDTH, TEXT_WIDTH = 6, 50, 80
 DATE_TIME = "yyyy-mm-dd hh:mm"
 
 
-@dataclass
-class _Formats:
+class _Formats(Struct):
     header: Format
     text: Format
     text_risky: Format
@@ -46,8 +45,7 @@ class _Formats:
 Cell = str | int | float | datetime | None
 
 
-@dataclass(frozen=True)
-class _Column:
+class _Column(Struct, frozen=True):
     header: str
     wrap: bool = False  # long text: wraps at TEXT_WIDTH instead of widening the column
 

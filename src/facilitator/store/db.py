@@ -21,6 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from msgspec.structs import asdict
+
 from facilitator import __version__
 from facilitator.core.deck import Card, Deck, Suit
 from facilitator.core.errors import InputError
@@ -652,7 +654,7 @@ class EventStore:
             created_at=now_iso(),
         )
         with self._write() as conn:
-            _insert(conn, "card_pick", vars(pick))
+            _insert(conn, "card_pick", asdict(pick))
         return pick
 
     def delete_card_pick(self, pick_id: str) -> None:

@@ -21,9 +21,10 @@ import json
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from msgspec import Struct
 
 from facilitator.core.deck import Deck
 from facilitator.core.errors import InputError, Problem
@@ -55,8 +56,7 @@ HEADERS = {
 KIND_WORDS = {k: k for k in KINDS} | {f"{k}s": k for k in KINDS}
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Struct, frozen=True):
     number: int  # as a spreadsheet counts: the header is row 1
     text: str
     kind: str
@@ -66,8 +66,7 @@ class Row:
     created_at: str | None
 
 
-@dataclass(frozen=True)
-class ImportResult:
+class ImportResult(Struct, frozen=True):
     imported: int
     repeats: int  # rows the event already held
     bad: tuple[Problem, ...]

@@ -24,8 +24,9 @@ import sqlite3
 import tempfile
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from facilitator.core.errors import InputError
 from facilitator.store import migrate
@@ -38,8 +39,7 @@ from facilitator.store.db import (
 )
 
 
-@dataclass(frozen=True)
-class MergeReport:
+class MergeReport(Struct, frozen=True):
     out: Path
     inputs: tuple[Path, ...]
     entries: int  # live entries in the merged file

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from facilitator.core.plan import Round
 
 KINDS = ("theme", "quote", "question", "action")
 
 
-@dataclass(frozen=True)
-class EventInfo:
+class EventInfo(Struct, frozen=True):
     id: str
     title: str
     date: str
@@ -22,8 +22,7 @@ class EventInfo:
     app_version: str
 
 
-@dataclass(frozen=True)
-class TableInfo:
+class TableInfo(Struct, frozen=True):
     id: str
     number: int
     name: str = ""
@@ -33,8 +32,7 @@ class TableInfo:
         return self.name or f"Table {self.number}"
 
 
-@dataclass(frozen=True)
-class RoundInfo:
+class RoundInfo(Struct, frozen=True):
     id: str
     position: int
     round: Round
@@ -48,8 +46,7 @@ class RoundInfo:
         return self.round.title
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(Struct, frozen=True):
     id: str
     text: str
     kind: str
@@ -62,8 +59,7 @@ class Theme:
     deleted_at: str | None = None
 
 
-@dataclass(frozen=True)
-class CardPick:
+class CardPick(Struct, frozen=True):
     id: str
     table_id: str | None
     round_id: str | None
@@ -72,8 +68,7 @@ class CardPick:
     deleted_at: str | None = None
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
+class TimelineEntry(Struct, frozen=True):
     id: str
     at: str
     kind: str
@@ -81,8 +76,7 @@ class TimelineEntry:
     detail: Mapping[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(Struct, frozen=True):
     slot: str
     text: str
     detail: Mapping[str, Any]

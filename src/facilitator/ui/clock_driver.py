@@ -16,11 +16,11 @@ import logging
 import time
 import wave
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from msgspec.structs import replace
 from PySide6.QtCore import (
     QCoreApplication,
     QEventLoop,
@@ -590,4 +590,4 @@ class ClockDriver(QObject):
 
 
 def _with_times(info: RoundInfo, values: dict[str, str]) -> RoundInfo:
-    return replace(info, **values)  # type: ignore[arg-type]
+    return replace(info, **values)

@@ -12,11 +12,12 @@ import atexit
 import itertools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar, Final
 
+from msgspec import Struct
+from msgspec.structs import replace
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
@@ -180,8 +181,7 @@ class BackgroundReader(QObject):
 # -- the model ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(Struct, frozen=True):
     round_id: str | None = None
     table_id: str | None = None
     kind: str | None = None
@@ -213,7 +213,7 @@ class Filters:
 
 # An entry as the list keeps it: a plain tuple in Theme's field order. Tuples of strings
 # are left alone by Python's cyclic garbage collector, so 50,000 loaded entries add nothing
-# to its pauses (50,000 dataclass instances would add tens of milliseconds to each).
+# to its pauses (50,000 record objects would add tens of milliseconds to each).
 Row = tuple[str, str, str, str | None, str | None, tuple[str, ...], str, str, bool, str | None]
 R_ID: Final = 0  # literal indexes, so the type checker knows each field's type
 R_TEXT: Final = 1

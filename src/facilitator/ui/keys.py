@@ -11,8 +11,8 @@ The clicker's PageDown/PageUp and the function keys work from anywhere.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
+from msgspec import Struct
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import (
     QAction,
@@ -41,8 +41,7 @@ NAVIGATION_WITH_CTRL = {Qt.Key.Key_Left, Qt.Key.Key_Right}  # move by words in a
 SCRIM = QColor(0, 0, 0, 150)
 
 
-@dataclass(frozen=True)
-class KeyBinding:
+class KeyBinding(Struct, frozen=True):
     name: str
     text: str  # menu text, with its & mnemonic
     keys: tuple[str, ...]  # QKeySequence strings; the first is the one menus show

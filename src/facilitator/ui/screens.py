@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from enum import StrEnum
 
+from msgspec import Struct
 from PySide6.QtCore import QObject, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QScreen
 from PySide6.QtWidgets import (
@@ -55,22 +55,40 @@ class Mode(StrEnum):
     HIDDEN = "hidden"
 
 
-@dataclass(frozen=True)
-class ScreenInfo:
-    """A screen as the placer sees it: a name (stable across plugs) and its geometry."""
+class ScreenInfo(Struct, frozen=True, eq=False):
+    """A screen as the placer sees it: a name (stable across plugs) and its geometry.
+
+    Two readings of the same screen are equal: the Qt handle and the model text are not
+    compared.
+    """
 
     name: str
     geometry: QRect
-    handle: QScreen | None = field(default=None, compare=False, repr=False)
-    model: str = field(default="", compare=False)  # "BenQ GW2780", when the screen says
+    handle: QScreen | None = None
+    model: str = ""  # "BenQ GW2780", when the screen says
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ScreenInfo):
+            return NotImplemented
+        return (self.name, self.geometry) == (other.name, other.geometry)
+
+    def __hash__(self) -> int:
+        return hash(
+            (
+                self.name,
+                self.geometry.x(),
+                self.geometry.y(),
+                self.geometry.width(),
+                self.geometry.height(),
+            )
+        )
 
     def describe(self) -> str:
         size = f"{self.geometry.width()}×{self.geometry.height()}"
         return f"{self.name} — {self.model} ({size})" if self.model else f"{self.name} ({size})"
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(Struct, frozen=True):
     mode: Mode
     screen: ScreenInfo | None = None  # where the window is (or would be, when hidden)
     dedicated: bool = False  # on a screen of its own (not the console's)

@@ -7,9 +7,9 @@ fractions of the rectangle's height: a slide looks the same at 720p and at 4K.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 
+from msgspec import Struct, field
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextOption
 
@@ -18,8 +18,7 @@ from facilitator.core.projector_state import Look
 FONT_FAMILY = "DejaVu Sans"
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(Struct, frozen=True):
     background: QColor
     text: QColor
     muted: QColor
@@ -60,8 +59,7 @@ PALETTES: dict[Look, Palette] = {
 }
 
 
-@dataclass
-class PaintReport:
+class PaintReport(Struct):
     """What a paint did, for tests: text that could not fit even at the smallest size."""
 
     clipped: list[str] = field(default_factory=list)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
+from msgspec import Struct
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -123,8 +123,7 @@ def _draw_image(painter: QPainter, box: QRectF, data: bytes) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class _Stack:
+class _Stack(Struct, frozen=True):
     """Title over description, both sized by one scale so they shrink together."""
 
     title_font: QFont
@@ -575,8 +574,7 @@ def _grid(
     return best
 
 
-@dataclass(frozen=True)
-class _TileType:
+class _TileType(Struct, frozen=True):
     """Type sizes shared by every tile of a spread, so the tiles read as one set."""
 
     title_px: tuple[float, float]

@@ -8,9 +8,9 @@ sits in the middle and a long one still fits. Sizes are fractions of the screen 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import lru_cache
 
+from msgspec import Struct
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
@@ -27,8 +27,7 @@ def _area(rect: QRectF) -> QRectF:
     return rect.adjusted(m * 1.4, m, -m * 1.4, -m)
 
 
-@dataclass
-class Line:
+class Line(Struct):
     """One line (or wrapped paragraph) of a centred block."""
 
     text: str

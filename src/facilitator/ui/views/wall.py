@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from msgspec import Struct
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter
 
@@ -32,8 +32,7 @@ REFERENCE_PX = 100.0
 KIND_NAMES = {"quote": "Quote", "question": "Question", "action": "Action"}
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(Struct, frozen=True):
     """One painted thing: a group heading or an entry, in slide coordinates from the body."""
 
     x: float
@@ -44,8 +43,7 @@ class Block:
     heading: str = ""
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(Struct, frozen=True):
     px: float
     blocks: tuple[Block, ...]
     fits: bool
