@@ -79,3 +79,12 @@ def test_show_wall_puts_the_wall_on_the_projector_and_it_follows(
         ),
         timeout=3000,
     )
+
+
+def test_find_and_message_boxes_get_their_clear_buttons_once_on_screen(
+    qtbot: Any, console: ConsoleWindow
+) -> None:
+    """Set up just after the first paint (their icon lookup would slow the start)."""
+    find = console.capture.panel.filter_text
+    message = console.live.panel.message
+    qtbot.waitUntil(lambda: find.isClearButtonEnabled() and message.isClearButtonEnabled())

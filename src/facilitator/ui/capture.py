@@ -63,6 +63,7 @@ from facilitator.core.wall import GROUPING_LABELS, GROUPINGS, Labelled, build_wa
 from facilitator.store.db import EventStore, StoreError
 from facilitator.store.records import RoundInfo, TableInfo, Theme
 from facilitator.ui.controller import EventController
+from facilitator.ui.deferred import clear_button_after_first_paint
 from facilitator.ui.entries import (
     BackgroundReader,
     EntriesModel,
@@ -464,7 +465,7 @@ class CapturePanel(QWidget):
         self.filter_card = QComboBox()
         self.filter_text = QLineEdit()
         self.filter_text.setPlaceholderText("Find text…")
-        self.filter_text.setClearButtonEnabled(True)
+        clear_button_after_first_paint(self.filter_text)
         for combo in (self.filter_round, self.filter_table, self.filter_kind, self.filter_card):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

@@ -217,18 +217,21 @@ class ConsoleWindow(QMainWindow):
         action.triggered.connect(slot)
         return action
 
+    def _ask_new_event(self, manager: WindowManager) -> None:
+        from facilitator.ui.start_page import ask_new_event
+
+        ask_new_event(manager, self)
+
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         self.file_menu = file_menu
         if self.manager is not None:
-            from facilitator.ui.start_page import ask_new_event
-
             manager = self.manager
             file_menu.addAction(
                 self._action(
                     "&New event…",
-                    lambda: ask_new_event(manager, self),
+                    lambda: self._ask_new_event(manager),
                     QKeySequence.StandardKey.New,
                 )
             )

@@ -59,6 +59,7 @@ from facilitator.core.wall import Labelled, build_wall
 from facilitator.store.db import StoreError
 from facilitator.store.records import RoundInfo
 from facilitator.ui.controller import EventController
+from facilitator.ui.deferred import clear_button_after_first_paint
 from facilitator.ui.keys import BINDINGS, KeyGuide, LiveKeys
 from facilitator.ui.projector import Thumbnail
 from facilitator.ui.screens import Mode, ProjectorScreens, ScreenPicker, WhenUnplugged
@@ -468,7 +469,7 @@ class LivePanel(QWidget):
         self.message = QLineEdit()
         self.message.setObjectName("live-message")
         self.message.setPlaceholderText("Message for the room, e.g. Five minutes left")
-        self.message.setClearButtonEnabled(True)
+        clear_button_after_first_paint(self.message)
         self.message.setMaxLength(MAX_MESSAGE)
         self.message.returnPressed.connect(self._show_message)
         show_message = QPushButton("Show")
