@@ -8,6 +8,7 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -18,12 +19,14 @@ from facilitator.paths import APP_NAME, APP_ORG, log_dir
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from facilitator.ui.console import ConsoleWindow
     from facilitator.ui.windows import WindowManager
 
 log = logging.getLogger("facilitator")
 
 
 LOG_MAX_BYTES = 1_000_000
+PROJECTOR_REPORT_WAIT_MS = 1500
 LOG_BACKUPS = 3
 
 
@@ -135,24 +138,44 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def _report_when_shown(window: QWidget) -> None:
     """For benchmarks: print when the first window (console or start page) is painted, then quit.
 
-    Enabled by FACILITATOR_REPORT_SHOWN=1; prints ``shown <unix time> rss_kb <resident KB>``.
-    The filter sits on that one window: an application-wide Python filter would see every
-    event of every internal Qt object and slow down the very start it measures.
+    Enabled by FACILITATOR_REPORT_SHOWN=1; prints ``shown <unix time> rss_kb <resident KB>``,
+    then, for a console whose projector comes up, ``projector <unix time>`` at the projector's
+    first paint. The filters sit on those windows: an application-wide Python filter would
+    see every event of every internal Qt object and slow down the very start it measures.
     """
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
+    def leave() -> None:
+        QApplication.closeAllWindows()  # the event file is closed properly, it stays valid
+        os._exit(0)
+
     class FirstPaint(QObject):
+        def __init__(self, watched: QWidget, report: Callable[[], None]) -> None:
+            super().__init__(watched)
+            self.report = report
+            watched.installEventFilter(self)
+
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
-                rss = _resident_kb()
-                print(f"shown {time.time():.6f} rss_kb {rss}", flush=True)
                 watched.removeEventFilter(self)
-                # close the event file properly (it stays valid), then leave at once
-                QTimer.singleShot(0, lambda: (QApplication.closeAllWindows(), os._exit(0)))
+                self.report()
             return False
 
-    window.installEventFilter(FirstPaint(window))
+    def window_shown() -> None:
+        print(f"shown {time.time():.6f} rss_kb {_resident_kb()}", flush=True)
+        projector = getattr(window, "projector", None)
+        if projector is None:
+            QTimer.singleShot(0, leave)
+            return
+        FirstPaint(projector, projector_shown)
+        QTimer.singleShot(PROJECTOR_REPORT_WAIT_MS, leave)  # one screen: it stays hidden
+
+    def projector_shown() -> None:
+        print(f"projector {time.time():.6f}", flush=True)
+        QTimer.singleShot(0, leave)
+
+    FirstPaint(window, window_shown)
 
 
 def _resident_kb() -> int:
@@ -183,6 +206,20 @@ def _open_files_from_the_desktop(app: QApplication, manager: WindowManager) -> N
     app.installEventFilter(FileOpen(app))
 
 
+def _until_the_projector_is_up(console: ConsoleWindow) -> None:
+    """Run Qt's events until the projector's first paint (placed just after the console's)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from facilitator.ui.console import PLACE_PROJECTOR_BY_MS
+    from facilitator.ui.deferred import after_first_paint
+
+    waiting = QEventLoop()
+    after_first_paint(console.projector, waiting.quit)
+    # a projector that stays off (F5 remembered, no screen for it) is not waited for long
+    QTimer.singleShot(PLACE_PROJECTOR_BY_MS + 200, waiting.quit)
+    waiting.exec()
+
+
 def run_gui(event_path: Path | None = None, demo: bool = False) -> int:
     """Open the start page, an event, or a fresh demo event; run until the last window closes."""
     setup_logging()
@@ -205,9 +242,13 @@ def run_gui(event_path: Path | None = None, demo: bool = False) -> int:
         return 1
     if os.environ.get("FACILITATOR_REPORT_SHOWN"):
         _report_when_shown(first_window)
-    # paint the first window before the asyncio machinery loads (~0.1 s): the facilitator
-    # sees the console sooner, and nothing async is needed until the loop runs
+    # paint the first window, then the projector's first slide, before the asyncio
+    # machinery loads (~30 ms): nothing async is needed until the loop runs
     app.processEvents()
+    if manager.console is not None:
+        _until_the_projector_is_up(manager.console)
+        if not manager.has_windows():  # quit already
+            return 0
     import asyncio
 
     import qasync

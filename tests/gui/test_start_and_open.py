@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from facilitator.store.db import EventStore
 from facilitator.ui.console import ConsoleWindow
 from facilitator.ui.start_page import NewEventDialog, StartPage
 from facilitator.ui.windows import WindowManager
@@ -103,10 +104,18 @@ def test_created_event_opens_in_the_console(qtbot, manager, tmp_path: Path) -> N
 def test_the_projector_ignores_a_stray_close(qtbot, manager, event_path: Path) -> None:
     manager.open_event(event_path)
     projector = manager.console.projector
-    assert projector.isVisible()
+    qtbot.waitUntil(projector.isVisible)  # placed just after the console's first paint
     projector.close()
     assert projector.isVisible()
     QApplication.processEvents()
+
+
+def test_a_console_not_yet_painted_still_gets_its_projector(qtbot, event_path: Path) -> None:
+    console = ConsoleWindow(EventStore.open(event_path))  # never shown: started minimised
+    try:
+        qtbot.waitUntil(console.projector.isVisible)
+    finally:
+        console.close()
 
 
 SCAN_PROBE = """

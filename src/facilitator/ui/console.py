@@ -34,10 +34,14 @@ from facilitator.core.projector_state import ProjectorState, WelcomeSlide
 from facilitator.paths import APP_NAME
 from facilitator.store.db import EventStore, StoreError
 from facilitator.ui.controller import EventController
+from facilitator.ui.deferred import after_first_paint
 from facilitator.ui.projector import ProjectorWindow, Thumbnail
 
 if TYPE_CHECKING:
     from facilitator.ui.windows import WindowManager
+
+# a console that is not painted at once (started minimised) still places its projector
+PLACE_PROJECTOR_BY_MS = 1000
 
 
 class EventDetailsPanel(QWidget):
@@ -149,7 +153,9 @@ class ConsoleWindow(QMainWindow):
         from facilitator.ui.live_panel import install_live_control
 
         self.live = install_live_control(self)  # live session, its column, keys, screens
-        self._place_projector()
+        # the facilitator's window first: the projector (its window and first slide, ~15 ms)
+        # is placed right after the console's first paint, on a screen other than its own
+        after_first_paint(self, self._place_projector, at_latest_ms=PLACE_PROJECTOR_BY_MS)
 
     # -- panels: each feature adds its tab here ---------------------------------------------
 
@@ -315,7 +321,8 @@ class ConsoleWindow(QMainWindow):
 
     def _place_projector(self) -> None:
         """Fullscreen on the first screen that is not the console's; a window otherwise."""
-        self.live.screens.refresh()  # ui/screens.py: remembered screen, hotplug, F5/F11
+        if not self.live.screens.placed_once:  # hotplug or a key may have placed it already
+            self.live.screens.refresh()  # ui/screens.py: remembered screen, hotplug, F5/F11
 
     # -- status ----------------------------------------------------------------------------
 

@@ -14,26 +14,37 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 
 class _FirstPaint(QObject):
-    def __init__(self, widget: QWidget, slot: Callable[[], object]) -> None:
+    def __init__(
+        self, widget: QWidget, slot: Callable[[], object], at_latest_ms: int | None
+    ) -> None:
         super().__init__(widget)
-        self._slot = slot
+        self._slot: Callable[[], object] | None = slot
         widget.installEventFilter(self)
+        if at_latest_ms is not None:
+            QTimer.singleShot(at_latest_ms, self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             # queued: the paint (and the rest of the window's frame) finishes first
-            QTimer.singleShot(0, self._run)
+            QTimer.singleShot(0, self, self._run)
         return False
 
     def _run(self) -> None:
-        self._slot()
-        self.deleteLater()
+        slot, self._slot = self._slot, None
+        if slot is not None:
+            slot()
 
 
-def after_first_paint(widget: QWidget, slot: Callable[[], object]) -> None:
-    """Call ``slot`` once, just after ``widget`` is first painted (never, if it never is)."""
-    _FirstPaint(widget, slot)
+def after_first_paint(
+    widget: QWidget, slot: Callable[[], object], at_latest_ms: int | None = None
+) -> None:
+    """Call ``slot`` once, just after ``widget`` is first painted.
+
+    A widget that is never painted never calls it, unless ``at_latest_ms`` says when to call
+    it anyway (a window that starts minimised is not painted).
+    """
+    _FirstPaint(widget, slot, at_latest_ms)
 
 
 def clear_button_after_first_paint(field: QLineEdit) -> None:

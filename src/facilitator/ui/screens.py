@@ -211,6 +211,7 @@ class ProjectorScreens(QObject):
         self.single_only = False  # the facilitator chose the console's screen this session
         self.unplugged = False  # its screen went away and it hid
         self.placement = Placement(Mode.HIDDEN)
+        self.placed_once = False  # refresh() has put the window somewhere (or hidden it)
         self._window_rect: QRect | None = None  # where the user put the single-screen window
         self._following = False  # watching the console's own screen
         self._timer = QTimer(self)
@@ -290,6 +291,7 @@ class ProjectorScreens(QObject):
     def _apply(self, placement: Placement) -> None:
         window = self.window
         self.placement = placement
+        self.placed_once = True
         if placement.mode is Mode.HIDDEN:
             window.hide()
             self.placed.emit(placement)

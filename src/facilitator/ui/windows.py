@@ -6,6 +6,7 @@ import json
 import logging
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
@@ -13,6 +14,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from facilitator.core.errors import InputError
 from facilitator.paths import APP_NAME, demo_dir, user_data_dir
 from facilitator.store.db import SUFFIX, EventStore, StoreError
+
+if TYPE_CHECKING:
+    from facilitator.ui.console import ConsoleWindow
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 10
@@ -48,7 +52,7 @@ class WindowManager(QObject):
         super().__init__()
         self.recent = RecentEvents()
         self.start_window: QWidget | None = None
-        self.console: QWidget | None = None
+        self.console: ConsoleWindow | None = None
 
     def has_windows(self) -> bool:
         return self.start_window is not None or self.console is not None
