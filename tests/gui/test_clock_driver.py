@@ -267,7 +267,7 @@ def test_the_panel_offers_to_shorten_the_rest_when_running_late(
 def test_clock_settings_apply_at_once_and_are_kept(
     driver: ClockDriver, controller: EventController, qtbot: QtBot
 ) -> None:
-    from facilitator.ui.clock_panel import ClockSettings
+    from facilitator.ui.clock_settings import ClockSettings
 
     dialog = ClockSettings(driver)
     qtbot.addWidget(dialog)

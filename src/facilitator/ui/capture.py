@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QShortcut,
     QSyntaxHighlighter,
-    QTextCharFormat,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -134,6 +133,8 @@ class TagHighlighter(QSyntaxHighlighter):
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
+        from PySide6.QtGui import QTextCharFormat  # its enums load at the first tag typed
+
         for tag in self.index.tags(text):
             fmt = QTextCharFormat()
             card = self.index.card(tag.card) if tag.card else None

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import time
-import wave
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -27,7 +26,6 @@ from PySide6.QtCore import (
     QObject,
     Qt,
     QTimer,
-    QUrl,
     Signal,
     qInstallMessageHandler,
 )
@@ -86,6 +84,8 @@ def bundled_chime() -> Path:
 
 def check_wav(path: Path) -> None:
     """Refuse a file the sound player cannot play, with a sentence saying why."""
+    import wave  # read when a chime is checked, not at start
+
     try:
         with wave.open(str(path), "rb") as wav:
             if wav.getsampwidth() not in (1, 2) or wav.getnframes() == 0:
@@ -153,6 +153,7 @@ class Chime:
     def _load(self) -> None:
         previous = qInstallMessageHandler(_quiet_multimedia)
         try:
+            from PySide6.QtCore import QUrl
             from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
             self._drop_effect()

@@ -10,18 +10,12 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDateEdit,
-    QFormLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
-    QPushButton,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -29,10 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator import __version__
-from facilitator.core.errors import InputError
 from facilitator.core.projector_state import ProjectorState, WelcomeSlide
 from facilitator.paths import APP_NAME
-from facilitator.store.db import EventStore, StoreError
+from facilitator.store.db import EventStore
 from facilitator.ui.controller import EventController
 from facilitator.ui.deferred import after_first_paint
 from facilitator.ui.projector import ProjectorWindow, Thumbnail
@@ -42,56 +35,6 @@ if TYPE_CHECKING:
 
 # a console that is not painted at once (started minimised) still places its projector
 PLACE_PROJECTOR_BY_MS = 1000
-
-
-class EventDetailsPanel(QWidget):
-    """Title, date, venue, facilitator and the number of tables, saved as they are edited."""
-
-    def __init__(self, controller: EventController) -> None:
-        super().__init__()
-        self.controller = controller
-        event = controller.store.event()
-        self.title = QLineEdit(event.title)
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
-        if event.date:
-            self.date.setDate(QDate.fromString(event.date, Qt.DateFormat.ISODate))
-        self.venue = QLineEdit(event.venue)
-        self.facilitator = QLineEdit(event.facilitator)
-        self.tables = QSpinBox()
-        self.tables.setRange(len(controller.tables), 500)
-        self.tables.setValue(len(controller.tables))
-        self.tables.setToolTip("Tables can be added; a table is never removed once it exists.")
-        self.message = QLabel()
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        save = QPushButton("&Save details")
-        save.clicked.connect(self.save)
-        form = QFormLayout(self)
-        form.addRow("&Title:", self.title)
-        form.addRow("&Date:", self.date)
-        form.addRow("&Venue:", self.venue)
-        form.addRow("&Facilitator:", self.facilitator)
-        form.addRow("Number of &tables:", self.tables)
-        form.addRow("", save)
-        form.addRow("", self.message)
-        form.addRow("File:", QLabel(str(controller.store.path)))
-
-    def save(self) -> None:
-        try:
-            self.controller.store.update_event(
-                title=self.title.text(),
-                date=self.date.date().toString(Qt.DateFormat.ISODate),
-                venue=self.venue.text().strip(),
-                facilitator=self.facilitator.text().strip(),
-            )
-            if self.tables.value() != len(self.controller.tables):
-                self.controller.set_table_count(self.tables.value())
-        except (InputError, StoreError) as exc:
-            self.message.setText(str(exc))
-            return
-        self.controller.event_changed.emit()
-        self.message.setText("Saved.")
 
 
 class ConsoleWindow(QMainWindow):
@@ -176,6 +119,8 @@ class ConsoleWindow(QMainWindow):
         return PlanEditor(self.controller)
 
     def _make_details_panel(self) -> QWidget:
+        from facilitator.ui.event_details import EventDetailsPanel
+
         return EventDetailsPanel(self.controller)
 
     def _make_deck_browser(self) -> QWidget:
@@ -311,6 +256,8 @@ class ConsoleWindow(QMainWindow):
             self.close()
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             f"About {APP_NAME}",

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar, Final
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from msgspec import Struct
 from msgspec.structs import replace
@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionFocusRect,
-    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -48,6 +47,9 @@ from facilitator.core.capture import KIND_LABELS, KINDS
 from facilitator.core.deck import Deck
 from facilitator.store.db import EventStore
 from facilitator.store.records import Theme
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 log = logging.getLogger(__name__)
 

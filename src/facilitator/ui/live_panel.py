@@ -20,12 +20,10 @@ from PySide6.QtCore import QBuffer, QIODevice, QObject, QRectF, QSize, Qt, QTime
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QImage, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStyle,
@@ -584,6 +582,8 @@ class LiveInstall(QObject):
             self.panel.focus_message()
 
     def choose_logo(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             self.console,
             "Logo for the holding slide",
@@ -597,6 +597,8 @@ class LiveInstall(QObject):
         self._logo(None)
 
     def _logo(self, path: Path | None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             self.control.set_logo(path)
         except (InputError, StoreError) as exc:

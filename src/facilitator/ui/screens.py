@@ -25,7 +25,6 @@ from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QPushButton,
@@ -433,6 +432,8 @@ class ScreenPicker(QDialog):
     """Choose the projector's screen; each screen shows its number while this is open."""
 
     def __init__(self, screens: ProjectorScreens, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox
+
         super().__init__(parent)
         self.setWindowTitle("Projector screen")
         self.screens = screens

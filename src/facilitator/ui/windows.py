@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.core.errors import InputError
 from facilitator.paths import APP_NAME, demo_dir, user_data_dir
@@ -61,6 +61,8 @@ class WindowManager(QObject):
         return self.console or self.start_window
 
     def error(self, message: str, title: str = "Cannot open the event") -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         log.info("%s: %s", title, message)
         QMessageBox.warning(self._parent(), f"{APP_NAME} — {title}", message)
 
@@ -131,6 +133,8 @@ class WindowManager(QObject):
         )
 
     def choose_and_open(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self._parent(), "Open an event", "", FILE_FILTER)
         if name:
             self.open_event(Path(name))
