@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -24,17 +24,13 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -80,6 +76,9 @@ from facilitator.ui.undo import (
     ThemeActions,
     make_stack,
 )
+
+if TYPE_CHECKING:
+    from facilitator.ui.tag_popup import TagPopup
 
 log = logging.getLogger(__name__)
 
@@ -152,28 +151,6 @@ class TagHighlighter(QSyntaxHighlighter):
             self.setFormat(_u16(text[: tag.start]), _u16(text[tag.start : tag.end]), fmt)
 
 
-class TagPopup(QListWidget):
-    """The card list under a ``#tag`` being typed. It never takes the keyboard: the entry
-    keeps focus and steers it (Up/Down, Return or Tab to take, Escape to close)."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setWindowFlags(Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
-        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setUniformItemSizes(True)
-        self.setFrameShape(QFrame.Shape.Box)
-
-    def step(self, delta: int) -> None:
-        if self.count():
-            self.setCurrentRow((self.currentRow() + delta) % self.count())
-
-    def chosen(self) -> str | None:
-        item = self.currentItem()
-        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
-
-
 class EntryEdit(PlainEntryEdit):
     """The theme entry: Return saves, Shift+Return a new line, ``#`` offers the deck's cards."""
 
@@ -184,12 +161,28 @@ class EntryEdit(PlainEntryEdit):
         super().__init__(parent)
         self.index = index
         self.highlighter = TagHighlighter(self.document(), index)
-        self.popup = TagPopup(self)
-        self.popup.itemClicked.connect(
-            lambda item: self._complete(str(item.data(Qt.ItemDataRole.UserRole)))
-        )
+        self._popup: TagPopup | None = None
         self.textChanged.connect(self._update_popup)
         self.cursorPositionChanged.connect(self._update_popup)
+
+    @property
+    def popup(self) -> TagPopup:
+        """The card list, made the first time a tag is typed (not with the console)."""
+        if self._popup is None:
+            from facilitator.ui.tag_popup import TagPopup
+
+            self._popup = TagPopup(self)
+            self._popup.itemClicked.connect(
+                lambda item: self._complete(str(item.data(Qt.ItemDataRole.UserRole)))
+            )
+        return self._popup
+
+    def _popup_open(self) -> bool:
+        return self._popup is not None and self._popup.isVisible()
+
+    def hide_popup(self) -> None:
+        if self._popup is not None:
+            self._popup.hide()
 
     def set_index(self, index: TagIndex) -> None:
         self.index = index
@@ -197,7 +190,7 @@ class EntryEdit(PlainEntryEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if self.popup.isVisible():
+        if self._popup_open():
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 self.popup.step(1 if key == Qt.Key.Key_Down else -1)
                 return
@@ -210,7 +203,7 @@ class EntryEdit(PlainEntryEdit):
                     self._complete(chosen)
                     return
             if key == Qt.Key.Key_Escape:
-                self.popup.hide()
+                self.hide_popup()
                 return
         if event.matches(QKeySequence.StandardKey.Undo) and not self.document().isUndoAvailable():
             self.undo_requested.emit()
@@ -222,14 +215,14 @@ class EntryEdit(PlainEntryEdit):
 
     def focusNextPrevChild(self, next: bool) -> bool:
         # Tab takes the card offered, as Return does; it moves on only with no list open
-        chosen = self.popup.chosen() if self.popup.isVisible() else None
+        chosen = self.popup.chosen() if self._popup_open() else None
         if chosen is not None:
             self._complete(chosen)
             return True
         return super().focusNextPrevChild(next)
 
     def focusOutEvent(self, event: Any) -> None:
-        self.popup.hide()
+        self.hide_popup()
         super().focusOutEvent(event)
 
     def typing_tag(self) -> tuple[int, str] | None:
@@ -248,13 +241,15 @@ class EntryEdit(PlainEntryEdit):
         return block.position() + _u16(text[: found[0]]), found[1]
 
     def _update_popup(self) -> None:
-        found = self._typing_tag() if self.hasFocus() or self.popup.isVisible() else None
+        found = self._typing_tag() if self.hasFocus() or self._popup_open() else None
         cards = self.index.complete(found[1]) if found is not None else []
         if found is not None and len(cards) == 1 and tag_word(cards[0]) == found[1]:
             cards = []  # already typed in full
         if not cards:
-            self.popup.hide()
+            self.hide_popup()
             return
+        from PySide6.QtWidgets import QListWidgetItem
+
         self.popup.clear()
         for card in cards:
             try:
@@ -281,7 +276,7 @@ class EntryEdit(PlainEntryEdit):
     def _complete(self, card_id: str) -> None:
         found = self._typing_tag()
         card = self.index.card(card_id)
-        self.popup.hide()
+        self.hide_popup()
         if found is None or card is None:
             return
         start, typed = found
@@ -292,7 +287,7 @@ class EntryEdit(PlainEntryEdit):
         following = self.document().characterAt(end)
         cursor.insertText(f"#{tag_word(card)}" + ("" if following == " " else " "))
         self.setTextCursor(cursor)
-        self.popup.hide()
+        self.hide_popup()
 
 
 class TableField(QLineEdit):
@@ -844,7 +839,7 @@ class CapturePanel(QWidget):
 
     def save(self) -> None:
         """Commit what is in the entry; clear it only once it is safely in the file."""
-        self.entry.popup.hide()
+        self.entry.hide_popup()
         text = self.entry.text()
         if not text.strip():
             self.show_message("Nothing to save yet: type what the table says.", "warn")
