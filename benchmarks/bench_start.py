@@ -2,6 +2,7 @@
 
 Both are measured in the same run, alternating, each in a fresh process, from the moment
 the process is launched to its first paint. Usage: python benchmarks/bench_start.py [runs]
+On a display (DISPLAY set) it measures there; QT_QPA_PLATFORM=offscreen measures without one.
 """
 
 from __future__ import annotations
@@ -53,7 +54,10 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="bench-start-"))
     env = dict(
         os.environ,
-        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        # the real display when there is one (as people run it), else Qt's offscreen one
+        QT_QPA_PLATFORM=os.environ.get(
+            "QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen"
+        ),
         XDG_DATA_HOME=str(workdir),
         FACILITATOR_REPORT_SHOWN="1",
     )
