@@ -99,9 +99,11 @@ def _spare_pyside_source_scans() -> None:
         table.setdefault(name, -1)
     for name in list(sys.modules):
         table.setdefault(name, -1)
+    if getattr(sys, "frozen", False):
+        return  # no source in the packaged app: PySide's look finds none, quickly
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     for folder, subfolders, files in os.walk(os.path.join(root, "facilitator")):
-        subfolders[:] = [sub for sub in subfolders if sub != "__pycache__"]
+        subfolders[:] = [sub for sub in subfolders if sub not in ("__pycache__", "resources")]
         package = os.path.relpath(folder, root).replace(os.sep, ".")
         table[package] = 0
         for file in files:

@@ -36,9 +36,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QPlainTextEdit,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionFocusRect,
     QTableView,
     QWidget,
 )
@@ -786,6 +784,9 @@ class EntriesView(QTableView):
         painter.end()
 
     def _draw_focus(self, painter: QPainter, column: int, y: int, height: int, on: bool) -> None:
+        # QStyle's many Python enums load when the list first has the focus, not at start
+        from PySide6.QtWidgets import QStyle, QStyleOptionFocusRect
+
         header = self.horizontalHeader()
         option = QStyleOptionFocusRect()
         option.initFrom(self)

@@ -158,15 +158,20 @@ class LiveKeys:
         self.actions[name] = action
         return action
 
-    def taken(self, name: str) -> bool:
-        """Whether another action on the console already answers this binding's keys."""
-        wanted = {QKeySequence(k) for k in BINDINGS[name].keys}
-        for action in self.windows[0].findChildren(QAction):
-            if action in self.actions.values():
-                continue
-            if any(seq in wanted for seq in action.shortcuts()):
-                return True
-        return False
+    def free(self, names: Iterable[str]) -> list[str]:
+        """The bindings among ``names`` whose keys no other action on the console answers."""
+        ours = {id(action) for action in self.actions.values()}
+        answered = {
+            seq
+            for action in self.windows[0].findChildren(QAction)
+            if id(action) not in ours
+            for seq in action.shortcuts()
+        }
+        return [
+            name
+            for name in names
+            if answered.isdisjoint(QKeySequence(k) for k in BINDINGS[name].keys)
+        ]
 
     def remove(self) -> None:
         app = QApplication.instance()

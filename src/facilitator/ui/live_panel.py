@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QIODevice, QObject, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QImage, QPaintEvent, QPalette
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -26,9 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
-    QStyle,
-    QStyleOptionButton,
-    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +60,8 @@ from facilitator.ui.projector import Thumbnail
 from facilitator.ui.screens import Mode, ProjectorScreens, ScreenPicker, WhenUnplugged
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionButton
+
     from facilitator.ui.console import ConsoleWindow
 
 log = logging.getLogger(__name__)
@@ -361,12 +360,15 @@ class KeyButton(QPushButton):
         f.setPointSizeF(f.pointSizeF() * 0.8)
         return f
 
+    def initStyleOption(self, option: QStyleOptionButton) -> None:
+        super().initStyleOption(option)
+        option.text = ""  # the button's own paint draws the bevel only; the words are ours
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QStylePainter(self)
-        option = QStyleOptionButton()
-        self.initStyleOption(option)
-        option.text = ""
-        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+        # Qt's own paint for the bevel, not QStyle from Python: touching QStyle makes all of
+        # its Python enums (~5 ms of the start)
+        super().paintEvent(event)
+        painter = QPainter(self)
         rect = QRectF(self.rect().adjusted(4, 4, -4, -4))
         small = QFontMetrics(self._key_font())
         key_h = small.height() if self.key_text else 0
@@ -645,9 +647,8 @@ def install_live_control(console: ConsoleWindow) -> LiveInstall:
         "next_round": lambda: _step_round(console.controller, +1),
         "previous_round": lambda: _step_round(console.controller, -1),
     }
-    for name, slot in clock_bindings.items():
-        if not keys.taken(name):
-            a(name, slot)
+    for name in keys.free(clock_bindings):
+        a(name, clock_bindings[name])
 
     at = _free_live_column(console)
     panel = LivePanel(control, keys.actions, console.live_view, console.preview_view)

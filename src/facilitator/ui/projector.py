@@ -83,6 +83,9 @@ class ProjectorWindow(ProjectorCanvas):
         self.setWindowTitle("Facilitator — projector")
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.setMinimumSize(160, 90)
+        # coming up (at start, a screen plugged back in) it never takes the keyboard from
+        # the console, where a scribe may be typing; a click still gives it the focus
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self._closing = False
 
     def close_for_real(self) -> None:
