@@ -130,3 +130,50 @@ def test_the_projector_window_is_fullscreen_on_the_second_x_screen(
         lambda: centre_pixel(projector, tmp_path, width, height) in BLACK,
     )
     assert app.poll() is None, (tmp_path / "app.log").read_text(errors="replace")[-3000:]
+
+
+def test_the_projector_coming_back_leaves_the_keyboard_with_the_console(
+    app, xserver, tmp_path: Path
+) -> None:
+    """A scribe typing in the console keeps the keyboard when the projector comes (back) up:
+    at start, after F5 off and on, or when its screen is plugged back in."""
+    laptop, projector = f"{xserver.display}.0", f"{xserver.display}.1"
+    on_laptop = {**os.environ, "DISPLAY": laptop}
+
+    def shown(display: str, title: str) -> str | None:
+        return next(
+            (w[0] for w in top_windows(display) if w[1] == title and viewable(display, w[0])),
+            None,
+        )
+
+    def console() -> str | None:
+        return next(
+            (
+                w[0]
+                for w in top_windows(laptop)
+                if w[1].endswith("— Facilitator") and viewable(laptop, w[0])
+            ),
+            None,
+        )
+
+    def focused() -> int:
+        out = subprocess.run(
+            ["xdotool", "getwindowfocus"], env=on_laptop, capture_output=True, text=True
+        )
+        return int(out.stdout.strip() or 0)
+
+    window = until("the console on screen 0", console)
+    until("the projector on screen 1", lambda: shown(projector, PROJECTOR_TITLE))
+    subprocess.run(["xdotool", "windowfocus", "--sync", window], env=on_laptop, check=True)
+    subprocess.run(["xdotool", "key", "F5"], env=on_laptop, check=True)  # projector off
+    until("the projector off", lambda: shown(projector, PROJECTOR_TITLE) is None)
+    subprocess.run(["xdotool", "key", "F5"], env=on_laptop, check=True)  # and on again
+    until("the projector back on screen 1", lambda: shown(projector, PROJECTOR_TITLE))
+    until("the console with the keyboard", lambda: focused() == int(window, 16))
+    # what is typed next still reaches the console: B blacks out the room's screen
+    subprocess.run(["xdotool", "key", "b"], env=on_laptop, check=True)
+    until(
+        "black on the projector",
+        lambda: centre_pixel(projector, tmp_path, 1280, 720) in BLACK,
+    )
+    assert app.poll() is None, (tmp_path / "app.log").read_text(errors="replace")[-3000:]

@@ -312,7 +312,10 @@ class ProjectorScreens(QObject):
         window.setCursor(Qt.CursorShape.BlankCursor if frameless else Qt.CursorShape.ArrowCursor)
         if placement.mode is Mode.FULLSCREEN and screen is not None:
             window.setGeometry(screen.geometry)
-            window.showFullScreen()
+            # not showFullScreen(): it also activates the window, and the keyboard would
+            # leave the console (where a scribe may be typing) for the room's screen
+            window.setWindowState(window.windowState() | Qt.WindowState.WindowFullScreen)
+            window.show()
         else:
             if window.isFullScreen():
                 window.showNormal()
