@@ -25,6 +25,8 @@ def console(qtbot: Any, event_path: Path) -> Iterator[ConsoleWindow]:
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
+    # the projector is placed just after the first paint; the console keeps the keyboard
+    qtbot.waitUntil(lambda: window.live.screens.placed_once and window.isActiveWindow())
     yield window
     if shiboken6.isValid(window):
         window.close()
@@ -88,3 +90,15 @@ def test_find_and_message_boxes_get_their_clear_buttons_once_on_screen(
     find = console.capture.panel.filter_text
     message = console.live.panel.message
     qtbot.waitUntil(lambda: find.isClearButtonEnabled() and message.isClearButtonEnabled())
+
+
+def test_the_console_keeps_the_keyboard_when_its_projector_comes_up(
+    qtbot: Any, console: ConsoleWindow
+) -> None:
+    """The projector is placed after the console is up; the offscreen platform, like some
+    window managers, gives a new window the focus: the console takes it back."""
+    assert console.projector.isVisible()
+    assert QApplication.activeWindow() is console
+    press(qtbot, console, Qt.Key.Key_T, CTRL)
+    qtbot.keyClicks(QApplication.focusWidget(), "Still ours")
+    assert console.capture.panel.entry.toPlainText() == "Still ours"

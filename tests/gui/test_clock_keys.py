@@ -25,6 +25,8 @@ def console(qtbot: QtBot, event_path: Path) -> Iterator[ConsoleWindow]:
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
+    # the projector is placed just after the first paint; the console keeps the keyboard
+    qtbot.waitUntil(lambda: window.live.screens.placed_once and window.isActiveWindow())
     window.setFocus()
     yield window
     if shiboken6.isValid(window):

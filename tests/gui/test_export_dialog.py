@@ -25,6 +25,8 @@ def open_console(qtbot: QtBot, path: Path) -> ConsoleWindow:
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
+    # the projector is placed just after the first paint; the console keeps the keyboard
+    qtbot.waitUntil(lambda: window.live.screens.placed_once and window.isActiveWindow())
     return window
 
 
