@@ -46,7 +46,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
     with EventStore.open(Path(args.event), readonly=True) as store:
         event = store.event()
-        deck = store.deck()
+        deck = store.deck(images=False)
         print(f"Title: {event.title}")
         if event.date:
             print(f"Date: {event.date}")

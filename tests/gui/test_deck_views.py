@@ -159,3 +159,47 @@ def test_painting_cards_all_day_cannot_use_up_pythons_none(qtbot: QtBot) -> None
     spent_per_paint = max(0, before - sys.getrefcount(None)) / 5
     a_day_of_paints = 60 * 60 * 24 * 60  # a day at 60 paints a second
     assert sys.getrefcount(None) > spent_per_paint * a_day_of_paints
+
+
+def test_an_open_event_reads_card_images_only_when_a_slide_shows_them(
+    qtbot: QtBot, tmp_path, demo_plan
+) -> None:
+    """A deck of photographs can be hundreds of megabytes: the open event holds none of
+    it, and a card's picture is read from the file when the projector shows the card."""
+    from PySide6.QtGui import QColor
+
+    from facilitator.store.db import EventStore
+    from facilitator.ui.controller import EventController
+
+    picture = QImage(60, 90, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#ff00ff"))
+    png = tmp_path / "magenta.png"
+    assert picture.save(str(png))
+    d = deck("system-leadership")
+    scanned = replace(d.cards[0], front="", image=png.read_bytes(), image_name="magenta.png")
+    path = tmp_path / "photos.facilitator"
+    EventStore.create(
+        path, title="Photos", deck=replace(d, cards=(scanned, *d.cards[1:])), plan=demo_plan
+    ).close()
+
+    controller = EventController(EventStore.open(path))
+    try:
+        held = controller.deck.card(scanned.id)
+        assert held.image is None and held.has_image  # not in memory, but known to be there
+        image, report = render(card_slide(controller.deck, held, back=False))
+        assert report.clipped == []
+        magenta = QColor("#ff00ff").rgb()
+        assert any(
+            image.pixel(x, y) == magenta
+            for x in range(0, image.width(), 8)
+            for y in range(0, image.height(), 8)
+        ), "the card's picture is on the projector"
+    finally:
+        controller.close()
+    # the event closed: a card without bytes is drawn without its picture, not an error
+    image, _ = render(card_slide(d, held, back=False))
+    assert not any(
+        image.pixel(x, y) == QColor("#ff00ff").rgb()
+        for x in range(0, image.width(), 8)
+        for y in range(0, image.height(), 8)
+    )

@@ -21,8 +21,12 @@ class Card(Struct, frozen=True):
     front: str
     # (level, questions) in the deck's level order; level is "" for a deck without levels
     questions: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    image: bytes | None = None
-    image_name: str = ""  # the file name the image came from, for saving the deck again
+    image: bytes | None = None  # None also in an open event's deck: read when needed
+    image_name: str = ""  # the file name the image came from; set whenever there is one
+
+    @property
+    def has_image(self) -> bool:
+        return self.image is not None or bool(self.image_name)
 
 
 class Deck(Struct, frozen=True):
@@ -50,7 +54,7 @@ class Deck(Struct, frozen=True):
 
     @property
     def image_count(self) -> int:
-        return sum(1 for c in self.cards if c.image is not None)
+        return sum(1 for c in self.cards if c.has_image)
 
 
 def load_deck(path: Path) -> Deck:
@@ -99,7 +103,7 @@ def describe_deck(deck: Deck) -> str:
         for card in cards:
             asked = sum(len(qs) for _, qs in card.questions)
             extras = [_count(asked, "question")]
-            if card.image is not None:
+            if card.has_image:
                 extras.append(f"image {card.image_name}")
             lines.append(f"  {card.id:<{id_width}}  {card.title}  ({', '.join(extras)})")
     return "\n".join(lines)

@@ -405,12 +405,21 @@ class EventStore:
 
     # -- deck and plan snapshots -----------------------------------------------------------
 
-    def deck(self) -> Deck:
+    def card_image(self, card_id: str) -> bytes | None:
+        """One card's image bytes, read from the file when a slide or thumbnail needs it."""
+        rows = self._read("SELECT image FROM card WHERE key = ?", (card_id,))
+        return rows[0]["image"] if rows else None
+
+    def deck(self, images: bool = True) -> Deck:
+        """The event's deck; with ``images=False`` its cards carry their image's name but
+        not its bytes (read one with :meth:`card_image`): a deck of photographs can be
+        hundreds of megabytes, and the console needs none of them to start."""
         deck_row = self._read("SELECT name, suit_label, levels_json, note FROM deck")[0]
         suits = tuple(
             Suit(id=r["key"], name=r["name"], colour=r["colour"])
             for r in self._read("SELECT key, name, colour FROM suit ORDER BY position")
         )
+        image = "image" if images else "NULL AS image, image IS NOT NULL AS has_image"
         cards = tuple(
             Card(
                 id=r["key"],
@@ -421,10 +430,11 @@ class EventStore:
                     (level, tuple(qs)) for level, qs in json.loads(r["questions_json"])
                 ),
                 image=r["image"],
-                image_name=r["image_name"],
+                # a name is how a card without its bytes says it has an image
+                image_name=r["image_name"] or (r["key"] if not images and r["has_image"] else ""),
             )
             for r in self._read(
-                "SELECT key, suit_key, title, front, questions_json, image, image_name"
+                f"SELECT key, suit_key, title, front, questions_json, {image}, image_name"
                 " FROM card ORDER BY position"
             )
         )

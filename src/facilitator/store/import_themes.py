@@ -94,7 +94,7 @@ def import_themes(event: Path, csv_path: Path, *, good_rows_only: bool = False) 
     name = csv_path.name
     records = _read_csv(csv_path)
     with EventStore.open(event) as store:
-        rounds, tables, deck = store.rounds(), store.tables(), store.deck()
+        rounds, tables, deck = store.rounds(), store.tables(), store.deck(images=False)
         fields, ignored = _map_header(records[0] if records else [], name)
         rows: list[Row] = []
         problems: list[Problem] = []

@@ -55,6 +55,7 @@ from facilitator.core.projector_state import CardSlide, DrawSlide, SpreadSlide
 from facilitator.core.session import tally_slide
 from facilitator.store.db import StoreError
 from facilitator.ui.controller import EventController
+from facilitator.ui.views.card_images import image_bytes
 from facilitator.ui.views.cards import card_image
 
 log = logging.getLogger(__name__)
@@ -146,7 +147,7 @@ class CardTileDelegate(QStyledItemDelegate):
             ),
         )
         body = inner.adjusted(0, suit_h + 4, 0, 0)
-        if card.image is not None:
+        if card.has_image:
             thumb = self._thumb(card, QSize(int(body.width() * 0.4), int(body.height())))
             if not thumb.isNull():
                 target = QRectF(
@@ -168,8 +169,8 @@ class CardTileDelegate(QStyledItemDelegate):
 
     def _thumb(self, card: Card, size: QSize) -> QPixmap:
         key = f"{card.id}:{size.width()}x{size.height()}"
-        if key not in self._thumbs and card.image is not None:
-            image = card_image(card.image)
+        if key not in self._thumbs and (data := image_bytes(card)) is not None:
+            image = card_image(data)
             self._thumbs[key] = (
                 QPixmap()
                 if image.isNull()
@@ -238,7 +239,8 @@ class CardDetail(QWidget):
         self.suit.setText(suit.name.upper())
         self.title.setText(card.title)
         self.front.setText(card.front or "(no description on the front)")
-        if card.image is not None and not (image := card_image(card.image)).isNull():
+        data = image_bytes(card)
+        if data is not None and not (image := card_image(data)).isNull():
             self.image.setPixmap(
                 QPixmap.fromImage(
                     image.scaled(
@@ -733,7 +735,8 @@ class DeckBrowser(QWidget):
         path = QFileDialog.getExistingDirectory(self, "Save the deck into a folder")
         if path:
             try:
-                target = save_deck(self.deck, Path(path))
+                # the event's deck is held without its images: the file has them
+                target = save_deck(self.controller.store.deck(), Path(path))
             except InputError as exc:
                 self.report_problem("The deck was not saved", str(exc))
                 return

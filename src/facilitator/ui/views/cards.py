@@ -30,6 +30,7 @@ from facilitator.core.deck_colours import contrast_ratio, text_colour_on
 from facilitator.core.projector_state import CardSlide, DrawSlide, SpreadSlide, TallySlide
 from facilitator.ui.views import painter_for
 from facilitator.ui.views.base import PaintReport, Palette, draw_text, font
+from facilitator.ui.views.card_images import image_bytes
 
 LEFT_TOP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -192,7 +193,7 @@ def paint_card_front(
     fill = QColor(suit.colour)
     ink = _ink(suit.colour)
     _card_with_shadow(painter, card_rect, fill, radius)
-    if card.image is None and hero:
+    if not card.has_image and hero:
         _paint_rings(painter, card_rect, radius, ink)
     pad = max(h * 0.045, radius)
     inner = card_rect.adjusted(pad * 1.2, pad, -pad * 1.2, -pad)
@@ -213,10 +214,10 @@ def paint_card_front(
     body = QRectF(inner.left(), inner.top() + kicker_h + h * 0.03, inner.width(), 0)
     body.setBottom(inner.bottom())
 
-    if card.image is not None:
+    if (data := image_bytes(card)) is not None:
         image_w = body.width() * (0.62 if not card.front else 0.42)
         image_box = QRectF(body.right() - image_w, body.top(), image_w, body.height())
-        if _draw_image(painter, image_box, card.image):
+        if _draw_image(painter, image_box, data):
             body.setRight(image_box.left() - h * 0.04)
 
     stack = _fit_stack(
@@ -589,7 +590,7 @@ def _tile_body(tile: QRectF, card: Card, suit: Suit, h: float) -> tuple[QRectF, 
     kicker_px = max(h * 0.016, min(h * 0.024, inner.height() * 0.07))
     kicker_h = kicker_px * 1.5 if suit.name else 0.0
     body = inner.adjusted(0, kicker_h + pad * 0.4, 0, 0)
-    if card.image is not None and not card.front:
+    if card.has_image and not card.front:
         body.setTop(body.top() + body.height() * 0.62 + pad * 0.4)
     return body, kicker_px, kicker_h
 
@@ -654,10 +655,11 @@ def paint_tile(
             bold=True,
             align=LEFT_MIDDLE,
         )
-    if card.image is not None and not card.front:
+    if card.has_image and not card.front:
         top = tile.top() + pad + kicker_h + pad * 0.4
         image_box = QRectF(body.left(), top, body.width(), body.top() - pad * 0.4 - top)
-        if not _draw_image(painter, image_box, card.image):
+        data = image_bytes(card)
+        if data is None or not _draw_image(painter, image_box, data):
             body.setTop(top)
     stack = _fit_stack(
         card.title,
