@@ -35,8 +35,8 @@ def make_first_schema_file(path: Path) -> None:
 
 
 def test_the_schema_revisions_are_in_order() -> None:
-    assert migrate.script_revisions() == migrate.REVISIONS == ("0001", "0002")
-    assert migrate.HEAD == "0002"
+    assert migrate.script_revisions() == migrate.REVISIONS == ("0001", "0002", "0003")
+    assert migrate.HEAD == "0003"
 
 
 def test_a_first_schema_file_opens_with_its_data_and_a_backup(tmp_path: Path) -> None:
@@ -75,3 +75,41 @@ def test_a_current_file_is_not_backed_up_again(event_path: Path) -> None:
     with EventStore.open(event_path) as store:
         assert store.migrated_from is None and store.backup_path is None
     assert sorted(p.name for p in event_path.parent.iterdir()) == [event_path.name]
+
+
+def test_card_pictures_move_to_their_own_table_and_stay_whole(tmp_path: Path) -> None:
+    """Schema 0003 keeps pictures apart from their cards: every byte comes along."""
+    path = tmp_path / "pictures.facilitator"
+    migrate.upgrade_file(path, "0002")
+    picture = bytes(range(256)) * 4000  # a megabyte-sized picture, every byte value in it
+    db = sqlite3.connect(path)
+    db.executescript(
+        """
+        INSERT INTO event VALUES ('ev-1', 'Photos', '', '', '', '2025-03-01T09:00:00+00:00',
+                                  '0.1.0');
+        INSERT INTO deck VALUES ('d-1', 'Scans', 'Theme', '[]', '', '2025-03-01');
+        INSERT INTO suit VALUES ('s-1', 'd-1', 'being', 'Being', '#1b6ca8', 0);
+        INSERT INTO plan VALUES ('p-1', 'Plan');
+        """
+    )
+    db.execute(
+        "INSERT INTO card VALUES ('c-1', 'd-1', 'scan', 'being', 'Scan', '', '[]', ?,"
+        " 'scan.png', 0)",
+        (picture,),
+    )
+    db.execute(
+        "INSERT INTO card VALUES ('c-2', 'd-1', 'words', 'being', 'Words', 'Front', '[]',"
+        " NULL, '', 1)"
+    )
+    db.commit()
+    db.close()
+
+    with EventStore.open(path) as store:
+        assert store.migrated_from == "0002"
+        scan, words = store.deck().cards
+        assert (scan.image, scan.image_name, words.image) == (picture, "scan.png", None)
+        light = store.deck(images=False)
+        assert [(c.image, c.has_image) for c in light.cards] == [(None, True), (None, False)]
+        assert store.card_image("scan") == picture and store.card_image("words") is None
+    columns = [row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(card)")]
+    assert "image" not in columns

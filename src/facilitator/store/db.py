@@ -407,7 +407,10 @@ class EventStore:
 
     def card_image(self, card_id: str) -> bytes | None:
         """One card's image bytes, read from the file when a slide or thumbnail needs it."""
-        rows = self._read("SELECT image FROM card WHERE key = ?", (card_id,))
+        rows = self._read(
+            "SELECT i.image FROM card c JOIN card_image i ON i.card_id = c.id WHERE c.key = ?",
+            (card_id,),
+        )
         return rows[0]["image"] if rows else None
 
     def deck(self, images: bool = True) -> Deck:
@@ -419,7 +422,7 @@ class EventStore:
             Suit(id=r["key"], name=r["name"], colour=r["colour"])
             for r in self._read("SELECT key, name, colour FROM suit ORDER BY position")
         )
-        image = "image" if images else "NULL AS image, image IS NOT NULL AS has_image"
+        image = "i.image" if images else "NULL"
         cards = tuple(
             Card(
                 id=r["key"],
@@ -434,8 +437,9 @@ class EventStore:
                 image_name=r["image_name"] or (r["key"] if not images and r["has_image"] else ""),
             )
             for r in self._read(
-                f"SELECT key, suit_key, title, front, questions_json, {image}, image_name"
-                " FROM card ORDER BY position"
+                "SELECT c.key, c.suit_key, c.title, c.front, c.questions_json, c.image_name,"
+                f" i.card_id IS NOT NULL AS has_image, {image} AS image"
+                " FROM card c LEFT JOIN card_image i ON i.card_id = c.id ORDER BY c.position"
             )
         )
         return Deck(
@@ -450,6 +454,7 @@ class EventStore:
     def replace_deck(self, deck: Deck) -> None:
         """Snapshot another deck into the event. Themes keep their card tags as typed."""
         with self._write() as conn:
+            conn.execute("DELETE FROM card_image")
             conn.execute("DELETE FROM card")
             conn.execute("DELETE FROM suit")
             conn.execute("DELETE FROM deck")
@@ -903,11 +908,12 @@ def _write_deck(conn: sqlite3.Connection, deck: Deck) -> None:
             },
         )
     for position, card in enumerate(deck.cards):
+        card_id = new_id()
         _insert(
             conn,
             "card",
             {
-                "id": new_id(),
+                "id": card_id,
                 "deck_id": deck_id,
                 "key": card.id,
                 "suit_key": card.suit,
@@ -916,11 +922,12 @@ def _write_deck(conn: sqlite3.Connection, deck: Deck) -> None:
                 "questions_json": json.dumps(
                     [[level, list(qs)] for level, qs in card.questions], ensure_ascii=False
                 ),
-                "image": card.image,
                 "image_name": card.image_name,
                 "position": position,
             },
         )
+        if card.image is not None:
+            _insert(conn, "card_image", {"card_id": card_id, "image": card.image})
 
 
 def _write_plan(conn: sqlite3.Connection, plan: Plan) -> None:

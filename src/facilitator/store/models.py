@@ -50,9 +50,16 @@ class CardRow(SQLModel, table=True):
     title: str
     front: str
     questions_json: str = "[]"
-    image: bytes | None = None
-    image_name: str = ""
+    image_name: str = ""  # set when the card has an image (in card_image)
     position: int
+
+
+class CardImageRow(SQLModel, table=True):
+    """A card's picture, apart from its card: reading the deck never reads the pictures."""
+
+    __tablename__ = "card_image"
+    card_id: str = Field(primary_key=True, foreign_key="card.id")
+    image: bytes
 
 
 class PlanRow(SQLModel, table=True):
