@@ -8,7 +8,6 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -26,8 +25,8 @@ log = logging.getLogger("facilitator")
 
 
 LOG_MAX_BYTES = 1_000_000
-PROJECTOR_REPORT_WAIT_MS = 1500
 LOG_BACKUPS = 3
+PROJECTOR_REPORT_WAIT_MS = 1500  # benchmarks: how long to wait for the projector's slide
 
 
 def rotate_log(path: Path) -> None:
@@ -145,24 +144,14 @@ def _report_when_shown(window: QWidget) -> None:
     first paint. The filters sit on those windows: an application-wide Python filter would
     see every event of every internal Qt object and slow down the very start it measures.
     """
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+
+    from facilitator.ui.deferred import on_first_paint
 
     def leave() -> None:
         QApplication.closeAllWindows()  # the event file is closed properly, it stays valid
         os._exit(0)
-
-    class FirstPaint(QObject):
-        def __init__(self, watched: QWidget, report: Callable[[], None]) -> None:
-            super().__init__(watched)
-            self.report = report
-            watched.installEventFilter(self)
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                watched.removeEventFilter(self)
-                self.report()
-            return False
 
     def window_shown() -> None:
         print(f"shown {time.time():.6f} rss_kb {_resident_kb()}", flush=True)
@@ -170,14 +159,14 @@ def _report_when_shown(window: QWidget) -> None:
         if projector is None:
             QTimer.singleShot(0, leave)
             return
-        FirstPaint(projector, projector_shown)
+        on_first_paint(projector, projector_shown)
         QTimer.singleShot(PROJECTOR_REPORT_WAIT_MS, leave)  # one screen: it stays hidden
 
     def projector_shown() -> None:
         print(f"projector {time.time():.6f}", flush=True)
         QTimer.singleShot(0, leave)
 
-    FirstPaint(window, window_shown)
+    on_first_paint(window, window_shown)
 
 
 def _resident_kb() -> int:

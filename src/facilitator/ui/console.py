@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
 
 # a console that is not painted at once (started minimised) still places its projector
 PLACE_PROJECTOR_BY_MS = 1000
-KEYBOARD_BACK_MS = 500  # a projector that is not painted (turned off) does not hold it
 
 
 class ConsoleWindow(QMainWindow):
@@ -271,18 +269,8 @@ class ConsoleWindow(QMainWindow):
     def _place_projector(self) -> None:
         """Fullscreen on the first screen that is not the console's; a window otherwise."""
         screens = self.live.screens  # ui/screens.py: remembered screen, hotplug, F5/F11
-        if screens.placed_once:  # hotplug or a key may have placed it already
-            return
-        had_keyboard = self.isActiveWindow()
-        screens.refresh()
-        if had_keyboard:
-            # where a new window gets the focus (some window managers; Qt's offscreen
-            # platform), the room's window must not keep the keyboard of the console
-            after_first_paint(self.projector, self._keyboard_back, at_latest_ms=KEYBOARD_BACK_MS)
-
-    def _keyboard_back(self) -> None:
-        if QApplication.activeWindow() is self.projector:
-            self.activateWindow()
+        if not screens.placed_once:  # hotplug or a key may have placed it already
+            screens.refresh()
 
     # -- status ----------------------------------------------------------------------------
 

@@ -7,8 +7,8 @@ holds no widgets, so panels can be tested against it alone.
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,7 +20,7 @@ from facilitator.store.records import RoundInfo, TableInfo, Theme
 from facilitator.ui.views import card_images
 
 log = logging.getLogger(__name__)
-KEPT_IMAGES = 8  # card images kept in memory for repaints (a spread shows a few at once)
+KEPT_IMAGES = 8  # card images kept in memory for repaints
 
 
 class EventController(QObject):
@@ -43,7 +43,8 @@ class EventController(QObject):
         self.store = store
         # without image bytes: painters read an image when a slide shows it (card_images)
         self.deck: Deck = store.deck(images=False)
-        self._images: OrderedDict[str, bytes | None] = OrderedDict()
+        # the last few kept for repaints (a spread shows several cards at once)
+        self._stored_image = lru_cache(maxsize=KEPT_IMAGES)(store.card_image)
         card_images.use_source(self.card_image)
         self.plan: Plan = store.plan()
         self.rounds: list[RoundInfo] = store.rounds()
@@ -56,17 +57,10 @@ class EventController(QObject):
 
     def card_image(self, card_id: str) -> bytes | None:
         """A card's image from the event file; the last few are kept for repaints."""
-        if card_id in self._images:
-            self._images.move_to_end(card_id)
-            return self._images[card_id]
         try:
-            data = self.store.card_image(card_id)
+            return self._stored_image(card_id)
         except StoreError:
             return None  # the file went away: the card is drawn without its picture
-        self._images[card_id] = data
-        while len(self._images) > KEPT_IMAGES:
-            self._images.popitem(last=False)
-        return data
 
     def table(self, table_id: str | None) -> TableInfo | None:
         return next((t for t in self.tables if t.id == table_id), None)
@@ -127,7 +121,7 @@ class EventController(QObject):
     def replace_deck(self, deck: Deck) -> None:
         self.store.replace_deck(deck)
         self.deck = deck
-        self._images.clear()
+        self._stored_image.cache_clear()
         self.deck_changed.emit()
 
     def replace_plan(self, plan: Plan, round_ids: Sequence[str | None] | None = None) -> None:

@@ -23,6 +23,7 @@ from msgspec import Struct
 from PySide6.QtCore import QObject, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QScreen
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QDialog,
     QGroupBox,
@@ -33,11 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.ui.deferred import after_first_paint
 from facilitator.ui.projector import ProjectorWindow
 
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 350
+KEYBOARD_BACK_MS = 500  # a projector that is not painted (turned off) does not hold it
 FLASH_MS = 3000
 SCREEN_KEY = "projector/screen"
 UNPLUGGED_KEY = "projector/when_unplugged"
@@ -72,15 +75,7 @@ class ScreenInfo(Struct, frozen=True, eq=False):
         return (self.name, self.geometry) == (other.name, other.geometry)
 
     def __hash__(self) -> int:
-        return hash(
-            (
-                self.name,
-                self.geometry.x(),
-                self.geometry.y(),
-                self.geometry.width(),
-                self.geometry.height(),
-            )
-        )
+        return hash((self.name, self.geometry.getRect()))
 
     def describe(self) -> str:
         size = f"{self.geometry.width()}×{self.geometry.height()}"
@@ -295,6 +290,7 @@ class ProjectorScreens(QObject):
             window.hide()
             self.placed.emit(placement)
             return
+        had_keyboard = self.console.isActiveWindow()
         screen = placement.screen
         frameless = placement.mode is Mode.FULLSCREEN
         moved = (
@@ -321,7 +317,7 @@ class ProjectorScreens(QObject):
                 window.showNormal()
             window.setGeometry(self._window_geometry(screen))
             window.show()
-        self._keep_console_in_front()
+        self._keep_console_in_front(had_keyboard)
         self.placed.emit(placement)
 
     def _window_geometry(self, screen: ScreenInfo | None) -> QRect:
@@ -345,8 +341,16 @@ class ProjectorScreens(QObject):
             size.height(),
         )
 
-    def _keep_console_in_front(self) -> None:
+    def _keep_console_in_front(self, had_keyboard: bool) -> None:
         if self.console.isVisible() and self.placement.dedicated:
+            self.console.activateWindow()
+        if had_keyboard:
+            # where a newly shown window gets the focus (some window managers; Qt's offscreen
+            # platform), the console, where a scribe may be typing, takes the keyboard back
+            after_first_paint(self.window, self._keyboard_back, at_latest_ms=KEYBOARD_BACK_MS)
+
+    def _keyboard_back(self) -> None:
+        if QApplication.activeWindow() is self.window:
             self.console.activateWindow()
 
     # -- facilitator's actions --------------------------------------------------------------

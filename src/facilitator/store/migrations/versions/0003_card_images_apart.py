@@ -23,8 +23,7 @@ def upgrade() -> None:
         sa.Column("image", sa.LargeBinary(), nullable=False),
     )
     op.execute(
-        "INSERT INTO card_image (card_id, image) SELECT id, image FROM card"
-        " WHERE image IS NOT NULL"
+        "INSERT INTO card_image (card_id, image) SELECT id, image FROM card WHERE image IS NOT NULL"
     )
     with op.batch_alter_table("card") as batch:
         batch.drop_column("image")
@@ -33,7 +32,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("card") as batch:
         batch.add_column(sa.Column("image", sa.LargeBinary(), nullable=True))
-    op.execute(
-        "UPDATE card SET image = (SELECT image FROM card_image WHERE card_id = card.id)"
-    )
+    op.execute("UPDATE card SET image = (SELECT image FROM card_image WHERE card_id = card.id)")
     op.drop_table("card_image")
