@@ -70,6 +70,33 @@ def event_path(tmp_path: Path, demo_deck, demo_plan) -> Path:  # type: ignore[no
 
 
 @pytest.fixture
+def show_console(qtbot):  # type: ignore[no-untyped-def]
+    """Opens an event file's console as the app shows it and waits until it has settled:
+    painted, active, its projector placed (just after the first paint) and the keyboard
+    still the console's. Every console it opened is closed after the test."""
+    import shiboken6
+
+    from facilitator.store.db import EventStore
+    from facilitator.ui.console import ConsoleWindow
+
+    shown: list[ConsoleWindow] = []
+
+    def show(path: Path) -> ConsoleWindow:
+        window = ConsoleWindow(EventStore.open(path))
+        shown.append(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitActive(window)
+        qtbot.waitUntil(lambda: window.live.screens.placed_once and window.isActiveWindow())
+        return window
+
+    yield show
+    for window in shown:
+        if shiboken6.isValid(window):
+            window.close()
+
+
+@pytest.fixture
 def store(event_path: Path) -> Iterator[object]:
     """The demo event, open for writing."""
     from facilitator.store.db import EventStore

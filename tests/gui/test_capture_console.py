@@ -3,33 +3,23 @@ and the theme wall going live through the live session."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from facilitator.core.projector_state import Blank, WallSlide
-from facilitator.store.db import EventStore
 from facilitator.ui.console import ConsoleWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def console(qtbot: Any, event_path: Path) -> Iterator[ConsoleWindow]:
-    window = ConsoleWindow(EventStore.open(event_path))
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    # the projector is placed just after the first paint; the console keeps the keyboard
-    qtbot.waitUntil(lambda: window.live.screens.placed_once and window.isActiveWindow())
-    yield window
-    if shiboken6.isValid(window):
-        window.close()
+def console(show_console: Any, event_path: Path) -> ConsoleWindow:
+    window: ConsoleWindow = show_console(event_path)
+    return window
 
 
 def press(qtbot: Any, console: ConsoleWindow, key: Qt.Key, mods: Any = None) -> None:

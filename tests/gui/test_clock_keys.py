@@ -2,35 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.clock import Phase
 from facilitator.core.projector_state import ClockPhase, RoundSlide
-from facilitator.store.db import EventStore
 from facilitator.ui.clock_driver import ClockDriver
 from facilitator.ui.clock_panel import ClockPanel
 from facilitator.ui.console import ConsoleWindow
 
 
 @pytest.fixture
-def console(qtbot: QtBot, event_path: Path) -> Iterator[ConsoleWindow]:
-    window = ConsoleWindow(EventStore.open(event_path))
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    # the projector is placed just after the first paint; the console keeps the keyboard
-    qtbot.waitUntil(lambda: window.live.screens.placed_once and window.isActiveWindow())
+def console(show_console: Any, event_path: Path) -> ConsoleWindow:
+    window: ConsoleWindow = show_console(event_path)
     window.setFocus()
-    yield window
-    if shiboken6.isValid(window):
-        window.close()
+    return window
 
 
 def press(

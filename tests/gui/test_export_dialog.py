@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -20,22 +19,10 @@ from facilitator.ui.merge_dialog import MergeDialog, show_merge_dialog
 from unit.harvest_sample import big_event, rich_event
 
 
-def open_console(qtbot: QtBot, path: Path) -> ConsoleWindow:
-    window = ConsoleWindow(EventStore.open(path))
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    # the projector is placed just after the first paint; the console keeps the keyboard
-    qtbot.waitUntil(lambda: window.live.screens.placed_once and window.isActiveWindow())
-    return window
-
-
 @pytest.fixture
-def console(qtbot: QtBot, tmp_path: Path) -> Iterator[ConsoleWindow]:
-    window = open_console(qtbot, rich_event(tmp_path))
-    yield window
-    if shiboken6.isValid(window):
-        window.close()
+def console(show_console: Any, tmp_path: Path) -> ConsoleWindow:
+    window: ConsoleWindow = show_console(rich_event(tmp_path))
+    return window
 
 
 def export_dialog(qtbot: QtBot, console: ConsoleWindow, *, keys: bool = True) -> ExportDialog:
@@ -81,28 +68,27 @@ def test_exporting_writes_every_format_into_the_folder(
     assert console.controller.store.setting("export.folder") == str(folder)
 
 
-def test_the_console_keeps_working_while_a_big_export_runs(qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_console_keeps_working_while_a_big_export_runs(
+    qtbot: QtBot, show_console: Any, tmp_path: Path
+) -> None:
     path = big_event(tmp_path, 4000, tables=40)
-    console = open_console(qtbot, path)
-    try:
-        dialog = export_dialog(qtbot, console, keys=False)
-        out = tmp_path / "out"
-        out.mkdir()
-        dialog.folder.setText(str(out))
-        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-        assert dialog.task is not None and dialog.task.running
-        ticked: list[bool] = []
-        QTimer.singleShot(0, lambda: ticked.append(dialog.task is not None and dialog.task.running))
-        qtbot.waitUntil(lambda: bool(ticked), timeout=10_000)
-        assert ticked == [True], "the UI thread ran a timer while the export was running"
-        store = console.controller.store
-        saved = store.add_theme("Typed during the export", table_id=None, round_id=None)
-        assert store.theme(saved.id).text == "Typed during the export"
-        with qtbot.waitSignal(dialog.finished_export, timeout=120_000):
-            pass
-        assert len(list(out.iterdir())) == len(FORMATS)
-    finally:
-        console.close()
+    console: ConsoleWindow = show_console(path)
+    dialog = export_dialog(qtbot, console, keys=False)
+    out = tmp_path / "out"
+    out.mkdir()
+    dialog.folder.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.task is not None and dialog.task.running
+    ticked: list[bool] = []
+    QTimer.singleShot(0, lambda: ticked.append(dialog.task is not None and dialog.task.running))
+    qtbot.waitUntil(lambda: bool(ticked), timeout=10_000)
+    assert ticked == [True], "the UI thread ran a timer while the export was running"
+    store = console.controller.store
+    saved = store.add_theme("Typed during the export", table_id=None, round_id=None)
+    assert store.theme(saved.id).text == "Typed during the export"
+    with qtbot.waitSignal(dialog.finished_export, timeout=120_000):
+        pass
+    assert len(list(out.iterdir())) == len(FORMATS)
 
 
 def test_a_folder_that_does_not_exist_is_said_in_words(

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -18,17 +17,10 @@ from facilitator.ui.keys import KEY_MAP
 
 
 @pytest.fixture
-def console(qtbot, event_path: Path) -> Iterator[ConsoleWindow]:
-    window = ConsoleWindow(EventStore.open(event_path))
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    # the projector is placed just after the first paint; the console keeps the keyboard
-    qtbot.waitUntil(lambda: window.live.screens.placed_once and window.isActiveWindow())
+def console(show_console: Any, event_path: Path) -> ConsoleWindow:
+    window: ConsoleWindow = show_console(event_path)
     window.setFocus()
-    yield window
-    if shiboken6.isValid(window):
-        window.close()
+    return window
 
 
 def live(console: ConsoleWindow):  # type: ignore[no-untyped-def]
