@@ -15,7 +15,7 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +28,18 @@ from facilitator.core.deck import Card, Deck, Suit
 from facilitator.core.errors import InputError
 from facilitator.core.plan import Plan, Round
 from facilitator.store import migrate
+from facilitator.store.checkpoint import Checkpointer
+from facilitator.store.event_file import (
+    canonical,
+    check_event_file,
+    check_name,
+    connect,
+    human_error,
+    not_sqlite,
+    open_readonly,
+    sidecars,
+    uri,
+)
 from facilitator.store.lock import EventLock
 from facilitator.store.records import (
     KINDS,
@@ -40,8 +52,6 @@ from facilitator.store.records import (
     TimelineEntry,
 )
 
-SUFFIX = ".facilitator"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_TABLES = 500
 MAX_THEME_CHARS = 1_000_000
 RETIRED = 10_000  # rounds at this position and beyond were deleted from the plan
@@ -67,68 +77,9 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def _human_db_error(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "full" in text:
-        return "The disk is full: nothing was saved. Free some space, then try again."
-    if "readonly" in text or "read-only" in text:
-        return "The event file cannot be written (it is read-only). Nothing was saved."
-    if "unable to open" in text or "disk i/o" in text or "no such table" in text:
-        return (
-            "The event file cannot be reached (moved, deleted or on a removed drive). "
-            "Nothing was saved."
-        )
-    if "locked" in text or "busy" in text:
-        return "The event file is busy in another program. Nothing was saved; try again."
-    if "malformed" in text or "not a database" in text:
-        return "The event file is damaged. Nothing was saved."
-    return f"The event file could not be written ({text}). Nothing was saved."
-
-
-def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
-    """A connection in autocommit mode: each ``_write`` block is one explicit transaction."""
-    if readonly:
-        conn = sqlite3.connect(
-            f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-        )
-    else:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA foreign_keys=ON")
-    conn.execute("PRAGMA busy_timeout=5000")
-    conn.execute("PRAGMA synchronous=FULL")
-    return conn
-
-
-def check_event_file(path: Path) -> None:
-    """Refuse, with a one-line reason, anything that is not an event file we can open.
-
-    Reads only: a refused file is left byte for byte as it was.
-    """
-    name = str(path)
-    if not path.exists():
-        raise InputError(name, "no such file")
-    if path.is_dir():
-        raise InputError(name, "is a folder, not an event file")
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(100)
-    except PermissionError:
-        raise InputError(name, "cannot be read (permission denied)") from None
-    except OSError as exc:
-        raise InputError(name, f"cannot be read ({exc.strerror})") from None
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise InputError(name, "is not a Facilitator event file (not an SQLite database)")
-
-
-def _sidecars(path: Path) -> list[Path]:
-    return [Path(f"{path}-wal"), Path(f"{path}-shm")]
-
-
 def sidecars_present(path: Path) -> list[bool]:
     """Whether ``path``'s -wal and -shm exist now, for :func:`tidy_sidecars` afterwards."""
-    return [p.exists() for p in _sidecars(path)]
+    return [p.exists() for p in sidecars(path)]
 
 
 def tidy_sidecars(path: Path, existed: list[bool]) -> None:
@@ -136,8 +87,8 @@ def tidy_sidecars(path: Path, existed: list[bool]) -> None:
 
     Holding the event's lock proves no app writes it, so the sidecars are ours to remove.
     """
-    sidecars = _sidecars(path)
-    if any(existed) or not sidecars[0].exists() or sidecars[0].stat().st_size:
+    wal_shm = sidecars(path)
+    if any(existed) or not wal_shm[0].exists() or wal_shm[0].stat().st_size:
         return
     lock = EventLock(path)
     try:
@@ -145,7 +96,7 @@ def tidy_sidecars(path: Path, existed: list[bool]) -> None:
     except InputError:
         return  # the app has it open: the sidecars are in use
     try:
-        for sidecar in sidecars:
+        for sidecar in wal_shm:
             with contextlib.suppress(OSError):
                 sidecar.unlink(missing_ok=True)
     finally:
@@ -153,25 +104,43 @@ def tidy_sidecars(path: Path, existed: list[bool]) -> None:
 
 
 def _inspect(path: Path) -> str:
-    """The file's schema revision, after checking it is whole and ours."""
+    """The file's schema revision, after checking it is SQLite, whole and ours."""
     name = str(path)
-    sidecars = _sidecars(path)
     existed = sidecars_present(path)
+    def leave_as_found() -> None:
+        for sidecar, was_there in zip(sidecars(path), existed, strict=True):
+            if not was_there:
+                with contextlib.suppress(OSError):
+                    sidecar.unlink(missing_ok=True)
+
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn, done = open_readonly(path)
     except sqlite3.Error as exc:
-        raise InputError(name, f"cannot be opened ({exc})") from None
+        leave_as_found()
+        if not_sqlite(exc):
+            raise InputError(
+                name, "is not a Facilitator event file (not an SQLite database)"
+            ) from None
+        if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_CORRUPT"):
+            raise InputError(
+                name, "is damaged (truncated or corrupted) and cannot be opened"
+            ) from None
+        raise InputError(name, f"cannot be opened: {human_error(exc, path)}") from None
     try:
         try:
             tables = {
                 row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
             check = conn.execute("PRAGMA quick_check").fetchall()
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as exc:
+            if not_sqlite(exc):
+                raise InputError(
+                    name, "is not a Facilitator event file (not an SQLite database)"
+                ) from None
             raise InputError(
                 name, "is damaged (truncated or corrupted) and cannot be opened"
             ) from None
-        if check != [("ok",)]:
+        if [tuple(row) for row in check] != [("ok",)]:
             raise InputError(name, "is damaged (truncated or corrupted) and cannot be opened")
         if "alembic_version" not in tables or "event" not in tables:
             raise InputError(name, "is an SQLite database but not a Facilitator event file")
@@ -187,13 +156,11 @@ def _inspect(path: Path) -> str:
             )
     except InputError:
         conn.close()
-        # leave a refused file's folder as we found it
-        for sidecar, was_there in zip(sidecars, existed, strict=True):
-            if not was_there:
-                sidecar.unlink(missing_ok=True)
+        done()
+        leave_as_found()  # a refused file's folder as we found it
         raise
-    finally:
-        conn.close()
+    conn.close()
+    done()
     return revision
 
 
@@ -204,7 +171,12 @@ class EventStore:
     """
 
     def __init__(
-        self, path: Path, conn: sqlite3.Connection, lock: EventLock | None, readonly: bool
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        lock: EventLock | None,
+        readonly: bool,
+        closing: Callable[[], None] | None = None,
     ) -> None:
         self.path = path
         self.readonly = readonly
@@ -212,8 +184,12 @@ class EventStore:
         self.backup_path: Path | None = None
         self._lock = lock
         self._conn: sqlite3.Connection | None = conn
+        self._closing = closing  # what a read-only open must tidy after closing
         # a reader tidies the empty -wal/-shm that SQLite makes for it, if it made them
         self._sidecars_before: list[bool] | None = None
+        self.checkpointer: Checkpointer | None = (
+            None if readonly else Checkpointer(lambda: connect(self.path, readonly=False))
+        )
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -230,69 +206,87 @@ class EventStore:
         venue: str = "",
         facilitator: str = "",
     ) -> EventStore:
-        path = Path(path)
         name = str(path)
+        path = canonical(path)
         if not title.strip():
             raise InputError(name, "the event needs a title")
         if not 1 <= tables <= MAX_TABLES:
             raise InputError(name, f"the number of tables must be between 1 and {MAX_TABLES}")
-        if path.exists() or path.is_symlink():
+        if path.exists() or Path(name).is_symlink():
             raise InputError(name, "already exists; choose another name or open it")
         if not path.parent.is_dir():
             raise InputError(name, f"the folder {path.parent} does not exist")
         if not os.access(path.parent, os.W_OK):
             raise InputError(name, f"the folder {path.parent} cannot be written")
+        check_name(path)
         lock = EventLock(path)
         lock.acquire()
+        conn: sqlite3.Connection | None = None
         try:
-            connect(path, readonly=False).close()  # WAL from the first byte
+            conn = connect(path, readonly=False)  # WAL from the first byte
+            lock.hold_event_file()
             migrate.upgrade_file(path)
-            store = cls(path, connect(path, readonly=False), lock, readonly=False)
-            with store._write() as conn:
-                conn.execute(
+            store = cls(path, conn, lock, readonly=False)
+            with store._write() as write:
+                write.execute(
                     "INSERT INTO event (id, title, date, venue, facilitator, created_at,"
                     " app_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (new_id(), title.strip(), date, venue, facilitator, now_iso(), __version__),
                 )
-                conn.executemany(
+                write.executemany(
                     "INSERT INTO event_table (id, number, name) VALUES (?, ?, '')",
                     [(new_id(), n) for n in range(1, tables + 1)],
                 )
-                _write_deck(conn, deck)
-                _write_plan(conn, plan)
-        except BaseException:
+                _write_deck(write, deck)
+                _write_plan(write, plan)
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
             lock.release()
-            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-                leftover.unlink(missing_ok=True)
+            for leftover in (path, *sidecars(path)):
+                with contextlib.suppress(OSError):
+                    leftover.unlink(missing_ok=True)
+            if isinstance(exc, (sqlite3.Error, OSError)):
+                raise InputError(name, f"cannot be created: {human_error(exc)}") from None
             raise
         return store
 
     @classmethod
     def open(cls, path: Path, *, readonly: bool = False) -> EventStore:
-        path = Path(path)
-        check_event_file(path)
+        name = str(path)
+        check_event_file(Path(name))
+        path = canonical(path)
         lock: EventLock | None = None
         if not readonly:
             if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
                 raise InputError(
-                    str(path),
+                    name,
                     "is read-only; copy it to a folder you can write to, then open the copy",
                 )
+            check_name(path)
             lock = EventLock(path)
             lock.acquire()
         sidecars_before = sidecars_present(path)
+        closing: Callable[[], None] | None = None
         try:
             revision = _inspect(path)
             backup: Path | None = None
             if not readonly and revision != migrate.HEAD:
                 backup = migrate.backup_before_migrating(path, revision)
                 migrate.upgrade_file(path)
-            conn = connect(path, readonly=readonly)
+            if readonly:
+                conn, closing = open_readonly(path)
+            else:
+                conn = connect(path, readonly=False)
+        except sqlite3.Error as exc:
+            if lock is not None:
+                lock.release()
+            raise InputError(name, f"cannot be opened: {human_error(exc, path)}") from None
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
-        store = cls(path, conn, lock, readonly)
+        store = cls(path, conn, lock, readonly, closing)
         if readonly:
             store._sidecars_before = sidecars_before
         if backup is not None:
@@ -301,14 +295,19 @@ class EventStore:
         return store
 
     def close(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
         if self._conn is not None:
             # closing the last connection checkpoints the WAL into the file and removes it
-            self._conn.close()
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
             self._conn = None
+            if self._closing is not None:
+                self._closing()
             if self._sidecars_before is not None:
                 tidy_sidecars(self.path, self._sidecars_before)
         if self._lock is not None:
-            self._lock.release()
+            self._lock.release()  # after SQLite closed the file: its locks are not ours
             self._lock = None
 
     def __enter__(self) -> EventStore:
@@ -336,24 +335,53 @@ class EventStore:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StoreError(_human_db_error(exc)) from exc
+            raise StoreError(human_error(exc, self.path)) from exc
         try:
             yield conn
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise StoreError(_human_db_error(exc)) from exc
+            raise StoreError(human_error(exc, self.path)) from exc
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        if self.checkpointer is not None:
+            self.checkpointer.poke()
+
+    def save_copy(self, target: Path) -> Path:
+        """A whole, consistent copy of the open event (what is in the WAL included), made
+        with SQLite's backup API while the event stays open; written beside ``target`` and
+        renamed into place when complete."""
+        name = str(target)
+        target = canonical(target)
+        if target == self.path:
+            raise InputError(name, "is the open event itself; choose another name")
+        if not target.parent.is_dir():
+            raise InputError(name, f"the folder {target.parent} does not exist")
+        check_name(target)
+        part = target.with_name(f".facilitator-copy-{os.getpid()}-{new_id()[:8]}.part")
+        try:
+            copy = sqlite3.connect(uri(part), uri=True)
+            try:
+                self.conn.backup(copy)
+                copy.execute("PRAGMA journal_mode=DELETE")  # one file, nothing beside it
+            finally:
+                copy.close()
+            os.replace(part, target)
+        except (sqlite3.Error, OSError) as exc:
+            for leftover in (part, Path(f"{part}-journal")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink(missing_ok=True)
+            raise InputError(name, f"cannot be written: {human_error(exc, None)}") from None
+        return target
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            message = _human_db_error(exc).replace(" Nothing was saved.", "")
+            message = human_error(exc, self.path).replace(" Nothing was saved.", "")
             raise StoreError(message) from exc
 
     # -- the event -------------------------------------------------------------------------

@@ -33,10 +33,10 @@ from facilitator.store import migrate
 from facilitator.store.db import (
     RETIRED,
     _inspect,
-    check_event_file,
     sidecars_present,
     tidy_sidecars,
 )
+from facilitator.store.event_file import check_event_file, uri
 
 
 class MergeReport(Struct, frozen=True):
@@ -148,7 +148,7 @@ def _backup(path: Path, copy: Path) -> None:
 
 
 def _readonly_uri(path: Path) -> str:
-    return Path(path).resolve().as_uri() + "?mode=ro"
+    return uri(path, mode="ro")
 
 
 def _event(copy: Path) -> tuple[str, str]:
@@ -200,7 +200,7 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
 def _merge_into(
     target: Path, sources: Sequence[Path], others: Sequence[Path], out: Path
 ) -> MergeReport:
-    conn = sqlite3.connect(target.resolve().as_uri(), uri=True, isolation_level=None)
+    conn = sqlite3.connect(uri(target), uri=True, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from facilitator.store.event_file import open_readonly, uri
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -43,7 +45,11 @@ def upgrade_file(path: Path, revision: str = "head") -> None:
     from sqlalchemy import create_engine
     from sqlalchemy.pool import NullPool
 
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    # a connection of our own, not a URL built from the path: "#" or "?" in a file name
+    # would otherwise be read as URL syntax
+    engine = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(uri(path), uri=True), poolclass=NullPool
+    )
     try:
         with engine.connect() as connection:
             config = _config()
@@ -57,15 +63,16 @@ def upgrade_file(path: Path, revision: str = "head") -> None:
 def copy_database(path: Path, copy: Path) -> None:
     """A consistent copy of an SQLite file, with anything still in its WAL; ``path`` is
     only read. Raises sqlite3.Error when it cannot be read."""
-    source = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    source, done = open_readonly(Path(path))
     try:
-        target = sqlite3.connect(copy)
+        target = sqlite3.connect(uri(copy), uri=True)
         try:
             source.backup(target)
         finally:
             target.close()
     finally:
         source.close()
+        done()
 
 
 def backup_before_migrating(path: Path, revision: str) -> Path:

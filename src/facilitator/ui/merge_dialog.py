@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.store.db import SUFFIX
+from facilitator.store.event_file import SUFFIX
 from facilitator.store.merge import MergeReport, merge_events
 from facilitator.ui.controller import EventController
 from facilitator.ui.export_dialog import BackgroundTask, Progress

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.paths import APP_NAME
-from facilitator.store.db import SUFFIX
+from facilitator.store.event_file import SUFFIX
 
 if TYPE_CHECKING:
     from facilitator.ui.windows import WindowManager

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.core.errors import InputError
 from facilitator.paths import APP_NAME, demo_dir, user_data_dir
-from facilitator.store.db import SUFFIX, EventStore, StoreError
+from facilitator.store.db import EventStore, StoreError
+from facilitator.store.event_file import SUFFIX
 
 if TYPE_CHECKING:
     from facilitator.ui.console import ConsoleWindow
