@@ -63,6 +63,31 @@ def default_name(event_path: Path, fmt: str) -> Path:
     return event_path.with_name(f"{event_path.stem}-harvest.{fmt}")
 
 
+PART_PREFIX = ".facilitator-export-"
+
+
+def _tidy_dead_parts(folder: Path) -> None:
+    """Remove what an export killed midway left: its part file names a process now gone."""
+    with contextlib.suppress(OSError):
+        for part in folder.glob(f"{PART_PREFIX}*.part"):
+            pid = part.name[len(PART_PREFIX) :].split("-", 1)[0]
+            if pid.isdigit() and not _alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    part.unlink()
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True
+
+
 def write(harvest: Harvest, fmt: str, path: Path) -> Path:
     """Write ``harvest`` as ``fmt`` to ``path``, atomically. Returns the path written."""
     writer = _writer(fmt)
@@ -71,8 +96,10 @@ def write(harvest: Harvest, fmt: str, path: Path) -> Path:
         raise InputError(str(path), "is a folder; give a file name to write")
     if not path.parent.is_dir():
         raise InputError(str(path), f"the folder {path.parent} does not exist")
-    # a fresh name, not mkstemp: the file gets the user's usual permissions, not 0600
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.part")
+    _tidy_dead_parts(path.parent)
+    # a short fresh name (a long final name plus a suffix could pass the file system's
+    # limit), not mkstemp: the file gets the user's usual permissions, not 0600
+    tmp = path.with_name(f"{PART_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}.part")
     try:
         writer(harvest, tmp)
         with open(tmp, "rb+") as handle:

@@ -17,6 +17,7 @@ from typing import Any
 
 import xlsxwriter
 from msgspec import Struct
+from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
@@ -415,4 +416,8 @@ def write_xlsx(harvest: Harvest, path: Path) -> None:
     _table_sheet(book, fmt, "By table", columns, rows)
     _card_sheet(book, fmt, harvest)
     _summary_sheet(book, fmt, harvest)
-    book.close()
+    try:
+        book.close()
+    except FileCreateError as exc:  # not an OSError: the caller's "cannot be written"
+        cause = exc.args[0] if exc.args else None
+        raise cause if isinstance(cause, OSError) else OSError(str(exc)) from None
