@@ -45,18 +45,27 @@ def user_data_dir() -> Path:
         base = Path.home() / "Library" / "Application Support"
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    path = base / APP_NAME
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _folder(base / APP_NAME)
+
+
+def _folder(path: Path) -> Path:
+    """``path``, made if need be; on a read-only or full home, a folder in the temporary
+    folder instead, so the app still opens (it says where its log went)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    except OSError:
+        import tempfile
+
+        user = os.environ.get("USER") or os.environ.get("USERNAME") or "user"
+        fallback = Path(tempfile.gettempdir()) / f"{APP_NAME}-{user}" / path.name
+        fallback.mkdir(parents=True, exist_ok=True)
+        return fallback
 
 
 def log_dir() -> Path:
-    path = user_data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _folder(user_data_dir() / "logs")
 
 
 def demo_dir() -> Path:
-    path = user_data_dir() / "demo"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _folder(user_data_dir() / "demo")

@@ -109,15 +109,15 @@ def _configured(conn: sqlite3.Connection) -> sqlite3.Connection:
 
 
 def _cannot_write_beside(exc: sqlite3.Error) -> bool:
-    """SQLite could not make its -shm beside a WAL file: a read-only folder or drive."""
+    """SQLite could not make the -shm a WAL file needs: a read-only or full drive."""
     code = getattr(exc, "sqlite_errorname", "")
-    return code.startswith("SQLITE_READONLY") or code.startswith("SQLITE_CANTOPEN")
+    return code.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_IOERR"))
 
 
 def open_readonly(path: Path) -> tuple[sqlite3.Connection, Callable[[], None]]:
     """A read-only connection that changes nothing on disk, and what to call when done.
 
-    On a read-only folder or drive SQLite cannot make the -shm a WAL file needs. With no
+    On a read-only or full drive SQLite cannot make the -shm a WAL file needs. With no
     -wal there, the file alone is the whole event: opened immutable. With a -wal beside
     it, the two are copied to a private folder and read there, so nothing is lost.
     """
@@ -161,7 +161,7 @@ def human_error(exc: BaseException, path: Path | None = None) -> str:
     """One sentence for a failed save: what happened, and what to do."""
     text = str(getattr(exc, "orig", exc)).lower()
     code = getattr(exc, "errno", None)
-    if "full" in text or code == errno.ENOSPC:
+    if "full" in text or code == errno.ENOSPC or (path is not None and _disk_full(path)):
         return "The disk is full: nothing was saved. Free some space, then try again."
     if path is not None and not path.exists():
         return "The event file is gone (moved, deleted or on a removed drive). Nothing was saved."
@@ -189,3 +189,12 @@ def human_error(exc: BaseException, path: Path | None = None) -> str:
     if "malformed" in text or "not a database" in text:
         return "The event file is damaged. Nothing was saved."
     return f"The event file could not be written ({text}). Nothing was saved."
+
+
+def _disk_full(path: Path) -> bool:
+    """Less room than SQLite needs for its -shm (32 KB) beside the file."""
+    try:
+        info = os.statvfs(path.parent)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return info.f_bavail * info.f_frsize < 64 * 1024

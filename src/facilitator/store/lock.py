@@ -52,7 +52,7 @@ class EventLock:
     def __init__(self, event_path: Path) -> None:
         self.event_path = event_path
         self.path = event_path.with_name(event_path.name + ".lock")
-        self._file: IO[str] | None = None
+        self._file: IO[bytes] | None = None
         self._held: tuple[int, int] | None = None
 
     def acquire(self) -> None:
@@ -61,22 +61,22 @@ class EventLock:
                 str(self.event_path), "is already open in this Facilitator; switch to its window"
             )
         try:
-            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held while open
+            # unbuffered: a write that fails on a full disk fails here, not at close
+            handle = open(self.path, "a+b", buffering=0)  # noqa: SIM115 - held while open
         except OSError as exc:
             raise InputError(
                 str(self.path), f"cannot create the lock file: {exc.strerror}"
             ) from None
         if not _try_lock(handle):
             handle.seek(0)
-            holder = handle.read().strip() or "another program"
+            holder = handle.read().decode("utf-8", "replace").strip() or "another program"
             handle.close()
             raise _taken(self.event_path, holder)
         # who holds it is a courtesy for the next one: a full disk must not stop the open
         with contextlib.suppress(OSError):
             handle.seek(0)
             handle.truncate()
-            handle.write(f"process {os.getpid()} on {_computer_name()}")
-            handle.flush()
+            handle.write(f"process {os.getpid()} on {_computer_name()}".encode())
         self._file = handle
         if self.event_path.exists():
             try:
@@ -114,7 +114,8 @@ class EventLock:
         # a lock file we cannot remove is harmless: the OS lock is what counts
         with contextlib.suppress(OSError):
             self.path.unlink(missing_ok=True)
-        self._file.close()
+        with contextlib.suppress(OSError):
+            self._file.close()
         self._file = None
 
 
@@ -128,7 +129,7 @@ def _taken(event_path: Path, holder: str) -> InputError:
 if sys.platform == "win32":
     import msvcrt
 
-    def _try_lock(handle: IO[str]) -> bool:
+    def _try_lock(handle: IO[bytes]) -> bool:
         try:
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
         except OSError:
@@ -148,5 +149,5 @@ else:
             return False
         return True
 
-    def _try_lock(handle: IO[str]) -> bool:
+    def _try_lock(handle: IO[bytes]) -> bool:
         return _try_flock(handle.fileno())
