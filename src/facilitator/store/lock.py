@@ -34,6 +34,10 @@ def _computer_name() -> str:
     return os.environ.get("COMPUTERNAME", "this computer")
 
 
+def _this_process() -> str:
+    return f"process {os.getpid()} on {_computer_name()}"
+
+
 def _key(path: Path) -> tuple[int, int] | None:
     try:
         info = path.stat()
@@ -57,9 +61,7 @@ class EventLock:
 
     def acquire(self) -> None:
         if held_here(self.event_path):
-            raise InputError(
-                str(self.event_path), "is already open in this Facilitator; switch to its window"
-            )
+            raise _taken(self.event_path, _this_process())
         try:
             # unbuffered: a write that fails on a full disk fails here, not at close
             handle = open(self.path, "a+b", buffering=0)  # noqa: SIM115 - held while open
@@ -76,7 +78,7 @@ class EventLock:
         with contextlib.suppress(OSError):
             handle.seek(0)
             handle.truncate()
-            handle.write(f"process {os.getpid()} on {_computer_name()}".encode())
+            handle.write(_this_process().encode())
         self._file = handle
         if self.event_path.exists():
             try:
@@ -94,9 +96,7 @@ class EventLock:
         if key is None:
             return
         if key in _HELD:
-            raise InputError(
-                str(self.event_path), "is already open in this Facilitator; switch to its window"
-            )
+            raise _taken(self.event_path, _this_process())
         fd = os.open(self.event_path, os.O_RDONLY | os.O_CLOEXEC)
         if not _try_flock(fd):
             os.close(fd)  # this process has no SQLite connection to it yet: no lock lost
