@@ -718,8 +718,11 @@ class EventStore:
             _insert(conn, "timeline", values)
         return _timeline(values)
 
-    def timeline(self) -> list[TimelineEntry]:
-        rows = self._read("SELECT * FROM timeline ORDER BY at, id")
+    def timeline(self, *, saved_order: bool = False) -> list[TimelineEntry]:
+        """By time, or (``saved_order``) in the order this file saved them, which a jump
+        of the wall clock does not disturb."""
+        order = "rowid" if saved_order else "at, id"
+        rows = self._read(f"SELECT * FROM timeline ORDER BY {order}")
         return [_timeline(r) for r in rows]
 
     # -- drafts and settings ---------------------------------------------------------------
