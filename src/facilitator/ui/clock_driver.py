@@ -126,6 +126,14 @@ class ClockDriver(QObject):
                 adjustment=resumed.adjustment,
                 running=resumed.running,
             )
+            reading = self.clock.reading()
+            log.info(
+                "reopened in round %d: %s left (%.1f s), %s",
+                controller.live_round_index() + 1,
+                reading.text,
+                reading.remaining,
+                "running" if reading.running else "paused",
+            )
         self._last_shown: tuple[int, Phase] | None = None
         self._planned_end = self._read_planned_end()
         self.lateness: Lateness | None = None
