@@ -226,6 +226,22 @@ class RoundClock:
 
     skip = finish
 
+    def restore(self, elapsed: float, *, adjustment: float = 0.0, running: bool) -> None:
+        """Put back a started round as it was (the app reopened mid-round): it has run
+        ``elapsed`` seconds, with ``adjustment`` seconds added or taken, and runs on from
+        now if it was running. Warnings and zero already passed are not given again."""
+        now = self._now()
+        self._total = max(0.0, self._planned + adjustment)
+        self._banked = max(0.0, elapsed)
+        self._run_since = now if running else None
+        self._started = True
+        self._finished = False
+        self._changed_at = now
+        remaining = self._total - self._banked
+        self._fired = {k for k, at in self._thresholds() if remaining - EARLY <= at}
+        if remaining - EARLY <= -self.advance_after:
+            self._fired.add(EventKind.ADVANCE)
+
     def set_thresholds(self, amber_at: float, red_at: float) -> None:
         self.amber_at = amber_at
         self.red_at = red_at

@@ -290,7 +290,7 @@ def build_harvest(store: EventStore, *, tz: tzinfo | None = None) -> Harvest:
 
     round_order = {r.id: r.number for r in rounds}
     table_order = {t.id: t.number for t in tables}
-    raw = store.themes()  # newest first
+    raw = store.themes()  # newest saved first: reversed, the save order
     themes = tuple(
         sorted(
             (

@@ -595,6 +595,7 @@ class EventStore:
         }
         with self._write() as conn:
             _insert(conn, "theme", values)
+            values["seq"] = conn.execute("SELECT last_insert_rowid()").fetchone()[0]
         return _theme(values)
 
     def edit_theme(
@@ -638,7 +639,7 @@ class EventStore:
         return self.theme(theme_id)
 
     def theme(self, theme_id: str) -> Theme:
-        rows = self._read(f"SELECT {THEME_COLUMNS} FROM theme WHERE id = ?", (theme_id,))
+        rows = self._read(f"SELECT {THEME_ROW} FROM theme WHERE id = ?", (theme_id,))
         if not rows:
             raise StoreError("That entry is no longer in the event file.")
         return _theme(rows[0])
@@ -652,20 +653,25 @@ class EventStore:
         kind: str | None = None,
         text: str | None = None,
         include_deleted: bool = False,
-        after: tuple[str, str] | None = None,
+        after: int | tuple[str, str] | None = None,
         limit: int | None = None,
     ) -> list[Theme]:
-        """Themes, newest first, narrowed by any of the filters.
+        """Themes, newest saved first, narrowed by any of the filters.
 
-        A page: the ``limit`` that come after ``after`` = (created_at, id) of the last one
-        seen. Keyset paging: the 250th page of a big event costs what the first does.
+        Save order is the file's own (the rowid rises with each insert and entries are never
+        physically deleted), not the wall clock's ``created_at``, which jumps when the
+        laptop's clock is set. A page: the ``limit`` that come after ``after`` = the
+        ``seq`` of the last one seen (or its (created_at, id), as before). Keyset paging:
+        the 250th page of a big event costs what the first does.
         """
         where, params = _theme_filter(round_id, table_id, card, kind, text, include_deleted)
-        if after is not None:
-            stamp, theme_id = after
-            where += " AND (created_at < ? OR (created_at = ? AND id < ?))"
-            params += [stamp, stamp, theme_id]
-        sql = f"SELECT {THEME_COLUMNS} FROM theme {where} ORDER BY created_at DESC, id DESC"
+        if isinstance(after, tuple):
+            where += " AND rowid < (SELECT rowid FROM theme WHERE id = ?)"
+            params.append(after[1])
+        elif after is not None:
+            where += " AND rowid < ?"
+            params.append(after)
+        sql = f"SELECT {THEME_ROW} FROM theme {where} ORDER BY rowid DESC"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
@@ -740,8 +746,11 @@ class EventStore:
             _insert(conn, "timeline", values)
         return _timeline(values)
 
-    def timeline(self) -> list[TimelineEntry]:
-        rows = self._read("SELECT * FROM timeline ORDER BY at, id")
+    def timeline(self, *, saved_order: bool = False) -> list[TimelineEntry]:
+        """By time, or (``saved_order``) in the order this file saved them, which a jump
+        of the wall clock does not disturb."""
+        order = "rowid" if saved_order else "at, id"
+        rows = self._read(f"SELECT * FROM timeline ORDER BY {order}")
         return [_timeline(r) for r in rows]
 
     # -- drafts and settings ---------------------------------------------------------------
@@ -852,6 +861,10 @@ def _theme_filter(
     return "WHERE " + " AND ".join(clauses), params
 
 
+# a theme's columns and its place in the save order
+THEME_ROW = f"{THEME_COLUMNS}, rowid AS seq"
+
+
 def _theme(row: Any) -> Theme:
     return Theme(
         id=row["id"],
@@ -864,6 +877,7 @@ def _theme(row: Any) -> Theme:
         updated_at=row["updated_at"],
         hidden=bool(row["hidden"]),
         deleted_at=row["deleted_at"],
+        seq=row["seq"],
     )
 
 

@@ -57,6 +57,7 @@ class Theme(Struct, frozen=True):
     updated_at: str
     hidden: bool = False
     deleted_at: str | None = None
+    seq: int = 0  # its place in the order entries were saved in this file (rises)
 
 
 class CardPick(Struct, frozen=True):

@@ -5,9 +5,7 @@ one single-shot precise timer to the moment the shown seconds change next, so ea
 lands on the true second boundary however long the round; a late or early wake-up never
 accumulates, because every reading is computed from the monotonic clock.
 
-At zero it chimes (QSoundEffect, preloaded) and flashes the projector's clock. A machine
-with no audio output gets the flash alone and a line in the console saying so; missing
-audio is never an error dialog.
+At zero it chimes (ui/chime.py) and flashes the projector's clock.
 """
 
 from __future__ import annotations
@@ -27,17 +25,16 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
-    qInstallMessageHandler,
 )
 
 from facilitator.core.clock import EARLY, ClockEvent, EventKind, Phase, Reading, RoundClock
-from facilitator.core.errors import InputError
 from facilitator.core.plan import Plan
 from facilitator.core.projector_state import ClockFace, ClockPhase
+from facilitator.core.resume import ROUND_LIVE, clock_snapshot
 from facilitator.core.schedule import Lateness, projected_end, rebalance
-from facilitator.paths import resource_path
 from facilitator.store.db import StoreError
 from facilitator.store.records import RoundInfo
+from facilitator.ui.chime import VOLUME_DEFAULT, Chime, bundled_chime
 from facilitator.ui.controller import EventController
 
 log = logging.getLogger(__name__)
@@ -46,7 +43,7 @@ log = logging.getLogger(__name__)
 AMBER_KEY, AMBER_DEFAULT = "clock.amber_seconds", 120.0
 RED_KEY, RED_DEFAULT = "clock.red_seconds", 30.0
 AUTO_KEY = "clock.auto_advance"
-VOLUME_KEY, VOLUME_DEFAULT = "clock.chime_volume", 0.8
+VOLUME_KEY = "clock.chime_volume"
 CHIME_KEY = "clock.chime_file"
 MINIMUM_KEY, MINIMUM_DEFAULT = "clock.minimum_round_minutes", 5.0
 
@@ -78,26 +75,6 @@ def wall_now() -> datetime:
     return datetime.now().astimezone()
 
 
-def bundled_chime() -> Path:
-    return resource_path("sounds", "chime.wav")
-
-
-def check_wav(path: Path) -> None:
-    """Refuse a file the sound player cannot play, with a sentence saying why."""
-    import wave  # read when a chime is checked, not at start
-
-    try:
-        with wave.open(str(path), "rb") as wav:
-            if wav.getsampwidth() not in (1, 2) or wav.getnframes() == 0:
-                raise InputError(path.name, "the chime must be a 8- or 16-bit PCM WAV with sound")
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except (wave.Error, EOFError) as exc:
-        raise InputError(path.name, f"not a WAV file the app can play ({exc})") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
-
-
 def face_of(reading: Reading) -> ClockFace:
     return ClockFace(
         text=reading.text,
@@ -105,104 +82,6 @@ def face_of(reading: Reading) -> ClockFace:
         phase=_PHASES[reading.phase],
         flash=reading.running and reading.shown_seconds in FLASH_SECONDS,
     )
-
-
-class Chime:
-    """The zero chime: a preloaded QSoundEffect, or silence when there is no audio output.
-
-    QtMultimedia is loaded on first use (after the console is up, so start-up does not
-    pay for it). Its back-end chatter about missing optional libraries is kept out of the
-    Qt log: it is noise on a machine without them, not a fault.
-    """
-
-    def __init__(self, parent: QObject) -> None:
-        self._parent = parent
-        self._effect: Any = None
-        self._devices: Any = None
-        self.available = False
-        self.message = "Sound not checked yet"
-        self.volume = VOLUME_DEFAULT
-        self.path = bundled_chime()
-        self.on_change: Callable[[], None] = lambda: None
-
-    def probe(self) -> None:
-        previous = qInstallMessageHandler(_quiet_multimedia)
-        try:
-            try:
-                from PySide6.QtMultimedia import QMediaDevices
-            except ImportError:  # no audio library on this machine (e.g. libpulse missing)
-                self._set(False, "No sound library: the clock flashes at zero instead of chiming")
-                return
-            if self._devices is None:
-                self._devices = QMediaDevices(self._parent)
-                self._devices.audioOutputsChanged.connect(self.probe)
-            outputs = QMediaDevices.audioOutputs()
-        finally:
-            qInstallMessageHandler(previous)
-        if not outputs:
-            self._drop_effect()
-            self._set(False, "No sound output: the clock flashes at zero instead of chiming")
-            return
-        self._load()
-
-    def _drop_effect(self) -> None:
-        if self._effect is not None:
-            self._effect.deleteLater()
-            self._effect = None
-
-    def _load(self) -> None:
-        previous = qInstallMessageHandler(_quiet_multimedia)
-        try:
-            from PySide6.QtCore import QUrl
-            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
-
-            self._drop_effect()
-            effect = QSoundEffect(QMediaDevices.defaultAudioOutput(), self._parent)
-            effect.statusChanged.connect(self._status_changed)
-            effect.setVolume(self.volume)
-            effect.setSource(QUrl.fromLocalFile(str(self.path)))
-            self._effect = effect
-        finally:
-            qInstallMessageHandler(previous)
-        self._set(True, f"Chime ready ({self.path.name})")
-
-    def _status_changed(self) -> None:
-        from PySide6.QtMultimedia import QSoundEffect
-
-        if self._effect is None:
-            return
-        if self._effect.status() == QSoundEffect.Status.Error:
-            self._set(False, "The chime cannot play here: the clock flashes at zero instead")
-        elif self._effect.status() == QSoundEffect.Status.Ready:
-            self._set(True, f"Chime ready ({self.path.name})")
-
-    def _set(self, available: bool, message: str) -> None:
-        if (available, message) != (self.available, self.message):
-            self.available, self.message = available, message
-            log.info("sound: %s", message)
-            self.on_change()
-
-    def set_volume(self, volume: float) -> None:
-        self.volume = max(0.0, min(1.0, volume))
-        if self._effect is not None:
-            self._effect.setVolume(self.volume)
-
-    def set_file(self, path: Path) -> None:
-        check_wav(path)
-        self.path = path
-        if self._effect is not None:
-            self._load()
-
-    def play(self) -> bool:
-        """Start the chime now; False when there is nothing to play it on."""
-        if not self.available or self._effect is None:
-            return False
-        self._effect.play()
-        return True
-
-
-def _quiet_multimedia(msg_type: Any, context: Any, message: str) -> None:
-    log.debug("qt multimedia: %s", message)
 
 
 class ClockDriver(QObject):
@@ -225,6 +104,10 @@ class ClockDriver(QObject):
         self.controller = controller
         self._now = now
         self._wall = wall
+        # Times shown (and planned, late or ahead) are local clock times derived from the
+        # monotonic clock, anchored to the wall clock once: a jump of the wall clock (the
+        # laptop syncs or changes zone) moves no round and makes no event late.
+        self._anchor = (wall(), now())
         store = controller.store
         self.clock = RoundClock(
             self._round_seconds(controller.live_round),
@@ -235,6 +118,22 @@ class ClockDriver(QObject):
         )
         self._round_id = controller.live_round.id if controller.live_round else None
         self._round_planned = self._round_seconds(controller.live_round)
+        resumed = getattr(controller, "resumed", None)
+        if resumed is not None and resumed.started and resumed.round_id == self._round_id:
+            # reopened mid-round: the clock as it was, run on since its last record
+            self.clock.restore(
+                resumed.elapsed_at(self._anchor[0]),
+                adjustment=resumed.adjustment,
+                running=resumed.running,
+            )
+            reading = self.clock.reading()
+            log.info(
+                "reopened in round %d: %s left (%.1f s), %s",
+                controller.live_round_index() + 1,
+                reading.text,
+                reading.remaining,
+                "running" if reading.running else "paused",
+            )
         self._last_shown: tuple[int, Phase] | None = None
         self._planned_end = self._read_planned_end()
         self.lateness: Lateness | None = None
@@ -258,7 +157,7 @@ class ClockDriver(QObject):
 
         controller.live_round_changed.connect(self._live_round_changed)
         controller.plan_changed.connect(self._plan_changed)
-        self._publish(self.clock.reading())
+        self._after_action()  # shows the clock, and keeps a reopened running one going
 
     # -- set-up ----------------------------------------------------------------------------
 
@@ -269,6 +168,11 @@ class ClockDriver(QObject):
     @staticmethod
     def _round_seconds(round_info: RoundInfo | None) -> float:
         return round_info.round.minutes * 60.0 if round_info else 0.0
+
+    def local_now(self) -> datetime:
+        """The local clock time now, on the monotonic clock (see ``_anchor``)."""
+        wall, mono = self._anchor
+        return wall + timedelta(seconds=self._now() - mono)
 
     def _read_planned_end(self) -> datetime | None:
         rounds = self.controller.rounds
@@ -385,7 +289,7 @@ class ClockDriver(QObject):
         if self._planned_end is None or not later:
             return None
         reading = self.clock.reading()
-        now = self._wall()
+        now = self.local_now()
         end_of_current = now + timedelta(seconds=max(0.0, reading.remaining))
         available = (self._planned_end - end_of_current).total_seconds() / 60.0
         minutes = [r.round.minutes for r in later]
@@ -404,7 +308,8 @@ class ClockDriver(QObject):
         else:
             later = [r.round.minutes for r in self.rounds_after()]
             remaining = 0.0 if self.clock.is_finished else reading.remaining
-            lateness = Lateness(projected_end(self._wall(), remaining, later), self._planned_end)
+            projected = projected_end(self.local_now(), remaining, later)
+            lateness = Lateness(projected, self._planned_end)
         before = self.lateness
         self.lateness = lateness
         if (before and before.text) != (lateness and lateness.text):
@@ -512,6 +417,7 @@ class ClockDriver(QObject):
         self._round_id = new_id
         self._round_planned = self._round_seconds(round_info)
         self.clock.load(self._round_planned)
+        self._record(ROUND_LIVE)
         self._last_shown = None
         self._after_action()
 
@@ -521,7 +427,9 @@ class ClockDriver(QObject):
             self._round_id = None
             self.clock.load(0)
         elif live.id != self._round_id or not self.clock.is_started:
-            self._round_id = live.id
+            if live.id != self._round_id:
+                self._round_id = live.id
+                self._record(ROUND_LIVE)
             self._round_planned = self._round_seconds(live)
             self.clock.load(self._round_planned)
         self._planned_end = self._read_planned_end() or self._planned_end
@@ -534,7 +442,7 @@ class ClockDriver(QObject):
             return
         reading = self.clock.reading()
         self.clock.finish()
-        self._set_times(self._round_id, actual_end=self._wall())
+        self._set_times(self._round_id, actual_end=self.local_now())
         self._record(
             "round_ended",
             {
@@ -547,7 +455,7 @@ class ClockDriver(QObject):
         live = self.controller.live_round
         if live is None:
             return
-        now = self._wall()
+        now = self.local_now()
         if self._planned_end is None:
             self._plan_times(now)
         stored = next((r for r in self.controller.rounds if r.id == live.id), live)
@@ -578,6 +486,10 @@ class ClockDriver(QObject):
         ]
 
     def _record(self, kind: str, detail: dict[str, Any] | None = None) -> None:
+        """A timeline record; a clock's carries the clock as it stands (core/resume.py)."""
+        if kind != ROUND_LIVE:
+            r = self.clock.reading()
+            detail = {**(detail or {}), **clock_snapshot(r.elapsed, r.adjustment, r.running)}
         try:
             self.controller.store.add_timeline(kind, round_id=self._round_id, detail=detail)
         except StoreError as exc:

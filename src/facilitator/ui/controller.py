@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from facilitator.core.deck import Deck
 from facilitator.core.plan import Plan
 from facilitator.core.projector_state import ClockFace, ProjectorState, Slide
+from facilitator.core.resume import where_it_was
 from facilitator.store.db import EventStore, StoreError
 from facilitator.store.records import RoundInfo, TableInfo, Theme
 from facilitator.ui.views import card_images
@@ -49,7 +50,11 @@ class EventController(QObject):
         self.plan: Plan = store.plan()
         self.rounds: list[RoundInfo] = store.rounds()
         self.tables: list[TableInfo] = store.tables()
-        self.live_round: RoundInfo | None = self.rounds[0] if self.rounds else None
+        # the event reopens where it was: the live round (and its clock: see ClockDriver)
+        self.resumed = where_it_was(store.timeline(saved_order=True), [r.id for r in self.rounds])
+        self.live_round: RoundInfo | None = self.round(self.resumed.round_id) or (
+            self.rounds[0] if self.rounds else None
+        )
         self.projector_state: ProjectorState | None = None
         self.clock_face: ClockFace | None = None
 

@@ -1,4 +1,4 @@
-"""The entries list: every entry of the event, newest first, filtered, edited in place.
+"""The entries list: every entry of the event, newest saved first, filtered, edited in place.
 
 A big event holds 50,000 entries. The model never asks for them all: it fetches pages as
 the view scrolls (canFetchMore/fetchMore), and every read — pages, counts, a filter over
@@ -214,7 +214,7 @@ class Filters(Struct, frozen=True):
 # An entry as the list keeps it: a plain tuple in Theme's field order. Tuples of strings
 # are left alone by Python's cyclic garbage collector, so 50,000 loaded entries add nothing
 # to its pauses (50,000 record objects would add tens of milliseconds to each).
-Row = tuple[str, str, str, str | None, str | None, tuple[str, ...], str, str, bool, str | None]
+Row = tuple[str, str, str, str | None, str | None, tuple[str, ...], str, str, bool, str | None, int]
 R_ID: Final = 0  # literal indexes, so the type checker knows each field's type
 R_TEXT: Final = 1
 R_KIND: Final = 2
@@ -223,6 +223,7 @@ R_ROUND: Final = 4
 R_CARDS: Final = 5
 R_CREATED: Final = 6
 R_HIDDEN: Final = 8
+R_SEQ: Final = 10
 
 
 def as_row(t: Theme) -> Row:
@@ -237,11 +238,13 @@ def as_row(t: Theme) -> Row:
         t.updated_at,
         t.hidden,
         t.deleted_at,
+        t.seq,
     )
 
 
-def _order_key(row: Row) -> tuple[str, str]:
-    return (row[R_CREATED], row[R_ID])
+def _order_key(row: Row) -> int:
+    """Where an entry stands in the save order (the wall clock may have jumped)."""
+    return row[R_SEQ]
 
 
 def one_line(text: str, limit: int = SHOWN_CHARS) -> str:
@@ -429,7 +432,7 @@ class EntriesModel(QAbstractTableModel):
 
     def _place(self, theme: Theme) -> None:
         """Insert at its place in the newest-first order, if that place is loaded."""
-        key = (theme.created_at, theme.id)
+        key = theme.seq
         row = 0
         while row < len(self._rows) and _order_key(self._rows[row]) > key:
             row += 1

@@ -118,6 +118,7 @@ class LiveControl(QObject):
         controller.event_changed.connect(self.rebuild)
         controller.themes_changed.connect(lambda: self._content_changed(WALL))
         controller.picks_changed.connect(lambda: self._content_changed(TALLY))
+        self.session.set_clock(controller.clock_face)  # a reopened round's clock, as it was
         self.publish()
 
     # -- building the run -------------------------------------------------------------------
