@@ -353,7 +353,7 @@ class EventStore:
     def save_copy(self, target: Path) -> Path:
         """A whole, consistent copy of the open event (what is in the WAL included), made
         with SQLite's backup API while the event stays open; written beside ``target`` and
-        renamed into place when complete."""
+        renamed into place when complete. Safe to call from a worker thread."""
         name = str(target)
         target = canonical(target)
         if target == self.path:
@@ -363,12 +363,16 @@ class EventStore:
         check_name(target)
         part = target.with_name(f".facilitator-copy-{os.getpid()}-{new_id()[:8]}.part")
         try:
+            # a connection of its own: a copy made from a worker thread never holds up the
+            # connection the UI reads through
+            source = connect(self.path, readonly=True)
             copy = sqlite3.connect(uri(part), uri=True)
             try:
-                self.conn.backup(copy)
+                source.backup(copy)
                 copy.execute("PRAGMA journal_mode=DELETE")  # one file, nothing beside it
             finally:
                 copy.close()
+                source.close()
             os.replace(part, target)
         except (sqlite3.Error, OSError) as exc:
             for leftover in (part, Path(f"{part}-journal")):

@@ -199,6 +199,8 @@ class ConsoleWindow(QMainWindow):
         file_menu.insertMenu(self.file_menu_tools, deck_menu)
         self.export_action = self._action("&Export the harvest…", self._export, "Ctrl+E")
         file_menu.insertAction(self.file_menu_tools, self.export_action)
+        self.save_copy_action = self._action("Save a &copy…", self._save_copy)
+        file_menu.insertAction(self.file_menu_tools, self.save_copy_action)
         self.merge_action = self._action("&Merge files from other laptops…", self._merge)
         file_menu.insertAction(self.file_menu_tools, self.merge_action)
         file_menu.addAction(
@@ -230,6 +232,11 @@ class ConsoleWindow(QMainWindow):
         from facilitator.ui.export_dialog import show_export_dialog
 
         show_export_dialog(self.controller, self)
+
+    def _save_copy(self) -> None:
+        from facilitator.ui.save_copy import ask_and_save_copy
+
+        ask_and_save_copy(self.controller, self)
 
     def _merge(self) -> None:
         from facilitator.ui.merge_dialog import show_merge_dialog
