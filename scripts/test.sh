@@ -6,5 +6,6 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 echo "== ruff"; .venv/bin/ruff check src tests benchmarks scripts packaging
 echo "== mypy"; .venv/bin/mypy
+echo "== import contract"; PYTHONPATH=src .venv/bin/lint-imports
 echo "== package"; packaging/build.sh
 echo "== pytest"; .venv/bin/pytest "$@"

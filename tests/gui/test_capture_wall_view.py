@@ -10,8 +10,8 @@ from PySide6.QtCore import QSize
 
 from facilitator.core.deck import Deck
 from facilitator.core.projector_state import Look, ProjectorState, WallEntry, WallSlide
+from facilitator.core.records import Theme
 from facilitator.core.wall import Labelled, build_wall
-from facilitator.store.records import Theme
 from facilitator.ui.projector import render_image
 
 SIZES = [QSize(1280, 720), QSize(1920, 1080), QSize(3840, 2160), QSize(1024, 768)]

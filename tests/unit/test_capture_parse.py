@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from facilitator.core.capture import (
-    KINDS,
     TagIndex,
     is_quoted,
     parse_table,
@@ -21,7 +20,7 @@ from facilitator.core.capture import (
     tag_word,
 )
 from facilitator.core.deck import Card, Deck, Suit
-from facilitator.store.records import KINDS as STORE_KINDS
+from facilitator.core.records import KINDS
 
 DECK = Deck(
     name="Test deck",
@@ -36,8 +35,8 @@ DECK = Deck(
 )
 
 
-def test_kinds_are_the_stores_kinds() -> None:
-    assert KINDS == STORE_KINDS
+def test_the_four_kinds_in_the_order_of_their_keys() -> None:
+    assert KINDS == ("theme", "quote", "question", "action")
 
 
 @pytest.mark.parametrize(

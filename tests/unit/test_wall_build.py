@@ -6,6 +6,7 @@ import pytest
 
 from facilitator.core.capture import TagIndex
 from facilitator.core.deck import Card, Deck, Suit
+from facilitator.core.records import Theme
 from facilitator.core.wall import (
     ENTRY_CHARS,
     LATEST_COUNT,
@@ -15,7 +16,6 @@ from facilitator.core.wall import (
     display_text,
     paginate,
 )
-from facilitator.store.records import Theme
 
 DECK = Deck(
     name="Test deck",

@@ -14,14 +14,6 @@ from msgspec import Struct
 
 from facilitator.core.deck import Card, Deck
 
-# The kinds of entry, in the order of their keys (Ctrl+1..4). Mirrors store.records.KINDS.
-KINDS: tuple[str, ...] = ("theme", "quote", "question", "action")
-KIND_LABELS: dict[str, str] = {
-    "theme": "Theme",
-    "quote": "Quote",
-    "question": "Question",
-    "action": "Action",
-}
 # Not a kind of entry: the panel's mode for "which card struck a chord?"
 PICK = "pick"
 

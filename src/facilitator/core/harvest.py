@@ -13,19 +13,22 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from msgspec import Struct
 
 from facilitator.core.deck import Deck
-from facilitator.store.records import TableInfo, TimelineEntry
+from facilitator.core.plan import Plan
+from facilitator.core.records import (
+    KINDS,
+    CardPick,
+    EventInfo,
+    RoundInfo,
+    TableInfo,
+    Theme,
+    TimelineEntry,
+)
 
-if TYPE_CHECKING:
-    from facilitator.store.db import EventStore
-
-KINDS = ("theme", "quote", "question", "action")
-KIND_LABELS = {"theme": "Theme", "quote": "Quote", "question": "Question", "action": "Action"}
-KIND_PLURALS = {"theme": "Themes", "quote": "Quotes", "question": "Questions", "action": "Actions"}
 UNKNOWN_CARD_COLOUR = "#6b7280"
 MOST_TAGGED = 5  # cards listed with their themes in the report
 
@@ -243,7 +246,20 @@ def local_zone() -> tzinfo:
     return zone
 
 
-def build_harvest(store: EventStore, *, tz: tzinfo | None = None) -> Harvest:
+class HarvestSource(Protocol):
+    """What the harvest reads: an open event file (store.db.EventStore) or a stand-in."""
+
+    def event(self) -> EventInfo: ...
+    def deck(self) -> Deck: ...
+    def plan(self) -> Plan: ...
+    def rounds(self, *, include_retired: bool = False) -> list[RoundInfo]: ...
+    def tables(self) -> list[TableInfo]: ...
+    def themes(self) -> list[Theme]: ...
+    def card_picks(self) -> list[CardPick]: ...
+    def timeline(self) -> list[TimelineEntry]: ...
+
+
+def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
     """Read everything the harvest needs from an open event file, in a few queries."""
     zone = tz or local_zone()
     info = store.event()

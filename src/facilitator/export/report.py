@@ -10,14 +10,8 @@ from __future__ import annotations
 
 from msgspec import Struct
 
-from facilitator.core.harvest import (
-    KIND_LABELS,
-    KIND_PLURALS,
-    KINDS,
-    Harvest,
-    HarvestRound,
-    HarvestTheme,
-)
+from facilitator.core.harvest import Harvest, HarvestRound, HarvestTheme
+from facilitator.core.records import KIND_LABELS, KIND_PLURALS, KINDS
 
 TALLY_TITLE = "Which card struck a chord?"
 MOST_TAGGED_TITLE = "The cards tables talked about most"

@@ -21,7 +21,8 @@ from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from facilitator.core.harvest import KIND_PLURALS, KINDS, Harvest
+from facilitator.core.harvest import Harvest
+from facilitator.core.records import KIND_PLURALS, KINDS
 from facilitator.export.safety import RISKY_STARTS
 
 MAX_CELL = 32_767  # Excel's limit on one cell's text

@@ -27,6 +27,16 @@ from facilitator import __version__
 from facilitator.core.deck import Card, Deck, Suit
 from facilitator.core.errors import InputError
 from facilitator.core.plan import Plan, Round
+from facilitator.core.records import (
+    KINDS,
+    CardPick,
+    Draft,
+    EventInfo,
+    RoundInfo,
+    TableInfo,
+    Theme,
+    TimelineEntry,
+)
 from facilitator.store import migrate
 from facilitator.store.checkpoint import Checkpointer
 from facilitator.store.event_file import (
@@ -41,16 +51,6 @@ from facilitator.store.event_file import (
     uri,
 )
 from facilitator.store.lock import EventLock
-from facilitator.store.records import (
-    KINDS,
-    CardPick,
-    Draft,
-    EventInfo,
-    RoundInfo,
-    TableInfo,
-    Theme,
-    TimelineEntry,
-)
 
 MAX_TABLES = 500
 MAX_THEME_CHARS = 1_000_000

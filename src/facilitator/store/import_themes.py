@@ -28,9 +28,9 @@ from msgspec import Struct
 
 from facilitator.core.deck import Deck
 from facilitator.core.errors import InputError, Problem
+from facilitator.core.records import KINDS, RoundInfo, TableInfo
 from facilitator.core.textfile import read_user_text
 from facilitator.store.db import MAX_THEME_CHARS, EventStore, new_id
-from facilitator.store.records import KINDS, RoundInfo, TableInfo
 
 MAX_FILE_BYTES = 100_000_000
 RISKY = ("=", "+", "-", "@", "\t", "\r")

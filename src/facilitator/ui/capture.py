@@ -41,8 +41,6 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.capture import (
-    KIND_LABELS,
-    KINDS,
     PICK,
     TagIndex,
     parse_table,
@@ -54,9 +52,9 @@ from facilitator.core.capture import (
 )
 from facilitator.core.errors import InputError
 from facilitator.core.projector_state import WallSlide
+from facilitator.core.records import KIND_LABELS, KINDS, RoundInfo, TableInfo, Theme
 from facilitator.core.wall import GROUPING_LABELS, GROUPINGS, Labelled, build_wall
 from facilitator.store.db import EventStore, StoreError
-from facilitator.store.records import RoundInfo, TableInfo, Theme
 from facilitator.ui.controller import EventController
 from facilitator.ui.deferred import clear_button_after_first_paint
 from facilitator.ui.entries import (

@@ -30,10 +30,10 @@ from PySide6.QtCore import (
 from facilitator.core.clock import EARLY, ClockEvent, EventKind, Phase, Reading, RoundClock
 from facilitator.core.plan import Plan
 from facilitator.core.projector_state import ClockFace, ClockPhase
+from facilitator.core.records import RoundInfo
 from facilitator.core.resume import ROUND_LIVE, clock_snapshot
 from facilitator.core.schedule import Lateness, projected_end, rebalance
 from facilitator.store.db import StoreError
-from facilitator.store.records import RoundInfo
 from facilitator.ui.chime import VOLUME_DEFAULT, Chime, bundled_chime
 from facilitator.ui.controller import EventController
 

@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject, Signal
 from facilitator.core.deck import Deck
 from facilitator.core.plan import Plan
 from facilitator.core.projector_state import ClockFace, ProjectorState, Slide
+from facilitator.core.records import RoundInfo, TableInfo, Theme
 from facilitator.core.resume import where_it_was
 from facilitator.store.db import EventStore, StoreError
-from facilitator.store.records import RoundInfo, TableInfo, Theme
 from facilitator.ui.views import card_images
 
 log = logging.getLogger(__name__)

@@ -41,10 +41,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.core.capture import KIND_LABELS, KINDS
 from facilitator.core.deck import Deck
+from facilitator.core.records import KIND_LABELS, KINDS, Theme
 from facilitator.store.db import EventStore
-from facilitator.store.records import Theme
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem

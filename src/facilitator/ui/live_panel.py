@@ -40,6 +40,7 @@ from facilitator.core.projector_state import (
     Slide,
     WallSlide,
 )
+from facilitator.core.records import RoundInfo
 from facilitator.core.session import (
     HOLDING,
     TALLY,
@@ -52,7 +53,6 @@ from facilitator.core.session import (
 )
 from facilitator.core.wall import Labelled, build_wall
 from facilitator.store.db import StoreError
-from facilitator.store.records import RoundInfo
 from facilitator.ui.controller import EventController
 from facilitator.ui.deferred import clear_button_after_first_paint
 from facilitator.ui.keys import BINDINGS, KeyGuide, LiveKeys

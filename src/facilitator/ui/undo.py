@@ -12,9 +12,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from facilitator.core.capture import KIND_LABELS
+from facilitator.core.records import KIND_LABELS, CardPick, Theme
 from facilitator.store.db import StoreError
-from facilitator.store.records import CardPick, Theme
 from facilitator.ui.controller import EventController
 
 log = logging.getLogger(__name__)

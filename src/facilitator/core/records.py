@@ -9,7 +9,15 @@ from msgspec import Struct, field
 
 from facilitator.core.plan import Round
 
-KINDS = ("theme", "quote", "question", "action")
+# The kinds of entry, in the order of their keys (Ctrl+1..4): the one list of them.
+KINDS: tuple[str, ...] = ("theme", "quote", "question", "action")
+KIND_LABELS: dict[str, str] = {
+    "theme": "Theme",
+    "quote": "Quote",
+    "question": "Question",
+    "action": "Action",
+}
+KIND_PLURALS: dict[str, str] = {k: f"{label}s" for k, label in KIND_LABELS.items()}
 
 
 class EventInfo(Struct, frozen=True):
