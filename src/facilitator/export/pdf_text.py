@@ -3,7 +3,7 @@
 reportlab's Paragraph parses markup and builds fragments for every line; for 50,000
 entries that alone takes longer than the whole export may. Entries need far less: runs of
 plain text in a few fonts and colours, a bullet, an optional tinted band with a bar, and
-line breaking at spaces (anywhere inside Chinese and Japanese). :class:`TextBlock` does
+line breaking at spaces (anywhere inside Chinese, Japanese and Korean). :class:`TextBlock` does
 that, splits between lines at a page end (never leaving one line alone), and draws each
 line with plain ``drawString`` calls. Typed text is never parsed as markup.
 """
@@ -20,11 +20,12 @@ from msgspec import Struct
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
+from facilitator.export.pdf_fonts import CJK_CHARS
 from facilitator.export.rtl import is_rtl, visual
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_CJK_SPLIT = re.compile(r"([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])")
+_CJK_CHAR = re.compile(f"[{CJK_CHARS}]")
+_CJK_SPLIT = re.compile(f"([{CJK_CHARS}])")
 
 
 class Run(Struct, frozen=True):
@@ -82,7 +83,7 @@ def _width(text: str, font: str, size: float) -> float:
 
 
 class Faces:
-    """Which fonts carry which characters: ``cjk`` takes Chinese and Japanese when set."""
+    """Which fonts carry which characters: ``cjk`` takes Chinese, Japanese and Korean."""
 
     def __init__(self, cjk: str | None, latin1_only: bool) -> None:
         self.cjk = cjk
