@@ -34,6 +34,8 @@ KOREAN = "한국어 회의"
 JAPANESE = "日本語の議論"
 CHINESE = "学习 happens there"
 QUOTE = "Доверие — это основа"
+HEBREW_QUOTE = "שלום עולם, אמרה המנחה"
+ARABIC_QUOTE = "القيادة المشتركة تبدأ بالإصغاء"
 
 
 def _harvest(folder: Path) -> Harvest:
@@ -57,6 +59,9 @@ def _harvest(folder: Path) -> Harvest:
             (2, "theme", JAPANESE),
             (2, "question", CHINESE),
             (3, "quote", QUOTE),
+            (3, "quote", HEBREW_QUOTE),
+            (3, "quote", ARABIC_QUOTE),
+            (3, "quote", "「学习」と한국어 in a quote"),
         ):
             store.add_theme(text, table_id=tables[table].id, round_id=rounds[1].id, kind=kind)
     with EventStore.open(path, readonly=True) as store:
@@ -109,6 +114,44 @@ def test_korean_japanese_and_chinese_come_back_out_of_the_pdf(
         assert typed in text, typed
 
 
+def test_arabic_and_hebrew_quotes_come_back_out_of_the_pdf(
+    harvest: Harvest, tmp_path: Path
+) -> None:
+    text = _text(write(harvest, "pdf", tmp_path / "harvest.pdf"))
+    for quote in (HEBREW_QUOTE, ARABIC_QUOTE):
+        for word in quote.replace(",", "").split():
+            # pdftotext gives Arabic back in its base letters (NFKC of the joined forms)
+            assert unicodedata.normalize("NFKC", word) in text, word
+
+
+def _drawn(harvest: Harvest) -> list[tuple[str, str]]:
+    """(text, font) of every piece of every line the report's entries are drawn in."""
+    from facilitator.export.pdf import BODY_W, build_story
+    from facilitator.export.pdf_text import TextBlock
+
+    out = []
+    for flowable in build_story(harvest):
+        if isinstance(flowable, TextBlock):
+            flowable.wrap(BODY_W, 10_000)
+            for row in flowable._rows or []:
+                out += [(piece.text, piece.run.font) for piece in row.line]
+    return out
+
+
+def test_every_character_is_drawn_in_a_font_that_has_it(harvest: Harvest) -> None:
+    """No boxes: a quote's Hebrew and Arabic, which the serif italic lacks, go to DejaVu
+    Sans; Chinese, Japanese and Korean to Droid Sans Fallback."""
+    from facilitator.export.pdf_fonts import INVISIBLE, covered
+
+    drawn = _drawn(harvest)
+    assert drawn
+    for text, font in drawn:
+        lacking = set(text) - covered(font) - INVISIBLE
+        assert not lacking, f"{text!r} in {font} lacks {sorted(lacking)}"
+    fonts_used = {font for _, font in drawn}
+    assert {"Harvest-sans", "Harvest-serif_italic", "Harvest-cjk"} <= fonts_used
+
+
 def test_the_pdf_is_the_same_with_the_systems_fonts_hidden(
     harvest: Harvest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -149,3 +192,18 @@ def test_the_bundled_fonts_say_what_they_are_and_their_licence() -> None:
         assert ttf.name in readme, f"{ttf.name} is not described in resources/fonts/README.md"
     assert (folder / "LICENSE-DejaVu.txt").is_file()
     assert (folder / "LICENSE-Apache-2.0.txt").is_file()
+
+
+def test_a_korean_title_shows_in_every_page_header(tmp_path: Path) -> None:
+    """The running header is drawn outside the paragraphs: it takes the CJK font too."""
+    path = tmp_path / "korean.facilitator"
+    title = "서울 워크숍 Łódź"
+    EventStore.create(
+        path, title=title, deck=load_deck_choice(None), plan=load_plan_choice(None), tables=2
+    ).close()
+    with EventStore.open(path, readonly=True) as store:
+        pdf = write(build_harvest(store, tz=UTC), "pdf", tmp_path / "korean.pdf")
+    pages = _run("pdftotext", "-enc", "UTF-8", str(pdf), "-").split("\f")[:-1]
+    assert len(pages) > 1
+    for number, page in enumerate(pages, start=1):
+        assert title in page, f"page {number} lacks the title"

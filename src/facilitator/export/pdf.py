@@ -23,7 +23,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -43,7 +42,7 @@ from reportlab.platypus import (
 from facilitator.core.deck_colours import parse_colour
 from facilitator.core.harvest import UNKNOWN_CARD_COLOUR, Harvest, HarvestTheme, TallyBar
 from facilitator.export import report
-from facilitator.export.pdf_fonts import CJK_FONT, Fonts, fonts, para_text
+from facilitator.export.pdf_fonts import CJK_FONT, Fonts, fonts, para_text, placed
 from facilitator.export.pdf_text import Faces, Item, Look, Run, TextBlock
 from facilitator.export.rtl import visual_line
 
@@ -267,7 +266,7 @@ class _Looks(Struct, frozen=True):
 
 def _looks(f: Fonts) -> _Looks:
     return _Looks(
-        faces=Faces(cjk=CJK_FONT, latin1_only=False),
+        faces=Faces(cjk=CJK_FONT, fallbacks=f.fallbacks),
         entry=Look(
             leading=14.2,
             indent=14,
@@ -421,7 +420,10 @@ def _later_pages(harvest: Harvest) -> Any:
         canvas.setFillColor(MUTED)
         y = PAGE_H - MARGIN_TOP + 9 * mm
         shown = title if len(title) <= 90 else title[:88] + "…"
-        canvas.drawString(MARGIN_X, y, _plain(shown, f))
+        for x, part, font in placed(_plain(shown, f), f.sans, 8.5)[0]:
+            canvas.setFont(font, 8.5)
+            canvas.drawString(MARGIN_X + x, y, part)
+        canvas.setFont(f.sans, 8.5)
         canvas.drawRightString(PAGE_W - MARGIN_X, y, "Harvest")
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
@@ -560,19 +562,12 @@ def tally_drawing(bars: Sequence[TallyBar], top: int, f: Fonts) -> Drawing:
         y = height - (i + 1) * BAR_ROW
         length = max(2.0, area * bar.picks / top)
         label = _plain(bar.card.title, f)
-        while len(label) > 4 and pdfmetrics.stringWidth(label, f.sans, 9.5) > LABEL_W - 10:
+        while len(label) > 4 and placed(label, f.sans, 9.5)[1] > LABEL_W - 10:
             label = label[:-2].rstrip() + "…"
-        drawing.add(
-            String(
-                LABEL_W - 8,
-                y + 7,
-                label,
-                fontName=f.sans,
-                fontSize=9.5,
-                fillColor=INK,
-                textAnchor="end",
-            )
-        )
+        parts, width = placed(label, f.sans, 9.5)
+        for x, part, font in parts:  # right-aligned, each part in a font that has it
+            start = LABEL_W - 8 - width + x
+            drawing.add(String(start, y + 7, part, fontName=font, fontSize=9.5, fillColor=INK))
         drawing.add(
             Rect(
                 LABEL_W,

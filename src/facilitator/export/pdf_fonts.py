@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from msgspec import Struct
 from reportlab.pdfbase import pdfmetrics
@@ -37,8 +38,11 @@ CJK_FONT = PREFIX + "cjk"
 # included), Hangul jamo extended A, Hangul syllables and jamo extended B, compatibility
 # ideographs, full- and half-width forms
 CJK_CHARS = "\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff00-\uffef"
-_CJK = re.compile(f"[{CJK_CHARS}]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+# not drawn: joiners, variation selectors and direction marks; dropped where the font lacks them
+INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\ufe0e\ufe0f")
 
 
 class Fonts(Struct, frozen=True):
@@ -54,6 +58,55 @@ class Fonts(Struct, frozen=True):
     @property
     def chip(self) -> str:
         return "●"
+
+    @property
+    def fallbacks(self) -> tuple[str, ...]:
+        """Where a character goes that the run's own font lacks, first that has it."""
+        return (self.sans, self.cjk)
+
+
+@cache
+def covered(font: str) -> frozenset[str]:
+    """The characters a registered font has a glyph for."""
+    return frozenset(map(chr, pdfmetrics.getFont(font).face.charToGlyph))
+
+
+def segments(
+    text: str, font: str, fallbacks: tuple[str, ...], missing: set[str] | None = None
+) -> list[tuple[str, str]]:
+    """``text`` cut into (text, font) runs: each character in ``font`` if it has a glyph
+    there, else in the first fallback that has one. A character no font has stays in
+    ``font`` (its box is drawn) and is added to ``missing``, so the export can say so."""
+    own = covered(font)
+    if own.issuperset(text):
+        return [(text, font)]
+    out: list[tuple[str, str]] = []
+    for ch in text:
+        if ch in own:
+            chosen = font
+        else:
+            chosen = next((f for f in fallbacks if ch in covered(f)), "")
+            if not chosen:
+                if ch in INVISIBLE:
+                    continue
+                if missing is not None:
+                    missing.add(ch)
+                chosen = font
+        if out and out[-1][1] == chosen:
+            out[-1] = (out[-1][0] + ch, chosen)
+        else:
+            out.append((ch, chosen))
+    return out
+
+
+def font_for_all(text: str, font: str, fallbacks: tuple[str, ...]) -> str:
+    """One font for the whole of ``text`` (a shaped right-to-left word, which must not be
+    cut): ``font`` if it has every character, else the first fallback that has."""
+    needed = set(text) - INVISIBLE
+    for candidate in (font, *fallbacks):
+        if covered(candidate).issuperset(needed):
+            return candidate
+    return font
 
 
 @cache
@@ -82,13 +135,64 @@ def fonts() -> Fonts:
 
 
 def para_text(text: str) -> str:
-    """Typed text as paragraph markup that shows exactly as typed (never as markup), its
-    Chinese, Japanese and Korean in the CJK font."""
+    """Typed text as paragraph markup that shows exactly as typed (never as markup), what
+    DejaVu Sans lacks (Chinese, Japanese, Korean) in the font that has it."""
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = "\n".join(visual_line(line) for line in text.split("\n"))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _CJK.sub(lambda m: f'<font name="{CJK_FONT}">{m.group(0)}</font>', text)
-    return text.replace("\n", "<br/>")
+    f = fonts()
+    out = []
+    for part, font in segments(text, f.sans, f.fallbacks[1:]):
+        part = part.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        out.append(part if font == f.sans else f'<font name="{font}">{part}</font>')
+    return "".join(out).replace("\n", "<br/>")
 
 
-__all__ = ["CJK_CHARS", "CJK_FONT", "FILES", "Fonts", "fonts", "para_text"]
+def placed(text: str, font: str, size: float) -> tuple[list[tuple[float, str, str]], float]:
+    """Plain text (no markup) as (x offset, text, font) pieces in the fonts that have its
+    characters, and its whole width: for what is drawn outside paragraphs."""
+    out: list[tuple[float, str, str]] = []
+    x = 0.0
+    for part, name in segments(text, font, fonts().fallbacks):
+        out.append((x, part, name))
+        x += pdfmetrics.stringWidth(part, name, size)
+    return out, x
+
+
+# PDF string escapes for the bytes of a font subset: \\, parentheses, and octal for the
+# bytes that are not printable ASCII
+ESCAPES = {
+    b: "\\" + chr(b) if chr(b) in "\\()" else f"\\{b:03o}"
+    for b in range(256)
+    if chr(b) in "\\()" or not 32 <= b < 127
+}
+
+
+def encoded(
+    font: Any, font_name: str, word: str, doc: Any, cache: dict[tuple[str, str], Any]
+) -> list[tuple[str, str]]:
+    """(subset font name, escaped PDF string) parts of one word in an embedded font."""
+    key = (font_name, word)
+    parts = cache.get(key)
+    if parts is None:
+        parts = [
+            (font.getSubsetInternalName(subset, doc), data.decode("latin-1").translate(ESCAPES))
+            for subset, data in font.splitString(word, doc)
+        ]
+        cache[key] = parts
+    return parts
+
+
+__all__ = [
+    "CJK_CHARS",
+    "CJK_FONT",
+    "FILES",
+    "INVISIBLE",
+    "Fonts",
+    "covered",
+    "encoded",
+    "font_for_all",
+    "fonts",
+    "para_text",
+    "placed",
+    "segments",
+]
