@@ -36,6 +36,7 @@ CHINESE = "学习 happens there"
 QUOTE = "Доверие — это основа"
 HEBREW_QUOTE = "שלום עולם, אמרה המנחה"
 ARABIC_QUOTE = "القيادة المشتركة تبدأ بالإصغاء"
+EMOJI = "Great energy 🚀🎉 after lunch 👍 ☕"
 
 
 def _harvest(folder: Path) -> Harvest:
@@ -62,6 +63,8 @@ def _harvest(folder: Path) -> Harvest:
             (3, "quote", HEBREW_QUOTE),
             (3, "quote", ARABIC_QUOTE),
             (3, "quote", "「学习」と한국어 in a quote"),
+            (2, "theme", EMOJI),
+            (3, "quote", EMOJI),
         ):
             store.add_theme(text, table_id=tables[table].id, round_id=rounds[1].id, kind=kind)
     with EventStore.open(path, readonly=True) as store:
@@ -110,7 +113,7 @@ def test_korean_japanese_and_chinese_come_back_out_of_the_pdf(
     harvest: Harvest, tmp_path: Path
 ) -> None:
     text = _text(write(harvest, "pdf", tmp_path / "harvest.pdf"))
-    for typed in (KOREAN, JAPANESE, CHINESE, NAMES, TITLE, QUOTE):
+    for typed in (KOREAN, JAPANESE, CHINESE, NAMES, TITLE, QUOTE, EMOJI):
         assert typed in text, typed
 
 
@@ -140,7 +143,7 @@ def _drawn(harvest: Harvest) -> list[tuple[str, str]]:
 
 def test_every_character_is_drawn_in_a_font_that_has_it(harvest: Harvest) -> None:
     """No boxes: a quote's Hebrew and Arabic, which the serif italic lacks, go to DejaVu
-    Sans; Chinese, Japanese and Korean to Droid Sans Fallback."""
+    Sans; Chinese, Japanese and Korean to Droid Sans Fallback; emoji to Symbola."""
     from facilitator.export.pdf_fonts import INVISIBLE, covered
 
     drawn = _drawn(harvest)
@@ -149,7 +152,7 @@ def test_every_character_is_drawn_in_a_font_that_has_it(harvest: Harvest) -> Non
         lacking = set(text) - covered(font) - INVISIBLE
         assert not lacking, f"{text!r} in {font} lacks {sorted(lacking)}"
     fonts_used = {font for _, font in drawn}
-    assert {"Harvest-sans", "Harvest-serif_italic", "Harvest-cjk"} <= fonts_used
+    assert {"Harvest-sans", "Harvest-serif_italic", "Harvest-cjk", "Harvest-emoji"} <= fonts_used
 
 
 def test_the_pdf_is_the_same_with_the_systems_fonts_hidden(

@@ -2,9 +2,10 @@
 
 A report must look the same from any laptop, so the system's fonts are never looked up:
 DejaVu Sans (Latin, Greek, Cyrillic, Arabic, Hebrew and symbols) for the text, DejaVu
-Serif Italic for quotes, and Droid Sans Fallback for Chinese, Japanese and Korean, which
-DejaVu lacks. reportlab embeds each TrueType file as subsets of the glyphs a report uses,
-with a ToUnicode map, so the text copies out and can be searched.
+Serif Italic for quotes, Droid Sans Fallback for Chinese, Japanese and Korean, which
+DejaVu lacks, and Symbola (monochrome) for emoji and the symbols neither has. reportlab
+embeds each TrueType file as subsets of the glyphs a report uses, with a ToUnicode map,
+so the text copies out and can be searched.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from msgspec import Struct
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from facilitator.core.errors import InputError
@@ -29,6 +30,7 @@ FILES = {
     "bolditalic": "DejaVuSans-BoldOblique.ttf",
     "serif_italic": "DejaVuSerif-Italic.ttf",
     "cjk": "DroidSansFallback.ttf",
+    "emoji": "Symbola_hint.ttf",
 }
 PREFIX = "Harvest-"
 CJK_FONT = PREFIX + "cjk"
@@ -54,6 +56,7 @@ class Fonts(Struct, frozen=True):
     bolditalic: str
     serif_italic: str
     cjk: str
+    emoji: str
 
     @property
     def chip(self) -> str:
@@ -62,7 +65,7 @@ class Fonts(Struct, frozen=True):
     @property
     def fallbacks(self) -> tuple[str, ...]:
         """Where a character goes that the run's own font lacks, first that has it."""
-        return (self.sans, self.cjk)
+        return (self.sans, self.cjk, self.emoji)
 
 
 @cache
@@ -109,6 +112,21 @@ def font_for_all(text: str, font: str, fallbacks: tuple[str, ...]) -> str:
     return font
 
 
+_reportlab_cmap = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode map of a subset, with characters above U+FFFF (emoji) mapped
+    right: reportlab writes four hex digits, so 🚀 (U+1F680) copied out as Ὠ (U+1F68);
+    PDF wants them in UTF-16, a surrogate pair."""
+    text = str(_reportlab_cmap(fontname, subset))
+    for code, char in enumerate(subset):
+        if char > 0xFFFF:
+            wide = chr(char).encode("utf-16-be").hex().upper()
+            text = text.replace(f"\n<{code:02X}> <{char:04X}>\n", f"\n<{code:02X}> <{wide}>\n")
+    return text
+
+
 @cache
 def fonts() -> Fonts:
     """Registers the bundled fonts with reportlab (once) and names them.
@@ -116,6 +134,7 @@ def fonts() -> Fonts:
     Each file is opened by its full path in the app's resources, never searched for in
     the system's font folders. A missing file is an install fault, said as such.
     """
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     for role, name in FILES.items():
         path = resource_path("fonts", name)
         try:
