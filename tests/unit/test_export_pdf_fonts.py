@@ -210,3 +210,35 @@ def test_a_korean_title_shows_in_every_page_header(tmp_path: Path) -> None:
     assert len(pages) > 1
     for number, page in enumerate(pages, start=1):
         assert title in page, f"page {number} lacks the title"
+
+
+def test_a_script_no_bundled_font_has_is_named_never_boxed_silently(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Thai and Devanagari have no bundled font: the export says which entries, in which
+    script, rather than printing boxes without a word."""
+    from facilitator.export import export_event
+
+    path = tmp_path / "thai.facilitator"
+    store = EventStore.create(
+        path, title="Bangkok", deck=load_deck_choice(None), plan=load_plan_choice(None), tables=2
+    )
+    with store:
+        table = store.tables()[0].id
+        for text in ("สวัสดี ทีมงาน", "ขอบคุณ", "नमस्ते टीम", "Plain English, all fine 🚀"):
+            store.add_theme(text, table_id=table, round_id=store.rounds()[1].id)
+    notes: list[str] = []
+    export_event(path, "pdf", tmp_path / "thai.pdf", notes=notes)
+    assert (tmp_path / "thai.pdf").is_file()
+    joined = "\n".join(notes)
+    assert "2 entries in Thai" in joined and "สวัสดี ทีมงาน" in joined, notes
+    assert "1 entry in Devanagari" in joined and "नमस्ते टीम" in joined, notes
+    assert "Plain English" not in joined
+    csv_notes: list[str] = []
+    export_event(path, "csv", tmp_path / "thai.csv", notes=csv_notes)
+    assert csv_notes == [], "a csv holds any script"
+    from facilitator.cli import main
+
+    assert main(["export", str(path), "--format", "pdf", "-o", str(tmp_path / "cli.pdf")]) == 0
+    err = capsys.readouterr().err
+    assert "Note: 2 entries in Thai could not be typeset in the PDF" in err, err

@@ -11,6 +11,8 @@ so the text copies out and can be searched.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -19,6 +21,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from facilitator.core.errors import InputError
+from facilitator.core.harvest import Harvest
 from facilitator.export.rtl import visual_line
 from facilitator.paths import resource_path
 
@@ -177,6 +180,63 @@ def placed(text: str, font: str, size: float) -> tuple[list[tuple[float, str, st
     return out, x
 
 
+def _script(ch: str) -> str:
+    """The script a character belongs to, near enough: its Unicode name's first word."""
+    name = unicodedata.name(ch, "")
+    return name.split()[0].title() if name else f"U+{ord(ch):04X}"
+
+
+def scripts_lacking(text: str) -> set[str]:
+    """The scripts of the characters in ``text`` that no bundled font has."""
+    have = frozenset().union(*map(covered, fonts().fallbacks))
+    lacking = set(text) - have - INVISIBLE
+    return {_script(ch) for ch in lacking if unicodedata.category(ch) != "Cc"}
+
+
+def untypeset(harvest: Harvest) -> list[str]:
+    """One line per script that no bundled font has, naming the entries that hold it: the
+    PDF draws those characters as boxes, and the export says so."""
+    found: dict[str, list[str]] = {}
+    for theme in harvest.themes:
+        for script in sorted(scripts_lacking(theme.text)):
+            found.setdefault(script, []).append(theme.text)
+    lines = []
+    for script, texts in found.items():
+        n = len(texts)
+        shown = ", ".join(f"“{_short(t)}”" for t in texts[:3])
+        more = f" and {n - 3} more" if n > 3 else ""
+        what = "1 entry" if n == 1 else f"{n} entries"
+        lines.append(
+            f"{what} in {script} could not be typeset in the PDF (no font the app bundles "
+            f"has {script}; it shows as boxes): {shown}{more}"
+        )
+    others = _other_texts(harvest)
+    if any(scripts_lacking(t) for t in others):
+        scripts = sorted(set().union(*map(scripts_lacking, others)))
+        lines.append(
+            f"The event's details, plan or deck hold {', '.join(scripts)} text the PDF "
+            "shows as boxes (no font the app bundles has it)"
+        )
+    return lines
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _other_texts(harvest: Harvest) -> Iterable[str]:
+    event = harvest.event
+    yield from (event.title, event.venue, event.facilitator, harvest.plan_title)
+    for r in harvest.rounds:
+        yield r.title
+        yield from r.prompts
+    for bar in harvest.tally:
+        yield bar.card.title
+    for table in harvest.tables:
+        yield table.label
+
+
 # PDF string escapes for the bytes of a font subset: \\, parentheses, and octal for the
 # bytes that are not printable ASCII
 ESCAPES = {
@@ -213,5 +273,7 @@ __all__ = [
     "fonts",
     "para_text",
     "placed",
+    "scripts_lacking",
     "segments",
+    "untypeset",
 ]
