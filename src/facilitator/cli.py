@@ -71,10 +71,13 @@ def _cmd_deck_check(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from facilitator.export import export_event
 
+    notes: list[str] = []
     written = export_event(
-        Path(args.event), args.format, Path(args.output) if args.output else None
+        Path(args.event), args.format, Path(args.output) if args.output else None, notes=notes
     )
     print(f"Wrote {written}")
+    for note in notes:
+        print(f"Note: {note}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -116,15 +116,39 @@ def write(harvest: Harvest, fmt: str, path: Path) -> Path:
     return path
 
 
-def export_event(event_path: Path, fmt: str, output: Path | None) -> Path:
-    """The CLI's ``export``: open the event read-only, build the harvest, write one format."""
+def export_notes(harvest: Harvest, fmt: str) -> list[str]:
+    """What a user should know about a file written as ``fmt``: in a PDF, the entries in a
+    script that no bundled font has (shown as boxes), named. Empty when all is well."""
+    if fmt != "pdf":
+        return []
+    from facilitator.export.pdf_fonts import untypeset
+
+    return untypeset(harvest)
+
+
+def export_event(
+    event_path: Path, fmt: str, output: Path | None, *, notes: list[str] | None = None
+) -> Path:
+    """The CLI's ``export``: open the event read-only, build the harvest, write one format.
+
+    ``notes``, when given, receives :func:`export_notes` for what was written."""
     from facilitator.store.db import EventStore
 
     _writer(fmt)  # an unknown format is refused before the event is even opened
     event_path = Path(event_path)
     with EventStore.open(event_path, readonly=True) as store:
         harvest = build_harvest(store)
-    return write(harvest, fmt, Path(output) if output else default_name(event_path, fmt))
+    path = write(harvest, fmt, Path(output) if output else default_name(event_path, fmt))
+    if notes is not None:
+        notes += export_notes(harvest, fmt)
+    return path
 
 
-__all__ = ["FORMATS", "FORMAT_NAMES", "default_name", "export_event", "write"]
+__all__ = [
+    "FORMATS",
+    "FORMAT_NAMES",
+    "default_name",
+    "export_event",
+    "export_notes",
+    "write",
+]

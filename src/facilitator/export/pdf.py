@@ -5,8 +5,7 @@ prompts, the themes by table, quotes set apart and the round's questions and act
 card tally as a bar chart in suit colours; the most-tagged cards. Headings keep with what
 follows them (no heading alone at a page foot); pages are numbered "3 of 12".
 
-Fonts: DejaVu (wide Unicode coverage) where the system has it, else Helvetica; Chinese and
-Japanese characters fall back to reportlab's built-in CID fonts. Nothing is bundled.
+Fonts: the app's own, bundled and embedded (:mod:`facilitator.export.pdf_fonts`).
 """
 
 from __future__ import annotations
@@ -24,9 +23,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -46,6 +42,7 @@ from reportlab.platypus import (
 from facilitator.core.deck_colours import parse_colour
 from facilitator.core.harvest import UNKNOWN_CARD_COLOUR, Harvest, HarvestTheme, TallyBar
 from facilitator.export import report
+from facilitator.export.pdf_fonts import CJK_FONT, Fonts, fonts, para_text, placed
 from facilitator.export.pdf_text import Faces, Item, Look, Run, TextBlock
 from facilitator.export.rtl import visual_line
 
@@ -61,82 +58,7 @@ PROMPT_BACK = colors.HexColor("#f1f3f8")
 QUOTE_BAR = colors.HexColor("#b6540f")
 QUOTE_BACK = colors.HexColor("#fbf6f1")
 
-FONT_DIRS = (
-    Path("/usr/share/fonts/truetype/dejavu"),
-    Path("/usr/share/fonts/dejavu"),
-    Path("/usr/share/fonts/TTF"),
-    Path("/usr/local/share/fonts"),
-    Path("/Library/Fonts"),
-    Path.home() / "Library/Fonts",
-    Path("C:/Windows/Fonts"),
-)
-DEJAVU = {
-    "sans": "DejaVuSans.ttf",
-    "bold": "DejaVuSans-Bold.ttf",
-    "italic": "DejaVuSans-Oblique.ttf",
-    "bolditalic": "DejaVuSans-BoldOblique.ttf",
-    "serif_italic": "DejaVuSerif-Italic.ttf",
-}
-HELVETICA = {
-    "sans": "Helvetica",
-    "bold": "Helvetica-Bold",
-    "italic": "Helvetica-Oblique",
-    "bolditalic": "Helvetica-BoldOblique",
-    "serif_italic": "Times-Italic",
-}
-CJK_FONT = "STSong-Light"
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-class Fonts(Struct, frozen=True):
-    sans: str
-    bold: str
-    italic: str
-    bolditalic: str
-    serif_italic: str
-    unicode: bool
-
-    @property
-    def chip(self) -> str:
-        return "●" if self.unicode else "•"
-
-
-@cache
-def fonts() -> Fonts:
-    """DejaVu when every file is found, Helvetica otherwise (Latin-1 only)."""
-    for folder in FONT_DIRS:
-        paths = {role: folder / name for role, name in DEJAVU.items()}
-        if all(p.is_file() for p in paths.values()):
-            try:
-                for role, p in paths.items():
-                    pdfmetrics.registerFont(TTFont(f"Harvest-{role}", str(p)))
-            except Exception:  # a damaged font file: fall back rather than fail the export
-                continue
-            pdfmetrics.registerFontFamily(
-                "Harvest-sans",
-                normal="Harvest-sans",
-                bold="Harvest-bold",
-                italic="Harvest-italic",
-                boldItalic="Harvest-bolditalic",
-            )
-            _register_cjk()
-            return Fonts(**{role: f"Harvest-{role}" for role in DEJAVU}, unicode=True)
-    _register_cjk()
-    return Fonts(**HELVETICA, unicode=False)
-
-
-def _register_cjk() -> None:
-    pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-
-
-def para_text(text: str) -> str:
-    """Typed text as paragraph markup that shows exactly as typed (never as markup)."""
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = "\n".join(visual_line(line) for line in text.split("\n"))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _CJK.sub(lambda m: f'<font name="{CJK_FONT}">{m.group(0)}</font>', text)
-    return text.replace("\n", "<br/>")
 
 
 # -- styles ---------------------------------------------------------------------------------
@@ -344,7 +266,7 @@ class _Looks(Struct, frozen=True):
 
 def _looks(f: Fonts) -> _Looks:
     return _Looks(
-        faces=Faces(cjk=CJK_FONT, latin1_only=not f.unicode),
+        faces=Faces(cjk=CJK_FONT, fallbacks=f.fallbacks),
         entry=Look(
             leading=14.2,
             indent=14,
@@ -498,7 +420,10 @@ def _later_pages(harvest: Harvest) -> Any:
         canvas.setFillColor(MUTED)
         y = PAGE_H - MARGIN_TOP + 9 * mm
         shown = title if len(title) <= 90 else title[:88] + "…"
-        canvas.drawString(MARGIN_X, y, _plain(shown, f))
+        for x, part, font in placed(_plain(shown, f), f.sans, 8.5)[0]:
+            canvas.setFont(font, 8.5)
+            canvas.drawString(MARGIN_X + x, y, part)
+        canvas.setFont(f.sans, 8.5)
         canvas.drawRightString(PAGE_W - MARGIN_X, y, "Harvest")
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
@@ -509,11 +434,8 @@ def _later_pages(harvest: Harvest) -> Any:
 
 
 def _plain(text: str, f: Fonts) -> str:
-    """Text for drawString (no markup): controls dropped; Latin-1 only with Helvetica."""
-    text = visual_line(_CONTROL.sub("", text).replace("\n", " "))
-    if not f.unicode:
-        text = text.encode("latin-1", "replace").decode("latin-1")
-    return text
+    """Text for drawString (no markup): controls dropped, right-to-left words turned."""
+    return visual_line(_CONTROL.sub("", text).replace("\n", " "))
 
 
 def _cover(harvest: Harvest, s: Styles) -> list[Flowable]:
@@ -540,6 +462,7 @@ def _cover(harvest: Harvest, s: Styles) -> list[Flowable]:
     grid.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), s.body.fontName),  # each cell sets it
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 8),
@@ -582,6 +505,7 @@ def _agenda(harvest: Harvest, s: Styles) -> list[Flowable]:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), s.body.fontName),  # each cell sets it
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 5),
@@ -638,19 +562,12 @@ def tally_drawing(bars: Sequence[TallyBar], top: int, f: Fonts) -> Drawing:
         y = height - (i + 1) * BAR_ROW
         length = max(2.0, area * bar.picks / top)
         label = _plain(bar.card.title, f)
-        while len(label) > 4 and pdfmetrics.stringWidth(label, f.sans, 9.5) > LABEL_W - 10:
+        while len(label) > 4 and placed(label, f.sans, 9.5)[1] > LABEL_W - 10:
             label = label[:-2].rstrip() + "…"
-        drawing.add(
-            String(
-                LABEL_W - 8,
-                y + 7,
-                label,
-                fontName=f.sans,
-                fontSize=9.5,
-                fillColor=INK,
-                textAnchor="end",
-            )
-        )
+        parts, width = placed(label, f.sans, 9.5)
+        for x, part, font in parts:  # right-aligned, each part in a font that has it
+            start = LABEL_W - 8 - width + x
+            drawing.add(String(start, y + 7, part, fontName=font, fontSize=9.5, fillColor=INK))
         drawing.add(
             Rect(
                 LABEL_W,
@@ -752,6 +669,8 @@ def write_pdf(harvest: Harvest, path: Path) -> None:
         author=event.facilitator or "Facilitator",
         subject=harvest.plan_title,
         creator=f"Facilitator {event.app_version}",
+        # every page's preamble names the initial font: ours, not an unembedded Helvetica
+        initialFontName=fonts().sans,
     )
     frame = Frame(
         MARGIN_X,

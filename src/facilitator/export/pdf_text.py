@@ -3,7 +3,7 @@
 reportlab's Paragraph parses markup and builds fragments for every line; for 50,000
 entries that alone takes longer than the whole export may. Entries need far less: runs of
 plain text in a few fonts and colours, a bullet, an optional tinted band with a bar, and
-line breaking at spaces (anywhere inside Chinese and Japanese). :class:`TextBlock` does
+line breaking at spaces (anywhere inside Chinese, Japanese and Korean). :class:`TextBlock` does
 that, splits between lines at a page end (never leaving one line alone), and draws each
 line with plain ``drawString`` calls. Typed text is never parsed as markup.
 """
@@ -20,11 +20,19 @@ from msgspec import Struct
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
+from facilitator.export.pdf_fonts import (
+    CJK_CHARS,
+    INVISIBLE,
+    covered,
+    encoded,
+    font_for_all,
+    segments,
+)
 from facilitator.export.rtl import is_rtl, visual
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_CJK_SPLIT = re.compile(r"([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])")
+_CJK_CHAR = re.compile(f"[{CJK_CHARS}]")
+_CJK_SPLIT = re.compile(f"([{CJK_CHARS}])")
 
 
 class Run(Struct, frozen=True):
@@ -62,15 +70,6 @@ class _Piece(NamedTuple):  # a tuple: a big report makes a million of them
 Line = tuple[_Piece, ...]
 
 
-# PDF string escapes for the bytes of a font subset: \\, parentheses, and octal for the
-# bytes that are not printable ASCII
-_ESCAPES = {
-    b: "\\" + chr(b) if chr(b) in "\\()" else f"\\{b:03o}"
-    for b in range(256)
-    if chr(b) in "\\()" or not 32 <= b < 127
-}
-
-
 @lru_cache(maxsize=64)
 def _font(name: str) -> Any:
     return pdfmetrics.getFont(name)
@@ -82,17 +81,29 @@ def _width(text: str, font: str, size: float) -> float:
 
 
 class Faces:
-    """Which fonts carry which characters: ``cjk`` takes Chinese and Japanese when set."""
+    """Which fonts carry which characters: a character the run's font lacks goes to the
+    first of ``fallbacks`` that has it (``cjk`` among them); those none has are gathered
+    in ``missing``."""
 
-    def __init__(self, cjk: str | None, latin1_only: bool) -> None:
+    def __init__(self, cjk: str | None, fallbacks: tuple[str, ...] = ()) -> None:
         self.cjk = cjk
-        self.latin1_only = latin1_only
+        self.fallbacks = fallbacks
+        self.missing: set[str] = set()
 
-    def encodable(self, text: str) -> str:
-        """Text the font can show: the standard PDF fonts know Windows-1252 only."""
-        if self.latin1_only:
-            return text.encode("cp1252", "replace").decode("cp1252")
-        return text
+
+def _fonted(word: str, run: Run, space: bool, fonts: Faces, cut: bool = False) -> list[_Piece]:
+    """A word in the fonts it needs (a line may break inside only where ``cut``)."""
+    parts = segments(word, run.font, fonts.fallbacks, fonts.missing)
+    return [
+        _Piece(
+            t,
+            run if f == run.font else Run(t, f, run.size, run.colour),
+            space and not i,
+            False,
+            cut,
+        )
+        for i, (t, f) in enumerate(parts)
+    ]
 
 
 def _pieces(runs: Sequence[Run], fonts: Faces) -> list[list[_Piece]]:
@@ -100,7 +111,11 @@ def _pieces(runs: Sequence[Run], fonts: Faces) -> list[list[_Piece]]:
     lines: list[list[_Piece]] = [[]]
     for run in runs:
         text = _CONTROL.sub("", run.text.replace("\r\n", "\n").replace("\r", "\n"))
-        plain = not (fonts.cjk and _CJK_CHAR.search(text)) and not is_rtl(text)
+        plain = (
+            covered(run.font).issuperset(text)
+            and not (fonts.cjk and _CJK_CHAR.search(text))
+            and not is_rtl(text)
+        )
         for n, hard in enumerate(text.replace("\t", " ").split("\n")):
             if n:
                 lines.append([])
@@ -108,28 +123,27 @@ def _pieces(runs: Sequence[Run], fonts: Faces) -> list[list[_Piece]]:
             # split at plain spaces only: a no-break space keeps a card's dot with its name
             words = [w for w in hard.split(" ") if w]
             if plain:  # the common case, kept fast: 50,000 entries pass through here
-                if fonts.latin1_only:
-                    words = [fonts.encodable(w) for w in words]
                 lines[-1] += [_Piece(w, run, space or i > 0) for i, w in enumerate(words)]
                 continue
             for word in words:
                 if fonts.cjk and _CJK_CHAR.search(word):
                     first = True
                     for part in _CJK_SPLIT.split(word):
-                        if not part:
-                            continue
-                        if _CJK_CHAR.fullmatch(part):
-                            piece = _Piece(part, Run(part, fonts.cjk, run.size, run.colour), False)
-                        else:
-                            piece = _Piece(fonts.encodable(part), run, False)
-                        lines[-1].append(
-                            _Piece(piece.text, piece.run, space and first, breakable=True)
-                        )
-                        first = False
+                        if part:
+                            cjk = _CJK_CHAR.fullmatch(part)
+                            home = Run(part, fonts.cjk, run.size, run.colour) if cjk else run
+                            lines[-1] += _fonted(part, home, space and first, fonts, True)
+                            first = False
                 elif is_rtl(word):
-                    lines[-1].append(_Piece(fonts.encodable(visual(word)), run, space, rtl=True))
+                    # a shaped word is never cut: all of it in one font that has it all
+                    shaped = visual(word)
+                    font = font_for_all(shaped, run.font, fonts.fallbacks)
+                    lines[-1].append(
+                        _Piece(shaped, Run(shaped, font, run.size, run.colour), space, rtl=True)
+                    )
+                    fonts.missing.update(set(shaped) - covered(font) - INVISIBLE)
                 else:
-                    lines[-1].append(_Piece(fonts.encodable(word), run, space))
+                    lines[-1] += _fonted(word, run, space, fonts)
                 space = True
     return lines
 
@@ -431,7 +445,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
             # splitString gives (subset, bytes), each subset a PDF font of its own
             words = [" ", piece.text] if piece.space and started else [piece.text]
             for word in words:
-                for part_name, part in _encoded(_font(run.font), run.font, word, doc, cache):
+                for part_name, part in encoded(_font(run.font), run.font, word, doc, cache):
                     if part_name != name and data:
                         self._tj(code, state, name, run.size, data)
                         data = ""
@@ -458,21 +472,6 @@ class TextBlock(Flowable):  # type: ignore[misc]
             code.append(f"{name} {size:g} Tf")
             state[0] = (name, size)
         code.append(f"({data}) Tj")
-
-
-def _encoded(
-    font: Any, font_name: str, word: str, doc: Any, cache: dict[tuple[str, str], Any]
-) -> list[tuple[str, str]]:
-    """(subset font name, escaped PDF string) parts of one word in an embedded font."""
-    key = (font_name, word)
-    parts = cache.get(key)
-    if parts is None:
-        parts = [
-            (font.getSubsetInternalName(subset, doc), data.decode("latin-1").translate(_ESCAPES))
-            for subset, data in font.splitString(word, doc)
-        ]
-        cache[key] = parts
-    return parts
 
 
 def _visual_order(line: Line) -> Line:
