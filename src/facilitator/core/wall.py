@@ -41,7 +41,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 
 
 class WallTheme(Protocol):
-    """What the wall needs of a theme (``store.records.Theme`` has it)."""
+    """What the wall needs of a theme (``core.records.Theme`` has it)."""
 
     @property
     def id(self) -> str: ...
