@@ -113,3 +113,24 @@ def test_card_pictures_move_to_their_own_table_and_stay_whole(tmp_path: Path) ->
         assert store.card_image("scan") == picture and store.card_image("words") is None
     columns = [row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(card)")]
     assert "image" not in columns
+
+
+def schema(path: Path) -> list[tuple[str, str, str]]:
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            " ORDER BY type, name"
+        ).fetchall()
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+    finally:
+        conn.close()
+    return [*rows, ("version", "", str(version))]
+
+
+def test_a_new_event_file_has_exactly_the_schema_the_migrations_make(
+    event_path: Path, tmp_path: Path
+) -> None:
+    migrated = tmp_path / "migrated.facilitator"
+    migrate.upgrade_file(migrated)
+    assert schema(event_path) == schema(migrated)

@@ -225,7 +225,7 @@ class EventStore:
         try:
             conn = connect(path, readonly=False)  # WAL from the first byte
             lock.hold_event_file()
-            migrate.upgrade_file(path)
+            migrate.create_at_head(path)
             store = cls(path, conn, lock, readonly=False)
             with store._write() as write:
                 write.execute(
