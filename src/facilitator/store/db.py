@@ -768,7 +768,6 @@ class EventStore:
         )
         return [(str(r[0]), str(r[1])) for r in rows]
 
-
     # -- the save thread's own connection ---------------------------------------------------
 
     @classmethod

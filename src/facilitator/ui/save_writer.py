@@ -222,7 +222,7 @@ class SaveWriter(QObject):
                 if store is None:
                     store = self.store = self._open_store(self.path)
                 result = job.op(store)
-            except Exception as exc:  # noqa: BLE001 - reported to the UI, which says it in words
+            except Exception as exc:  # reported to the UI, which says it in words
                 self._done.emit(job.token, None, exc)
             else:
                 self._done.emit(job.token, result, None)
@@ -230,4 +230,3 @@ class SaveWriter(QObject):
             store.close()
             if self.store is store:
                 self.store = None
-
