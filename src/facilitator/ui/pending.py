@@ -139,6 +139,7 @@ def describe(entries: list[PendingEntry]) -> str:
 # -- closing with entries not saved ----------------------------------------------------------
 
 SAVE, QUIT, CANCEL = "save", "quit", "cancel"
+FLUSH_BEFORE_ASKING_S = 1.0  # saves under way get this long to land before the question
 
 
 def ask_what_to_do(parent: QWidget | None, entries: list[PendingEntry]) -> str:
@@ -181,6 +182,7 @@ def may_close(parent: QWidget | None, entries: list[PendingEntry], event_path: P
             return False
         if choice == QUIT:
             forget(entries, "the user chose to quit")
+            entries.clear()
             return True
         target = choose_csv(parent, event_path)
         if target is None:
@@ -194,8 +196,34 @@ def may_close(parent: QWidget | None, entries: list[PendingEntry], event_path: P
             QMessageBox.warning(parent, "Not written", f"{target} cannot be written: {exc}")
             continue
         log.info("wrote %d entries not saved to %s", written, target)
+        forget([e for e in entries if e.is_pick], "a card pick cannot go in that file")
+        entries.clear()  # kept elsewhere now: not given up
         return True
     return True
+
+
+def keep_in_data_folder(entries: list[PendingEntry], event_path: Path) -> Path | None:
+    """No one to ask (a logout, a shutdown): write the entries not saved to a CSV file in
+    the user data folder, and log where. The file written, if any."""
+    if not entries:
+        return None
+    from datetime import datetime
+
+    from facilitator.paths import user_data_dir
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = user_data_dir() / "not-saved" / f"{event_path.stem}-{stamp}.csv"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        written = write_csv(target, entries)
+    except OSError as exc:
+        log.warning("could not keep the entries not saved in %s: %s", target, exc)
+        forget(entries, "closing with no one to ask")
+        return None
+    log.warning("%d entries not saved were written to %s", written, target)
+    forget([e for e in entries if e.is_pick], "a card pick cannot go in that file")
+    entries.clear()
+    return target
 
 
 def forget(entries: list[PendingEntry], why: str) -> None:

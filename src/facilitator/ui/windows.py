@@ -142,8 +142,9 @@ class WindowManager(QObject):
     def _show_console(self, store: EventStore) -> None:
         from facilitator.ui.console import ConsoleWindow
 
-        if self.console is not None:
-            self.console.close()
+        if self.console is not None and not self.console.close():
+            store.close()  # the open event's entries not saved: the user chose to stay
+            return
         self.recent.add(store.path)
         console = ConsoleWindow(store, self)
         self.console = console
@@ -159,8 +160,9 @@ class WindowManager(QObject):
 
     def quit(self) -> None:
         self._quitting = True
-        if self.console is not None:
-            self.console.close()
+        if self.console is not None and not self.console.close():
+            self._quitting = False  # entries not saved: the user chose to stay
+            return
         if self.start_window is not None:
             self.start_window.close()
         QApplication.quit()
