@@ -296,6 +296,12 @@ class ConsoleWindow(QMainWindow):
         self.asked_to_close = True
         return True
 
+    def keep_work(self) -> None:
+        """Keep the draft and let the saves under way land (the desktop session asks)."""
+        panel = self.capture.panel
+        panel.save_draft()
+        panel.controller.writer.flush()
+
     def close_without_asking(self) -> None:
         """A logout or a shutdown: keep the draft and the entries not saved, then close."""
         from facilitator.ui import pending
