@@ -169,3 +169,27 @@ def test_a_failed_multi_card_pick_counts_nothing_and_is_kept(
     full.clear()
     qtbot.waitUntil(lambda: "not saved yet" not in visible_text(panel), timeout=10_000)
     assert sorted(p.card_key for p in panel.store.card_picks()) == ["courage", "mindset"]
+
+
+def test_a_draft_of_an_entry_saved_at_last_does_not_come_back(
+    qtbot: Any, panel: CapturePanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full = threading.Event()
+    add = EventStore.add_theme
+
+    def maybe_full(self: EventStore, *args: Any, **kwargs: Any) -> Any:
+        if full.is_set():
+            raise StoreError(FULL)
+        return add(self, *args, **kwargs)
+
+    monkeypatch.setattr(EventStore, "add_theme", maybe_full)
+    qtbot.keyClicks(panel.entry, "kept as a draft, then saved")
+    qtbot.waitUntil(lambda: panel.store.draft("capture") is not None)
+    full.set()
+    qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "1 entry not saved yet" in visible_text(panel))
+    full.clear()
+    qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "not saved yet" not in visible_text(panel), timeout=5000)
+    qtbot.waitUntil(lambda: not panel.controller.writer.busy())
+    assert panel.store.draft("capture") is None  # it would come back at the next start

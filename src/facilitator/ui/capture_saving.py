@@ -37,6 +37,17 @@ def _short(text: str, n: int = 40) -> str:
     return flat if len(flat) <= n else flat[: n - 1] + "…"
 
 
+def _clear_draft(store: EventStore, entry: PendingEntry, always: bool) -> None:
+    """After the entry's commit: the draft is cleared by the first try, and by a later one
+    if it still holds this entry (typing since then is left alone)."""
+    try:
+        draft = None if always else store.draft(DRAFT_SLOT)
+        if always or (draft is not None and draft.text == entry.text):
+            store.save_draft(DRAFT_SLOT, "")
+    except StoreError as exc:
+        log.warning("draft not cleared: %s", exc)
+
+
 def _save_theme(entry: PendingEntry, clear_draft: bool) -> object:
     def op(store: EventStore) -> Changes:
         try:
@@ -56,11 +67,7 @@ def _save_theme(entry: PendingEntry, clear_draft: bool) -> object:
             except StoreError:
                 raise
             log.info("entry %s was saved by an earlier try", entry.id)
-        if clear_draft:
-            try:
-                store.save_draft(DRAFT_SLOT, "")
-            except StoreError as exc:
-                log.warning("draft not cleared: %s", exc)
+        _clear_draft(store, entry, clear_draft)
         return Changes(themes=(theme,))
 
     return op
@@ -82,11 +89,7 @@ def _save_picks(entry: PendingEntry, clear_draft: bool) -> object:
             picks = [p for p in store.card_picks() if p.id in entry.pick_ids]
             if not any(p.id == first for p in picks):
                 raise
-        if clear_draft:
-            try:
-                store.save_draft(DRAFT_SLOT, "")
-            except StoreError as exc:
-                log.warning("draft not cleared: %s", exc)
+        _clear_draft(store, entry, clear_draft)
         return Changes(picks=tuple(picks))
 
     return op
