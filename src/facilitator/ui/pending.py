@@ -9,11 +9,10 @@ Closing the event with some still here asks first, and can write them to a CSV f
 
 from __future__ import annotations
 
-import csv
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from msgspec import Struct, field
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 
@@ -26,8 +25,7 @@ CSV_COLUMNS = ("text", "round", "table", "kind", "cards", "created_at")
 SAVING, FAILED = "saving", "failed"
 
 
-@dataclass
-class PendingEntry:
+class PendingEntry(Struct, eq=False):
     """One entry (or one table's card pick) not yet in the file, with its id given up front
     so that a retry after an unclear failure cannot save it twice."""
 
@@ -110,6 +108,8 @@ class PendingBox(QWidget):
 def write_csv(path: Path, entries: list[PendingEntry]) -> int:
     """Write the entries (not the card picks) as ``facilitator import-themes`` reads them;
     the number written. Raises OSError when the file cannot be written."""
+    import csv  # here: only when closing with entries not saved
+
     rows = [e for e in entries if not e.is_pick]
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)

@@ -23,10 +23,10 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from msgspec import Struct, field
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from facilitator.store.db import EventStore
@@ -39,8 +39,7 @@ WATCH_MS = 200
 CLOSE_WAIT_S = 5.0
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(Struct, frozen=True):
     """What one operation changed, and who asked for it."""
 
     themes: tuple[Theme, ...] = ()
@@ -53,8 +52,7 @@ Operation = Callable[[EventStore], Changes]
 Callback = Callable[[Changes | None, BaseException | None], None]
 
 
-@dataclass
-class _Job:
+class _Job(Struct):
     token: int
     op: Operation
     key: str

@@ -10,9 +10,10 @@ that a QSocketNotifier watches, and the work is done there, on the UI thread.
 from __future__ import annotations
 
 import logging
+import os
 import signal
-import socket
-from typing import TYPE_CHECKING
+import sys
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSocketNotifier
 
@@ -32,23 +33,21 @@ class SessionEnd(QObject):
     def __init__(self, app: QApplication, manager: WindowManager) -> None:
         super().__init__(app)
         self.manager = manager
-        self._reader, self._writer = socket.socketpair()
-        for end in (self._reader, self._writer):
-            end.setblocking(False)
+        self._read_fd, write_fd = _wakeup_pair()
         try:
-            signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
+            signal.set_wakeup_fd(write_fd, warn_on_full_buffer=False)
         except ValueError:  # not the main thread (tests that start the GUI elsewhere)
             log.warning("signals are not watched: not on the main thread")
             return
         for signum in SIGNALS:
             signal.signal(signum, _noted)
-        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier = QSocketNotifier(self._read_fd, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._signalled)
         app.commitDataRequest.connect(self._commit_data)
 
     def _signalled(self) -> None:
         try:
-            numbers = self._reader.recv(64)
+            numbers = _read(self._read_fd)
         except OSError:
             return
         for number in numbers:
@@ -63,6 +62,33 @@ class SessionEnd(QObject):
 
 def _noted(signum: int, _frame: object) -> None:
     """The signal is handled by the socket's notifier; Python's default would end at once."""
+
+
+def _wakeup_pair() -> tuple[int, int]:
+    """Two non-blocking ends: a pipe (no socket module to load at start), a socket pair on
+    Windows, whose set_wakeup_fd takes only a socket."""
+    if sys.platform != "win32":
+        read_fd, write_fd = os.pipe()
+        os.set_blocking(read_fd, False)
+        os.set_blocking(write_fd, False)
+        return read_fd, write_fd
+    import socket
+
+    reader, writer = socket.socketpair()
+    for end in (reader, writer):
+        end.setblocking(False)
+    _kept.extend((reader, writer))
+    return reader.fileno(), writer.fileno()
+
+
+def _read(fd: int) -> bytes:
+    if sys.platform != "win32":
+        return os.read(fd, 64)
+    data: bytes = next(s for s in _kept if s.fileno() == fd).recv(64)
+    return data
+
+
+_kept: list[Any] = []  # the Windows sockets, kept open
 
 
 def watch(app: QApplication, manager: WindowManager) -> SessionEnd:
