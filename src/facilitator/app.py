@@ -211,6 +211,15 @@ def _until_the_projector_is_up(console: ConsoleWindow) -> None:
     waiting.exec()
 
 
+def _type_for_a_test(console: ConsoleWindow, text: str) -> None:
+    """For end-to-end tests: type ``text`` into the capture entry, then print ``typed``
+    (FACILITATOR_TEST_TYPE; the test then ends the app while the draft is not yet kept)."""
+    entry = console.capture.panel.entry
+    entry.setFocus()
+    entry.insertPlainText(text)
+    print("typed", flush=True)
+
+
 def run_gui(event_path: Path | None = None, demo: bool = False) -> int:
     """Open the start page, an event, or a fresh demo event; run until the last window closes."""
     setup_logging()
@@ -220,6 +229,9 @@ def run_gui(event_path: Path | None = None, demo: bool = False) -> int:
     from facilitator.ui.windows import WindowManager
 
     manager = WindowManager()
+    from facilitator.ui.session_end import watch
+
+    session_end = watch(app, manager)  # SIGTERM, SIGINT, a logout: keep the draft, close
     if sys.platform == "darwin":
         _open_files_from_the_desktop(app, manager)
     if demo:
@@ -240,6 +252,8 @@ def run_gui(event_path: Path | None = None, demo: bool = False) -> int:
         _until_the_projector_is_up(manager.console)
         if not manager.has_windows():  # quit already
             return 0
+        if os.environ.get("FACILITATOR_TEST_TYPE"):
+            _type_for_a_test(manager.console, os.environ["FACILITATOR_TEST_TYPE"])
     import asyncio
 
     import qasync
@@ -248,6 +262,8 @@ def run_gui(event_path: Path | None = None, demo: bool = False) -> int:
     asyncio.set_event_loop(loop)
     app_close = asyncio.Event()
     app.aboutToQuit.connect(app_close.set)
+    app.aboutToQuit.connect(manager.app_quitting)  # quit by Qt itself: the event closes cleanly
     with loop:
         loop.run_until_complete(app_close.wait())
+    del session_end
     return 0

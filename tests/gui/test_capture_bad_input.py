@@ -1,5 +1,6 @@
 """Bad input at the capture panel: odd pasted text is kept exactly and shown as plain text;
-a full disk or a vanished event file keeps the text in the entry and says why in words."""
+a full disk or a vanished event file keeps the text (apart, in the list of entries not saved
+yet, so the next entry starts afresh) and says why in words."""
 
 from __future__ import annotations
 
@@ -47,9 +48,19 @@ def paste(qtbot: Any, panel: CapturePanel, text: str) -> None:
     qtbot.keyClick(panel.entry, Qt.Key.Key_V, CTRL)
 
 
-def raw(store: EventStore) -> Any:
-    """The SQLite connection under the store, to make its disk 'full'."""
-    return store.conn
+def raw(qtbot: Any, panel: CapturePanel) -> Any:
+    """The SQLite connection of the thread that saves, to make its disk 'full'."""
+    from facilitator.ui.save_writer import Changes
+
+    writer = panel.controller.writer
+    writer.submit(lambda _store: Changes(), entry=False)  # it opens at its first job
+    qtbot.waitUntil(lambda: writer.store is not None and not writer.busy())
+    assert writer.store is not None
+    return writer.store.conn
+
+
+def landed(qtbot: Any, panel: CapturePanel) -> None:
+    qtbot.waitUntil(lambda: not panel.pending() and not panel.controller.writer.busy())
 
 
 @pytest.mark.parametrize("name", list(PASTES))
@@ -60,6 +71,7 @@ def test_pasted_text_is_stored_exactly_and_shown_as_plain_text(
     paste(qtbot, panel, text)
     assert panel.entry.text() == text
     qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    landed(qtbot, panel)
     (theme,) = panel.controller.store.themes()
     assert theme.text == text
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
@@ -101,28 +113,28 @@ def test_a_full_disk_keeps_the_text_says_so_and_return_retries(
 ) -> None:
     store = panel.controller.store
     store.add_theme("saved before", table_id=None, round_id=None)
-    connection = raw(store)
+    connection = raw(qtbot, panel)
     pages = connection.execute("PRAGMA page_count").fetchone()[0]
     connection.execute(f"PRAGMA max_page_count = {pages}")
     text = "A long report from table one. " * 400  # needs new pages: the disk is 'full'
     paste(qtbot, panel, text)
     with qtbot.waitSignal(panel.controller.store_error):
         qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
-    assert panel.entry.text() == text  # nothing typed is lost
+    assert [e.text for e in panel.pending()] == [text]  # nothing typed is lost
+    assert panel.entry.text() == ""  # and what is typed next starts apart from it
     assert "NOT SAVED" in panel.message.text()
     assert "disk is full" in panel.message.text()
     assert panel.message.property("level") == "error"
     assert panel.message.isVisible()
-    # the draft cannot be kept either (the disk is full); the save's message stays up
-    qtbot.waitUntil(lambda: panel._draft_failed, timeout=3000)
-    assert "NOT SAVED" in panel.message.text()
+    assert panel.pending_box.summary.text().startswith("1 entry not saved yet")
     assert [t.text for t in store.themes()] == ["saved before"]
 
     connection.execute("PRAGMA max_page_count = 1073741823")  # space again
-    qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
-    assert panel.entry.text() == ""
-    assert [t.text for t in store.themes()] == [text, "saved before"]
+    qtbot.keyClick(panel.entry, Qt.Key.Key_Return)  # Return tries it again
+    landed(qtbot, panel)
+    assert [t.text for t in store.themes()] == [text, "saved before"]  # once
     assert panel.message.text().startswith("Saved for")
+    assert not panel.pending_box.summary.isVisible()
 
 
 def test_the_event_file_removed_under_the_app(
@@ -131,11 +143,13 @@ def test_the_event_file_removed_under_the_app(
     qtbot.keyClicks(panel.entry, "Said after the file vanished")
     event_path.unlink()
     qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
-    assert panel.entry.text() == "Said after the file vanished"
-    assert "NOT SAVED" in panel.message.text()
+    qtbot.waitUntil(lambda: "NOT SAVED" in panel.message.text())
+    assert [e.text for e in panel.pending()] == ["Said after the file vanished"]
     assert "gone" in panel.message.text() or "cannot be reached" in panel.message.text()
+    panel.show_message("")
     qtbot.keyClick(panel.entry, Qt.Key.Key_Return)  # retrying says so again, no crash
-    assert panel.entry.text() == "Said after the file vanished"
+    qtbot.waitUntil(lambda: "NOT SAVED" in panel.message.text())
+    assert [e.text for e in panel.pending()] == ["Said after the file vanished"]
 
 
 def test_a_failed_delete_is_reported_and_the_list_stays_true(
@@ -145,6 +159,7 @@ def test_a_failed_delete_is_reported_and_the_list_stays_true(
 
     qtbot.keyClicks(panel.entry, "Stays")
     qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    landed(qtbot, panel)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
 
     def fail(*_a: object, **_k: object) -> None:
@@ -166,6 +181,7 @@ def test_a_huge_entry_on_the_wall_is_cut_not_clipped(qtbot: Any, panel: CaptureP
 
     paste(qtbot, panel, PASTES["100 kB"])
     qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    landed(qtbot, panel)
     shown: list[WallSlide] = []
     panel.controller.show_requested.connect(lambda slide, _live: shown.append(slide))
     panel.wall_show.click()

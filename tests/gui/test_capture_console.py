@@ -43,6 +43,7 @@ def test_ctrl_t_types_escape_gives_the_clicker_its_keys(qtbot: Any, console: Con
     assert entry.text() == "bw"
     assert console.controller.projector_state.blank is Blank.NONE
     press(qtbot, console, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: console.capture.panel.message.text().startswith("Saved for"))
     assert console.controller.store.themes()[0].text == "bw"
     press(qtbot, console, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not entry.hasFocus())
@@ -58,6 +59,7 @@ def test_show_wall_puts_the_wall_on_the_projector_and_it_follows(
     panel.entry.setFocus()
     qtbot.keyClicks(panel.entry, "On the wall")
     qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.message.text().startswith("Saved for"))
     panel.wall_show.click()
     qtbot.waitUntil(lambda: isinstance(c.projector_state.slide, WallSlide))
     assert [e.text for e in c.projector_state.slide.entries] == ["On the wall"]

@@ -59,6 +59,12 @@ def type_entry(qtbot: Any, panel: CapturePanel, text: str, *, save: bool = True)
     keys(qtbot, panel.entry, text)
     if save:
         qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+        landed(qtbot, panel)
+
+
+def landed(qtbot: Any, panel: CapturePanel) -> None:
+    """Wait until the save has landed: nothing waits to be saved, its message is up."""
+    qtbot.waitUntil(lambda: not panel.pending() and not panel.controller.writer.busy())
 
 
 def saved(panel: CapturePanel) -> list[Any]:
@@ -131,6 +137,7 @@ def test_tagging_a_card_through_the_autocomplete(qtbot: Any, panel: CapturePanel
     chips = [w.text() for w in panel.chips.findChildren(QWidget) if hasattr(w, "text")]
     assert "Mindset" in chips
     qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    landed(qtbot, panel)
     (theme,) = saved(panel)
     assert theme.cards == ("mindset",)
     assert theme.text == "Hold it lightly #mindset "
@@ -163,6 +170,7 @@ def test_quotation_marks_make_a_quote_and_a_key_overrides(qtbot: Any, panel: Cap
     qtbot.keyClicks(panel.entry, "Commit to a follow-up")
     qtbot.keyClick(panel.entry, Qt.Key.Key_4, CTRL)
     qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    landed(qtbot, panel)
     kinds = [t.kind for t in reversed(saved(panel))]
     assert kinds == ["quote", "theme", "action"]
     assert panel.mode == "theme"  # the next entry starts plain again
@@ -475,6 +483,7 @@ def test_typing_is_kept_as_a_draft_and_comes_back(qtbot: Any, controller: EventC
         assert "back from the draft" in again.message.text()
         keys(qtbot, again.entry, "”")
         qtbot.keyClick(again.entry, Qt.Key.Key_Return)
+        landed(qtbot, again)
         assert store.themes()[0].text == "“Half a thought”"
         assert store.themes()[0].kind == "quote"
         assert store.draft(DRAFT_SLOT) is None  # cleared once saved

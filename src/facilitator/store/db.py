@@ -809,6 +809,55 @@ class EventStore:
         )
         return [(str(r[0]), str(r[1])) for r in rows]
 
+    # -- the save thread's own connection ---------------------------------------------------
+
+    @classmethod
+    def open_writer(cls, path: Path) -> EventStore:
+        """A second connection of an event this app has open, for the thread that saves.
+
+        It takes no lock (the app holds it) and neither checks nor migrates the file (the
+        app did that when it opened it). Use it from one thread; close it before the app's
+        store closes.
+        """
+        path = Path(path)
+        if not path.exists():
+            raise StoreError(
+                "The event file is gone (moved, deleted or on a removed drive). Nothing was saved."
+            )
+        try:
+            conn = connect(path, readonly=False)
+        except sqlite3.Error as exc:
+            raise StoreError(human_error(exc, path)) from exc
+        return cls(path, conn, None, readonly=False)
+
+    def add_card_picks(
+        self,
+        card_keys: Sequence[str],
+        *,
+        table_id: str | None,
+        round_id: str | None,
+        pick_ids: Sequence[str] | None = None,
+    ) -> list[CardPick]:
+        """Several picks of one table in one transaction: all are counted, or none.
+
+        ``pick_ids`` (one per card) given up front make a retry safe: a pick already in the
+        file fails on its id instead of counting twice.
+        """
+        ids = list(pick_ids) if pick_ids is not None else [new_id() for _ in card_keys]
+        if len(ids) != len(card_keys):
+            raise ValueError("one pick id is needed for each card")
+        stamp = now_iso()
+        picks = [
+            CardPick(
+                id=pick_id, table_id=table_id, round_id=round_id, card_key=key, created_at=stamp
+            )
+            for pick_id, key in zip(ids, card_keys, strict=True)
+        ]
+        with self._write() as conn:
+            for pick in picks:
+                _insert(conn, "card_pick", asdict(pick))
+        return picks
+
 
 # -- helpers ---------------------------------------------------------------------------------
 

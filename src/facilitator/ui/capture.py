@@ -1,15 +1,15 @@
 """The scribe's panel: type what a table says, Return saves it; the list of entries beside it;
 the theme wall's controls. It can leave the console for a window of its own.
 
-Nothing typed is lost: a save is committed before the entry clears, a failed save leaves
-the text where it is with the reason in words, and the entry is kept as a draft in the
-event file (debounced) so a crash or a kill gives it back.
+Nothing typed is lost: saves run on the writer's thread (ui/capture_saving.py); an entry
+waits in the pending list until it is committed, a failed one stays there apart, with the
+reason in words, and is tried again; what is being typed is kept as a draft in the event
+file (debounced) so a crash or a kill gives it back.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
@@ -50,11 +50,11 @@ from facilitator.core.capture import (
     tag_at,
     tag_word,
 )
-from facilitator.core.errors import InputError
 from facilitator.core.projector_state import WallSlide
 from facilitator.core.records import KIND_LABELS, KINDS, RoundInfo, TableInfo, Theme
 from facilitator.core.wall import GROUPING_LABELS, GROUPINGS, Labelled, build_wall
 from facilitator.store.db import EventStore, StoreError
+from facilitator.ui.capture_saving import DRAFT_SLOT, CaptureSaver
 from facilitator.ui.controller import EventController
 from facilitator.ui.deferred import clear_button_after_first_paint
 from facilitator.ui.entries import (
@@ -65,12 +65,11 @@ from facilitator.ui.entries import (
     PlainEntryEdit,
     one_line,
 )
+from facilitator.ui.pending import PendingBox, PendingEntry
 from facilitator.ui.undo import (
     DeleteCommand,
     EditCommand,
     HideCommand,
-    PickCommand,
-    SaveCommand,
     ThemeActions,
     make_stack,
 )
@@ -80,13 +79,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DRAFT_SLOT = "capture"
 DRAFT_DELAY_MS = 300
 FILTER_DELAY_MS = 250
 WALL_DELAY_MS = 150
 MODES = (*KINDS, PICK)
 MODE_LABELS = {**KIND_LABELS, PICK: "Card pick"}
-_LEADING_TABLE = re.compile(r"^\s*(?:t(?:able)?\.?\s*)?(\d{1,4})\b[\s:.,-]*", re.IGNORECASE)
 
 
 def _plain_label(text: str = "") -> QLabel:
@@ -336,10 +333,10 @@ class CapturePanel(QWidget):
         self._preview_is_wall = False
         self._explained = False
         self._restoring = False
-        self._draft_failed = False
         self._failures = 0
 
         self._build()
+        self.saver = CaptureSaver(self, controller.writer, self.pending_box)
         self._connect()
         self._restore_draft()
         self.model.reload()
@@ -446,6 +443,8 @@ class CapturePanel(QWidget):
         self.message.setMinimumHeight(self.message.fontMetrics().height() * 2 + 8)
         self.message.setAccessibleName("Capture message")
         left_layout.addWidget(self.message)
+        self.pending_box = PendingBox()
+        left_layout.addWidget(self.pending_box)
 
         left_layout.addWidget(self._build_wall_box())
 
@@ -836,51 +835,12 @@ class CapturePanel(QWidget):
         self.message.setProperty("level", level)
 
     def save(self) -> None:
-        """Commit what is in the entry; clear it only once it is safely in the file."""
-        self.entry.hide_popup()
-        text = self.entry.text()
-        if not text.strip():
-            self.show_message("Nothing to save yet: type what the table says.", "warn")
-            return
-        if self.mode == PICK:
-            self._save_picks(text)
-            return
-        table = self.table()
-        round_info = self.round()
-        try:
-            theme = self.controller.add_theme(
-                text,
-                table_id=table.id if table else None,
-                round_id=round_info.id if round_info else None,
-                kind=self.mode,
-                cards=self.index.cards_in(text),
-            )
-        except StoreError as exc:
-            self.show_message(
-                f"NOT SAVED — {exc} Your text is still in the entry; press Return to try again.",
-                "error",
-            )
-            return
-        except InputError as exc:
-            self.show_message(f"Not saved: {exc}", "error")
-            return
-        self.last_saved = theme
-        self.undo_stack.push(SaveCommand(self.theme_actions, theme))
-        self._clear_entry()
-        where = f"{table.label if table else 'no table'}"
-        if round_info is not None:
-            where += f", round {round_info.position + 1}"
-        unknown = self.index.unknown_in(text)
-        if unknown:
-            self.show_message(
-                f"Saved for {where}. {', '.join(unknown[:3])} is not a card of this deck; "
-                "it stays as text.",
-                "warn",
-            )
-        else:
-            self.show_message(f"Saved for {where}: {KIND_LABELS[theme.kind].lower()}.", "ok")
-        self._check_repeat(theme)
-        self.saved.emit(theme)
+        """Return: the entry goes to be saved (see CaptureSaver) and clears at once."""
+        self.saver.save()
+
+    def pending(self) -> list[PendingEntry]:
+        """Entries taken from the entry and not (yet) in the event file."""
+        return list(self.saver.pending)
 
     def _clear_entry(self) -> None:
         self.draft_timer.stop()
@@ -891,12 +851,7 @@ class CapturePanel(QWidget):
             self.mode = "theme"
             self.mode_by_key = False
         self._show_mode()
-        self._show_chips("")
-        try:
-            self.store.save_draft(DRAFT_SLOT, "")
-            self._draft_failed = False
-        except StoreError as exc:
-            log.warning("draft not cleared: %s", exc)
+        self._show_chips("")  # the save clears the draft, after the entry, in order
 
     def _check_repeat(self, theme: Theme) -> None:
         table_id = theme.table_id
@@ -915,64 +870,6 @@ class CapturePanel(QWidget):
 
         self.reader.submit(lambda store: store.table_texts(table_id), arrived)
 
-    def _save_picks(self, text: str) -> None:
-        match = _LEADING_TABLE.match(text)
-        if match is not None:
-            try:
-                self.set_table(
-                    parse_table(match.group(1), [t.number for t in self.controller.tables])
-                )
-            except ValueError as exc:
-                self.show_message(f"Not recorded: {exc}.", "error")
-                return
-        cards = self.index.cards_in(text)
-        unknown = self.index.unknown_in(text)
-        if unknown:
-            self.show_message(
-                f"Not recorded: {unknown[0][:40]} is not a card of this deck.", "error"
-            )
-            return
-        if not cards:
-            self.show_message(
-                "Not recorded: type # and the card the table chose (#mind → Mindset).", "error"
-            )
-            return
-        table = self.table()
-        round_info = self.round()
-        picks = []
-        try:
-            for card_id in cards:
-                picks.append(
-                    self.store.add_card_pick(
-                        card_id,
-                        table_id=table.id if table else None,
-                        round_id=round_info.id if round_info else None,
-                    )
-                )
-        except StoreError as exc:
-            self.controller.store_error.emit(str(exc))
-            self.show_message(f"NOT RECORDED — {exc} Press Return to try again.", "error")
-            for pick in picks:  # all or nothing: the scribe retries the whole line
-                try:
-                    self.store.delete_card_pick(pick.id)
-                except StoreError:
-                    log.warning("could not withdraw pick %s", pick.id)
-            return
-        titles = []
-        for pick in picks:
-            card = self.index.card(pick.card_key)
-            title = card.title if card else pick.card_key
-            titles.append(title)
-            self.undo_stack.push(PickCommand(self.theme_actions, pick, title))
-        self.controller.picks_changed.emit()
-        self._clear_entry()
-        self.show_message(
-            f"{table.label if table else 'No table'} picked {', '.join(titles)}. "
-            "Ctrl+Down for the next table.",
-            "ok",
-        )
-        self.picked.emit(picks)
-
     # -- draft -----------------------------------------------------------------------------
 
     def _schedule_draft(self) -> None:
@@ -989,22 +886,9 @@ class CapturePanel(QWidget):
         }
 
     def save_draft(self) -> None:
+        """Keep what is typed, on the writer's thread (the latest draft wins)."""
         self.draft_timer.stop()
-        try:
-            self.store.save_draft(DRAFT_SLOT, self.entry.text(), self.draft_detail())
-        except StoreError as exc:
-            # a failed save's message matters more: it stays up
-            if not self._draft_failed and self.message.property("level") != "error":
-                self.show_message(
-                    f"Your typing cannot be kept as a draft: {exc} Keep this window open.",
-                    "error",
-                )
-            self._draft_failed = True
-            return
-        if self._draft_failed:
-            self._draft_failed = False
-            if self.message.text().startswith("Your typing cannot be kept"):
-                self.show_message("The event file can be written again.", "ok")
+        self.saver.save_draft(self.entry.text(), self.draft_detail())
 
     def _restore_draft(self) -> None:
         try:
@@ -1250,9 +1134,10 @@ class CapturePanel(QWidget):
         self._show_table()
 
     def shutdown(self) -> None:
-        """Keep the draft and stop reading the file (the event is closing)."""
+        """Keep the draft, finish the saves, stop reading the file (the event is closing)."""
         if self.draft_timer.isActive():
             self.save_draft()
+        self.saver.close()
         self.reader.stop()
 
 

@@ -45,6 +45,7 @@ class ConsoleWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("console")
         self.manager = manager
+        self.asked_to_close = False
         self.controller = EventController(store, self)
         self.controller.store_error.connect(self._show_store_error)
         self.controller.event_changed.connect(self._update_title)
@@ -288,7 +289,40 @@ class ConsoleWindow(QMainWindow):
     def _show_store_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)
 
+    def may_close(self) -> bool:
+        """Entries that could not be saved: ask what to do with them first (ui/pending.py)."""
+        if self.asked_to_close:
+            return True
+        from facilitator.ui import pending
+
+        panel = self.capture.panel
+        panel.controller.writer.flush(pending.FLUSH_BEFORE_ASKING_S)
+        entries = panel.saver.pending
+        if entries and not pending.may_close(self, entries, self.controller.store.path):
+            return False
+        self.asked_to_close = True
+        return True
+
+    def keep_work(self) -> None:
+        """Keep the draft and let the saves under way land (the desktop session asks)."""
+        panel = self.capture.panel
+        panel.save_draft()
+        panel.controller.writer.flush()
+
+    def close_without_asking(self) -> None:
+        """A logout or a shutdown: keep the draft and the entries not saved, then close."""
+        from facilitator.ui import pending
+
+        panel = self.capture.panel
+        panel.controller.writer.flush(pending.FLUSH_BEFORE_ASKING_S)
+        pending.keep_in_data_folder(panel.saver.pending, self.controller.store.path)
+        self.asked_to_close = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_close():
+            event.ignore()
+            return
         self.projector.close_for_real()
         self.controller.close()
         event.accept()

@@ -18,6 +18,7 @@ from facilitator.core.projector_state import ClockFace, ProjectorState, Slide
 from facilitator.core.records import RoundInfo, TableInfo, Theme
 from facilitator.core.resume import where_it_was
 from facilitator.store.db import EventStore, StoreError
+from facilitator.ui.save_writer import Changes, SaveWriter
 from facilitator.ui.views import card_images
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,9 @@ class EventController(QObject):
         )
         self.projector_state: ProjectorState | None = None
         self.clock_face: ClockFace | None = None
+        # the capture panel's saves run on this thread; it reports each commit (changed)
+        self.writer = SaveWriter(store.path, self)
+        self.writer.changed.connect(self._committed)
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -123,6 +127,15 @@ class EventController(QObject):
         self.themes_changed.emit()
         return theme
 
+    def _committed(self, changes: Changes) -> None:
+        """A commit of the writer's thread, told to every view."""
+        for theme in changes.themes:
+            self.theme_saved.emit(theme)
+        if changes.themes:
+            self.themes_changed.emit()
+        if changes.picks:
+            self.picks_changed.emit()
+
     def replace_deck(self, deck: Deck) -> None:
         self.store.replace_deck(deck)
         self.deck = deck
@@ -147,5 +160,6 @@ class EventController(QObject):
 
     def close(self) -> None:
         self.closing.emit()
+        self.writer.close()  # its connection closes before the app's (and its lock)
         card_images.drop_source(self.card_image)
         self.store.close()

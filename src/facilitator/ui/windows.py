@@ -143,8 +143,9 @@ class WindowManager(QObject):
     def _show_console(self, store: EventStore) -> None:
         from facilitator.ui.console import ConsoleWindow
 
-        if self.console is not None:
-            self.console.close()
+        if self.console is not None and not self.console.close():
+            store.close()  # the open event's entries not saved: the user chose to stay
+            return
         self.recent.add(store.path)
         console = ConsoleWindow(store, self)
         self.console = console
@@ -158,10 +159,31 @@ class WindowManager(QObject):
         if not QApplication.closingDown() and not getattr(self, "_quitting", False):
             self.show_start()
 
-    def quit(self) -> None:
+    def keep_work(self) -> None:
+        """Keep the draft and finish the saves under way, now (the session asks)."""
+        if self.console is not None:
+            self.console.keep_work()
+
+    def end_session(self) -> None:
+        """A signal or a logout: close the event without asking, keeping the draft, and quit."""
         self._quitting = True
         if self.console is not None:
-            self.console.close()
+            self.console.close_without_asking()
+        if self.start_window is not None:
+            self.start_window.close()
+        QApplication.quit()
+
+    def app_quitting(self) -> None:
+        """Qt quits by itself (the session ends): close the event cleanly if still open."""
+        self._quitting = True
+        if self.console is not None:
+            self.console.close_without_asking()
+
+    def quit(self) -> None:
+        self._quitting = True
+        if self.console is not None and not self.console.close():
+            self._quitting = False  # entries not saved: the user chose to stay
+            return
         if self.start_window is not None:
             self.start_window.close()
         QApplication.quit()
