@@ -56,7 +56,7 @@ from facilitator.core.session import tally_slide
 from facilitator.store.db import StoreError
 from facilitator.ui.controller import EventController
 from facilitator.ui.views.card_images import image_bytes
-from facilitator.ui.views.cards import card_image
+from facilitator.ui.views.card_paint import card_image
 
 log = logging.getLogger(__name__)
 
