@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitator.core.deck import Card, Deck, Suit, load_deck, save_deck
-from facilitator.core.deck_load import MAX_ID, multi_line, one_line, slugify
+from facilitator.core.deck_io import MAX_ID, multi_line, one_line, slugify
 from facilitator.core.deck_save import toml_string
 
 PNG = b"\x89PNG\r\n\x1a\n"

@@ -59,8 +59,8 @@ class Deck(Struct, frozen=True):
 
 def load_deck(path: Path) -> Deck:
     """The deck at ``path`` (deck.toml, deck folder, CSV, folder of images); raises
-    ``InputError`` listing every problem. See ``deck_load``."""
-    from facilitator.core.deck_load import load_deck as load  # deck_load imports this module
+    ``InputError`` listing every problem. See ``deck_io``."""
+    from facilitator.core.deck_io import load_deck as load  # deck_io imports this module
 
     return load(path)
 
@@ -74,7 +74,7 @@ def save_deck(deck: Deck, folder: Path) -> Path:
 
 def bundled_decks() -> dict[str, Path]:
     """The decks shipped with the app: folder name (a stable id) -> deck folder."""
-    from facilitator.core.deck_load import bundled_decks as bundled
+    from facilitator.core.deck_io import bundled_decks as bundled
 
     return bundled()
 

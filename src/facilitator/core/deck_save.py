@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from facilitator.core.deck import Card, Deck
-from facilitator.core.deck_load import DECK_FILE, image_kind
+from facilitator.core.deck_io import DECK_FILE, image_kind
 from facilitator.core.errors import InputError
 
 IMAGES_FOLDER = "images"

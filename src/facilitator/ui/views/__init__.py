@@ -71,10 +71,10 @@ _MODULES = {
     "HoldingSlide": "slides",
     "MessageSlide": "slides",
     "RoundSlide": "round",
-    "CardSlide": "cards",
-    "DrawSlide": "cards",
-    "SpreadSlide": "cards",
-    "TallySlide": "cards",
+    "CardSlide": "card_front",
+    "DrawSlide": "card_draw",
+    "SpreadSlide": "card_spread",
+    "TallySlide": "card_tally",
     "WallSlide": "wall",
 }
 
@@ -85,8 +85,14 @@ def _load(module: str) -> None:
         from facilitator.ui.views import slides  # noqa: F401
     elif module == "round":
         from facilitator.ui.views import round  # noqa: F401
-    elif module == "cards":
-        from facilitator.ui.views import cards  # noqa: F401
+    elif module == "card_front":
+        from facilitator.ui.views import card_front  # noqa: F401
+    elif module == "card_draw":
+        from facilitator.ui.views import card_draw  # noqa: F401
+    elif module == "card_spread":
+        from facilitator.ui.views import card_spread  # noqa: F401
+    elif module == "card_tally":
+        from facilitator.ui.views import card_tally  # noqa: F401
     elif module == "wall":
         from facilitator.ui.views import wall  # noqa: F401
 

@@ -1,29 +1,12 @@
-"""The live session: what the room sees now, and what comes next.
-
-A pure state machine (no Qt). The event is laid out as a run of show items — the welcome
-slide; for each round its slide and then its cards (front, then questions); the theme wall;
-the card tally; a holding slide — that the clicker steps through. On top of the run: a
-blank (black or white), a preview the facilitator can stage and take live, a typed message,
-any slide a panel asks for, the look, and the round clock's latest face.
-
-Its output is two immutable :class:`ProjectorState` values, :meth:`LiveSession.live_state`
-and :meth:`LiveSession.preview_state`. Every change of what is live (never a clock tick or
-a refresh of the same item's content) is reported once to ``on_change`` with a small dict
-for the event's timeline.
-"""
+"""The live session: a state machine from clicker keys and panels to what the room sees."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date as Date
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import msgspec
-from msgspec import Struct
 
-from facilitator.core.clock import format_seconds
-from facilitator.core.deck import Card, Deck
-from facilitator.core.plan import Plan
 from facilitator.core.projector_state import (
     Blank,
     CardSlide,
@@ -35,133 +18,23 @@ from facilitator.core.projector_state import (
     ProjectorState,
     RoundSlide,
     Slide,
-    TallyBar,
     TallySlide,
     WallSlide,
     WelcomeSlide,
 )
+from facilitator.core.session.run import (
+    HOLDING,
+    TALLY,
+    WALL,
+    WELCOME,
+    ShowItem,
+    card_key,
+    round_key,
+    slide_kind,
+)
 
-WELCOME = "welcome"
-WALL = "wall"
-TALLY = "tally"
-HOLDING = "holding"
 END_OF_RUN = "End of the run"
 MAX_LOGGED_TEXT = 300
-
-
-class ShowItem(Struct, frozen=True):
-    """One step of the run: a stable key (kept across rebuilds), a label, and its slide."""
-
-    key: str
-    label: str
-    slide: Slide
-    round_index: int | None = None  # the plan round this item belongs to
-
-
-def slide_kind(slide: Slide) -> str:
-    """``RoundSlide`` -> ``"round"``: the word the timeline and the console use."""
-    return type(slide).__name__.removesuffix("Slide").lower()
-
-
-def ready_face(minutes: float) -> ClockFace:
-    """The clock of a round that has not started: its full time, a full disc."""
-    return ClockFace(text=format_seconds(round(minutes * 60)), fraction_left=1.0)
-
-
-def human_date(iso: str) -> str:
-    """``2025-03-14`` -> ``14 March 2025``; anything else is shown as typed."""
-    try:
-        day = Date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {day:%B %Y}"
-
-
-def round_key(index: int) -> str:
-    return f"round:{index}"
-
-
-def card_key(index: int | None, card_id: str, back: bool) -> str:
-    return f"card:{'' if index is None else index}:{card_id}:{'back' if back else 'front'}"
-
-
-def card_items(deck: Deck, card: Card, index: int | None) -> tuple[ShowItem, ShowItem]:
-    """A card's front and its questions, as two steps."""
-    suit = next((s for s in deck.suits if s.id == card.suit), None) or next(iter(deck.suits))
-    front = CardSlide(card=card, suit=suit, suit_label=deck.suit_label, levels=deck.levels)
-    return (
-        ShowItem(card_key(index, card.id, False), card.title, front, index),
-        ShowItem(
-            card_key(index, card.id, True),
-            f"{card.title} — questions",
-            msgspec.structs.replace(front, back=True),
-            index,
-        ),
-    )
-
-
-def build_run(
-    *,
-    title: str,
-    plan: Plan,
-    deck: Deck,
-    venue: str = "",
-    date: str = "",
-    wall: WallSlide | None = None,
-    tally: TallySlide | None = None,
-    holding: HoldingSlide | None = None,
-) -> tuple[ShowItem, ...]:
-    """The event's run of show, in the order the clicker steps through it."""
-    items = [
-        ShowItem(WELCOME, "Welcome", WelcomeSlide(title=title, venue=venue, date=human_date(date)))
-    ]
-    count = len(plan.rounds)
-    for i, rnd in enumerate(plan.rounds):
-        slide = RoundSlide(
-            title=rnd.title,
-            prompts=rnd.prompts,
-            format=rnd.format,
-            clock=ready_face(rnd.minutes),
-            move=rnd.move,
-            number=i + 1,
-            of=count,
-        )
-        items.append(ShowItem(round_key(i), f"Round {i + 1} · {rnd.title}", slide, i))
-        for card_id in rnd.cards:
-            try:
-                card = deck.card(card_id)
-            except KeyError:
-                continue  # a plan naming a card the deck lacks still runs
-            items.extend(card_items(deck, card, i))
-    items.append(
-        ShowItem(WALL, "Theme wall", wall or WallSlide(title="What the tables said", entries=()))
-    )
-    items.append(
-        ShowItem(
-            TALLY, "Card tally", tally or TallySlide(title="Which card struck a chord?", bars=())
-        )
-    )
-    items.append(ShowItem(HOLDING, "Holding slide", holding or HoldingSlide(title=title)))
-    return tuple(items)
-
-
-def tally_slide(
-    deck: Deck, tally: Iterable[tuple[str, int]], title: str = "Which card struck a chord?"
-) -> TallySlide:
-    """Bars for the card picks ``(card key, count)``, most picked first, in suit colours."""
-    bars = []
-    for key, count in tally:
-        card = next((c for c in deck.cards if key in (c.id, c.title)), None)
-        if card is None:
-            bars.append(TallyBar(label=key, count=count, colour="#888888"))
-            continue
-        try:
-            colour = deck.suit(card.suit).colour
-        except KeyError:
-            colour = "#888888"
-        bars.append(TallyBar(label=card.title, count=count, colour=colour))
-    bars.sort(key=lambda b: -b.count)
-    return TallySlide(title=title, bars=tuple(bars))
 
 
 def _run_key_for(slide: Slide, items: Sequence[ShowItem], live_round: int | None) -> str | None:

@@ -1,65 +1,34 @@
-"""The session plan: a sequence of timed rounds, read from and written to ``plan.toml``."""
+"""Reading plan.toml: every problem found at once, each pointing at its line."""
 
 from __future__ import annotations
 
 import math
-import os
 import re
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from msgspec import Struct
-
 from facilitator.core.errors import InputError, Problem
+from facilitator.core.plan.model import (
+    FORMATS,
+    MAX_CARD_ID,
+    MAX_CARDS,
+    MAX_FILE_BYTES,
+    MAX_MINUTES,
+    MAX_MOVE,
+    MAX_PROMPT,
+    MAX_PROMPTS,
+    MAX_ROUNDS,
+    MAX_TITLE,
+    PLAN_KEYS,
+    ROUND_KEYS,
+    Plan,
+    Round,
+)
 from facilitator.core.textfile import read_user_text
 
 if TYPE_CHECKING:
     import tomllib
-
-    from facilitator.core.deck import Deck
-
-FORMATS = ("tables", "pairs", "trios", "solo", "plenary")
-
-# What a room can sensibly plan; anything beyond is a typo (150 instead of 15), not a plan.
-MAX_MINUTES = 480.0
-MAX_ROUNDS = 100
-MAX_PROMPTS = 10
-MAX_CARDS = 60
-MAX_TITLE = 200
-MAX_PROMPT = 1000
-MAX_MOVE = 500
-MAX_CARD_ID = 100
-MAX_FILE_BYTES = 1_000_000
-
-ROUND_KEYS = ("title", "minutes", "format", "prompts", "cards", "move")
-PLAN_KEYS = ("title",)
-
-
-class Round(Struct, frozen=True):
-    title: str
-    minutes: float
-    format: str = "tables"
-    prompts: tuple[str, ...] = ()
-    cards: tuple[str, ...] = ()  # ids of deck cards to show during the round
-    move: str = ""  # instruction shown at the end, e.g. "Hosts stay, everyone else moves"
-
-    @property
-    def seconds(self) -> float:
-        return self.minutes * 60.0
-
-
-class Plan(Struct, frozen=True):
-    title: str
-    rounds: tuple[Round, ...]
-
-    @property
-    def total_minutes(self) -> float:
-        return sum(r.minutes for r in self.rounds)
-
-
-# --------------------------------------------------------------------------- reading
 
 
 class _Lines:
@@ -316,117 +285,3 @@ def load_plan(path: Path) -> Plan:
     path = Path(path)
     text = read_user_text(path, kind="a plan file", max_bytes=MAX_FILE_BYTES)
     return parse_plan(text, path.name)
-
-
-# --------------------------------------------------------------------------- writing
-
-_ESCAPES = {
-    '"': '\\"',
-    "\\": "\\\\",
-    "\b": "\\b",
-    "\t": "\\t",
-    "\n": "\\n",
-    "\f": "\\f",
-    "\r": "\\r",
-}
-
-
-def _toml_string(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
-def _toml_list(items: Sequence[str]) -> str:
-    if not items:
-        return "[]"
-    if sum(len(i) for i in items) < 60:
-        return "[" + ", ".join(_toml_string(i) for i in items) + "]"
-    return "[\n" + "".join(f"    {_toml_string(i)},\n" for i in items) + "]"
-
-
-def _toml_number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-def plan_to_toml(plan: Plan) -> str:
-    """The plan as ``plan.toml`` text that ``parse_plan`` reads back equal."""
-    parts = ["[plan]", f"title = {_toml_string(plan.title)}", ""]
-    for r in plan.rounds:
-        parts += [
-            "[[round]]",
-            f"title = {_toml_string(r.title)}",
-            f"minutes = {_toml_number(r.minutes)}",
-            f"format = {_toml_string(r.format)}",
-            f"prompts = {_toml_list(r.prompts)}",
-            f"cards = {_toml_list(r.cards)}",
-            f"move = {_toml_string(r.move)}",
-            "",
-        ]
-    return "\n".join(parts)
-
-
-def save_plan(plan: Plan, path: Path) -> None:
-    """Write ``plan.toml`` atomically: a crash leaves the old file or the new, never half."""
-    path = Path(path)
-    text = plan_to_toml(plan)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-# --------------------------------------------------------------------------- templates
-
-
-def bundled_plans() -> dict[str, Path]:
-    """Bundled plan templates by name (the file name without ``.toml``), sorted."""
-    from facilitator.paths import resource_path
-
-    folder = resource_path("plans")
-    if not folder.is_dir():
-        return {}
-    return {p.stem: p for p in sorted(folder.glob("*.toml"))}
-
-
-def resolve_plan(name_or_path: str) -> Path:
-    """A plan file path, or the name of a bundled template (``world-cafe``)."""
-    path = Path(name_or_path)
-    if path.is_file():
-        return path
-    templates = bundled_plans()
-    key = name_or_path.strip().lower().removesuffix(".toml")
-    if key in templates:
-        return templates[key]
-    names = ", ".join(templates) or "none installed"
-    if path.suffix or os.sep in name_or_path or "/" in name_or_path:
-        raise InputError(name_or_path, f"no such plan file (bundled templates: {names})")
-    raise InputError(name_or_path, f"no such plan file or bundled template (templates: {names})")
-
-
-def check_plan_cards(plan: Plan, deck: Deck) -> list[Problem]:
-    """Card ids in the plan that the deck does not have."""
-    known = {c.id for c in deck.cards}
-    problems: list[Problem] = []
-    for index, r in enumerate(plan.rounds):
-        for card_id in r.cards:
-            if card_id not in known:
-                problems.append(
-                    Problem(
-                        f'round {index + 1} "{r.title}"',
-                        f'card "{card_id}" is not in the deck "{deck.name}"',
-                    )
-                )
-    return problems

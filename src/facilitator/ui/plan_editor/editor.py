@@ -1,22 +1,15 @@
-"""The plan editor: the event's rounds, edited in the console and saved in the event file.
-
-Every change is saved a moment after it is made (no Save button to forget); plan.toml
-files can be loaded (a bundled template or any file) and saved for another event.
-"""
+"""The Plan tab: the plan's title and rounds, each round's form, saved as it is edited."""
 
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 from msgspec.structs import replace
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -41,11 +34,12 @@ from facilitator.core.plan import (
     Round,
     bundled_plans,
     check_plan_cards,
-    load_plan,
-    save_plan,
 )
 from facilitator.store.db import StoreError
 from facilitator.ui.controller import EventController
+from facilitator.ui.plan_editor.plan_files import PlanFiles
+from facilitator.ui.plan_editor.round_list import RoundList
+from facilitator.ui.plan_editor.round_moves import RoundMoves
 from facilitator.ui.views.round import format_label
 
 SAVE_DELAY_MS = 400  # typing pauses this long before the plan is saved
@@ -55,24 +49,7 @@ def _minutes_text(minutes: float) -> str:
     return f"{minutes:g} min"
 
 
-class RoundList(QListWidget):
-    """The rounds in order; drag to reorder. Emits the new order as old indexes."""
-
-    reordered = Signal(list)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.model().rowsMoved.connect(self._rows_moved)
-
-    def _rows_moved(self, *_args: object) -> None:
-        order = [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
-        self.reordered.emit(order)
-
-
-class PlanEditor(QWidget):
+class PlanEditor(RoundMoves, PlanFiles, QWidget):
     """Add, reorder (drag or Alt+Up/Down), duplicate and delete rounds; edit each round."""
 
     def __init__(self, controller: EventController, parent: QWidget | None = None) -> None:
@@ -313,65 +290,6 @@ class PlanEditor(QWidget):
         self.plan = replace(self.plan, title=text.strip())
         self._save_soon()
 
-    def _set_rounds(self, rounds: list[Round], select: int, ids: list[str | None]) -> None:
-        self.plan = replace(self.plan, rounds=tuple(rounds))
-        self.round_ids = ids
-        self._fill(select)
-        self.save_now()
-
-    def add_round(self) -> None:
-        if len(self.plan.rounds) >= MAX_ROUNDS:
-            return
-        row = self.rounds.currentRow()
-        at = row + 1 if row >= 0 else len(self.plan.rounds)
-        rounds = list(self.plan.rounds)
-        rounds.insert(at, Round(f"Round {len(rounds) + 1}", 15))
-        ids = list(self.round_ids)
-        ids.insert(at, None)
-        self._set_rounds(rounds, at, ids)
-        self.title.setFocus()
-        self.title.selectAll()
-
-    def duplicate_round(self) -> None:
-        row = self.rounds.currentRow()
-        if not 0 <= row < len(self.plan.rounds) or len(self.plan.rounds) >= MAX_ROUNDS:
-            return
-        rounds = list(self.plan.rounds)
-        rounds.insert(row + 1, rounds[row])
-        ids = list(self.round_ids)
-        ids.insert(row + 1, None)
-        self._set_rounds(rounds, row + 1, ids)
-
-    def delete_round(self) -> None:
-        row = self.rounds.currentRow()
-        if not 0 <= row < len(self.plan.rounds) or len(self.plan.rounds) <= 1:
-            return
-        rounds = list(self.plan.rounds)
-        del rounds[row]
-        ids = list(self.round_ids)
-        del ids[row]
-        self._set_rounds(rounds, row, ids)
-
-    def move_round(self, delta: int) -> None:
-        row = self.rounds.currentRow()
-        target = row + delta
-        if not (0 <= row < len(self.plan.rounds) and 0 <= target < len(self.plan.rounds)):
-            return
-        rounds = list(self.plan.rounds)
-        rounds[row], rounds[target] = rounds[target], rounds[row]
-        ids = list(self.round_ids)
-        ids[row], ids[target] = ids[target], ids[row]
-        self._set_rounds(rounds, target, ids)
-        self.rounds.setFocus()
-
-    def _reorder(self, order: list[int]) -> None:
-        """After a drag: ``order`` lists the old index of each round in its new place."""
-        current = self.rounds.currentItem()
-        moved = current.data(Qt.ItemDataRole.UserRole) if current is not None else 0
-        rounds = [self.plan.rounds[i] for i in order]
-        ids = [self.round_ids[i] for i in order]
-        QTimer.singleShot(0, lambda: self._set_rounds(rounds, order.index(moved), ids))
-
     # -- saving ----------------------------------------------------------------------------
 
     def _save_soon(self) -> None:
@@ -417,42 +335,3 @@ class PlanEditor(QWidget):
         self.plan = self.controller.plan
         self.round_ids = [r.id for r in self.controller.rounds]
         self._fill(self.rounds.currentRow())
-
-    def load_file(self, path: Path) -> None:
-        try:
-            plan = load_plan(path)
-        except InputError as exc:
-            self.message.setText(f"Cannot load {path.name}:\n{exc}")
-            return
-        self.plan = plan
-        # a loaded file's rounds take the places of the event's rounds, in order
-        self.round_ids = [r.id for r in self.controller.rounds[: len(plan.rounds)]]
-        self.round_ids += [None] * (len(plan.rounds) - len(self.round_ids))
-        self._fill(0)
-        self.save_now()
-        unknown = check_plan_cards(plan, self.controller.deck)
-        note = f" ({len(unknown)} card ids are not in this event's deck)" if unknown else ""
-        self.message.setText(f"Loaded {path.name}{note}.")
-
-    def choose_and_load(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Load a plan", "", "Plan files (*.toml);;All files (*)"
-        )
-        if name:
-            self.load_file(Path(name))
-
-    def save_file(self, path: Path) -> bool:
-        try:
-            save_plan(self.plan, path)
-        except OSError as exc:
-            self.message.setText(f"Cannot save {path.name}: {exc.strerror or exc}")
-            return False
-        self.message.setText(f"Saved {path}.")
-        return True
-
-    def choose_and_save(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save the plan", "plan.toml", "Plan files (*.toml)"
-        )
-        if name:
-            self.save_file(Path(name))

@@ -1,0 +1,108 @@
+"""The tally of the cards that struck a chord, as a bar chart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from facilitator.core.deck_colours import contrast_ratio
+from facilitator.core.projector_state import TallySlide
+from facilitator.ui.views import painter_for
+from facilitator.ui.views.base import PaintReport, Palette, draw_text
+from facilitator.ui.views.card_paint import CENTRE, LEFT_MIDDLE, rounded
+
+MAX_TALLY_BARS = 15
+
+
+@painter_for(TallySlide)
+def paint_tally(
+    painter: QPainter, rect: QRectF, slide: TallySlide, palette: Palette, report: PaintReport
+) -> None:
+    h = rect.height()
+    m = h * 0.06
+    area = rect.adjusted(m * 1.4, m, -m * 1.4, -m)
+    header_h = h * 0.11
+    draw_text(
+        painter,
+        QRectF(area.left(), area.top(), area.width(), header_h),
+        slide.title,
+        max_px=h * 0.07,
+        min_px=h * 0.035,
+        colour=palette.text,
+        bold=True,
+        align=LEFT_MIDDLE,
+        report=report,
+        hero=True,
+    )
+    chart = area.adjusted(0, header_h + h * 0.04, 0, 0)
+    bars = sorted((b for b in slide.bars if b.count > 0), key=lambda b: -b.count)
+    if not bars:
+        draw_text(
+            painter,
+            chart,
+            "No picks yet.",
+            max_px=h * 0.06,
+            min_px=h * 0.03,
+            colour=palette.muted,
+            align=CENTRE,
+            report=report,
+        )
+        return
+    hidden = bars[MAX_TALLY_BARS:]
+    bars = bars[:MAX_TALLY_BARS]
+    note_h = h * 0.05 if hidden else 0.0
+    chart.setBottom(chart.bottom() - note_h)
+    row_h = min(chart.height() / len(bars), h * 0.1)
+    label_w = chart.width() * 0.36
+    count_w = h * 0.09
+    bar_left = chart.left() + label_w + h * 0.025
+    bar_max = chart.right() - count_w - bar_left
+    top = chart.top()
+    most = bars[0].count
+    label_px = min(h * 0.042, row_h * 0.5)
+    for n, bar in enumerate(bars):
+        y = top + n * row_h
+        draw_text(
+            painter,
+            QRectF(chart.left(), y, label_w, row_h),
+            bar.label,
+            max_px=label_px,
+            min_px=min(label_px, h * 0.02),
+            colour=palette.text,
+            align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            report=report,
+        )
+        length = max(h * 0.01, bar_max * bar.count / most)
+        bar_rect = QRectF(bar_left, y + row_h * 0.14, length, row_h * 0.72)
+        radius = min(bar_rect.height() * 0.18, h * 0.01)
+        rounded(painter, bar_rect, QColor(bar.colour), radius)
+        if contrast_ratio(bar.colour, palette.background.name()) < 3:
+            # a dark suit on the dark look: a light edge keeps the bar visible at the back
+            painter.save()
+            painter.setPen(QPen(palette.muted, max(1.0, h * 0.002)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(bar_rect, radius, radius)
+            painter.restore()
+        draw_text(
+            painter,
+            QRectF(bar_rect.right() + h * 0.015, y, count_w, row_h),
+            str(bar.count),
+            max_px=label_px * 1.1,
+            min_px=min(label_px, h * 0.02),
+            colour=palette.text,
+            bold=True,
+            align=LEFT_MIDDLE,
+            report=report,
+        )
+    if hidden:
+        picks = sum(b.count for b in hidden)
+        draw_text(
+            painter,
+            QRectF(chart.left(), chart.bottom(), chart.width(), note_h),
+            f"and {len(hidden)} more cards with {picks} picks between them",
+            max_px=h * 0.03,
+            min_px=h * 0.02,
+            colour=palette.muted,
+            align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            report=report,
+        )
