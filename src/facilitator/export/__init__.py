@@ -10,57 +10,29 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 from facilitator.core.errors import InputError
 from facilitator.core.harvest import Harvest, build_harvest
+from facilitator.export.formats import FORMATS, REGISTRY, Writer
+from facilitator.export.formats import get as get_format
 
-FORMATS = ("csv", "xlsx", "json", "md", "html", "pdf")
-FORMAT_NAMES = {
-    "csv": "Spreadsheet (CSV)",
-    "xlsx": "Excel workbook",
-    "json": "Everything (JSON)",
-    "md": "Report (Markdown)",
-    "html": "Report (web page)",
-    "pdf": "Report (PDF)",
-}
-
-Writer = Callable[[Harvest, Path], None]
+FORMAT_NAMES = {f.key: f.name for f in REGISTRY}
 
 
 def _writer(fmt: str) -> Writer:
     # imported on demand: the CLI writing a csv never loads reportlab
-    if fmt == "csv":
-        from facilitator.export.csv_writer import write_csv
-
-        return write_csv
-    if fmt == "xlsx":
-        from facilitator.export.xlsx_writer import write_xlsx
-
-        return write_xlsx
-    if fmt == "json":
-        from facilitator.export.json_writer import write_json
-
-        return write_json
-    if fmt == "md":
-        from facilitator.export.markdown import write_markdown
-
-        return write_markdown
-    if fmt == "html":
-        from facilitator.export.html import write_html
-
-        return write_html
-    if fmt == "pdf":
-        from facilitator.export.pdf import write_pdf
-
-        return write_pdf
-    raise InputError("--format", f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    entry = get_format(fmt)
+    if entry is None:
+        raise InputError("--format", f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return entry.writer()
 
 
 def default_name(event_path: Path, fmt: str) -> Path:
     """``EVENT.facilitator`` -> ``EVENT-harvest.FMT`` beside it."""
-    return event_path.with_name(f"{event_path.stem}-harvest.{fmt}")
+    entry = get_format(fmt)
+    extension = entry.extension if entry is not None else fmt
+    return event_path.with_name(f"{event_path.stem}-harvest.{extension}")
 
 
 PART_PREFIX = ".facilitator-export-"
@@ -119,11 +91,8 @@ def write(harvest: Harvest, fmt: str, path: Path) -> Path:
 def export_notes(harvest: Harvest, fmt: str) -> list[str]:
     """What a user should know about a file written as ``fmt``: in a PDF, the entries in a
     script that no bundled font has (shown as boxes), named. Empty when all is well."""
-    if fmt != "pdf":
-        return []
-    from facilitator.export.pdf_fonts import untypeset
-
-    return untypeset(harvest)
+    entry = get_format(fmt)
+    return entry.notes(harvest) if entry is not None else []
 
 
 def export_event(
@@ -147,6 +116,7 @@ def export_event(
 __all__ = [
     "FORMATS",
     "FORMAT_NAMES",
+    "REGISTRY",
     "default_name",
     "export_event",
     "export_notes",
