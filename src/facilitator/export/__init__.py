@@ -7,16 +7,16 @@ a failed export never leaves half a file where a good one was.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import uuid
 from pathlib import Path
 
+from facilitator.core import atomic
+from facilitator.core.atomic import tidy_dead_parts
 from facilitator.core.errors import InputError
 from facilitator.core.harvest import Harvest, build_harvest
 from facilitator.export.formats import FORMATS, REGISTRY, Writer
 from facilitator.export.formats import get as get_format
 
+PART_KIND = "export"  # part files are named .facilitator-export-PID-RANDOM.part
 FORMAT_NAMES = {f.key: f.name for f in REGISTRY}
 
 
@@ -35,31 +35,6 @@ def default_name(event_path: Path, fmt: str) -> Path:
     return event_path.with_name(f"{event_path.stem}-harvest.{extension}")
 
 
-PART_PREFIX = ".facilitator-export-"
-
-
-def _tidy_dead_parts(folder: Path) -> None:
-    """Remove what an export killed midway left: its part file names a process now gone."""
-    with contextlib.suppress(OSError):
-        for part in folder.glob(f"{PART_PREFIX}*.part"):
-            pid = part.name[len(PART_PREFIX) :].split("-", 1)[0]
-            if pid.isdigit() and not _alive(int(pid)):
-                with contextlib.suppress(OSError):
-                    part.unlink()
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # someone else's process: alive
-    return True
-
-
 def write(harvest: Harvest, fmt: str, path: Path) -> Path:
     """Write ``harvest`` as ``fmt`` to ``path``, atomically. Returns the path written."""
     writer = _writer(fmt)
@@ -68,23 +43,12 @@ def write(harvest: Harvest, fmt: str, path: Path) -> Path:
         raise InputError(str(path), "is a folder; give a file name to write")
     if not path.parent.is_dir():
         raise InputError(str(path), f"the folder {path.parent} does not exist")
-    _tidy_dead_parts(path.parent)
-    # a short fresh name (a long final name plus a suffix could pass the file system's
-    # limit), not mkstemp: the file gets the user's usual permissions, not 0600
-    tmp = path.with_name(f"{PART_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}.part")
+    tidy_dead_parts(path.parent, PART_KIND)
     try:
-        writer(harvest, tmp)
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        with atomic.replacing(path, kind=PART_KIND) as part:
+            writer(harvest, part)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise InputError(str(path), f"cannot be written ({exc.strerror or exc})") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
     return path
 
 
