@@ -189,22 +189,6 @@ class Harvest(Struct, frozen=True):
             out[t.round_id].append(t)
         return dict(out)
 
-    def by_table(self) -> dict[str | None, list[HarvestTheme]]:
-        out: dict[str | None, list[HarvestTheme]] = defaultdict(list)
-        for t in self.themes:
-            out[t.table_id].append(t)
-        return dict(out)
-
-    def by_kind(self, kind: str) -> tuple[HarvestTheme, ...]:
-        return tuple(t for t in self.themes if t.kind == kind)
-
-    def by_card(self) -> dict[str, list[HarvestTheme]]:
-        out: dict[str, list[HarvestTheme]] = defaultdict(list)
-        for t in self.themes:
-            for c in t.cards:
-                out[c.key].append(t)
-        return dict(out)
-
     # -- showing times ---------------------------------------------------------------------
 
     def local(self, iso: str | None) -> datetime | None:

@@ -17,7 +17,6 @@ from facilitator.export.formats import FORMATS, REGISTRY, Writer
 from facilitator.export.formats import get as get_format
 
 PART_KIND = "export"  # part files are named .facilitator-export-PID-RANDOM.part
-FORMAT_NAMES = {f.key: f.name for f in REGISTRY}
 
 
 def _writer(fmt: str) -> Writer:
@@ -79,7 +78,6 @@ def export_event(
 
 __all__ = [
     "FORMATS",
-    "FORMAT_NAMES",
     "REGISTRY",
     "default_name",
     "export_event",
