@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.core.errors import InputError
 from facilitator.core.harvest import build_harvest
+from facilitator.core.settings import EXPORT_FOLDER, EXPORT_FORMATS
 from facilitator.export import default_name, write
 from facilitator.export.formats import in_dialog_order
 from facilitator.store.db import EventStore, StoreError
@@ -39,8 +40,6 @@ from facilitator.ui.controller import EventController
 
 log = logging.getLogger(__name__)
 
-FOLDER_SETTING = "export.folder"
-FORMATS_SETTING = "export.formats"
 
 Progress = Callable[[int, str], None]
 Work = Callable[[Progress, Callable[[], bool]], Any]
@@ -155,7 +154,8 @@ class ExportDialog(QDialog):
         intro.setWordWrap(True)
 
         choices = in_dialog_order()
-        chosen = set(controller.store.setting(FORMATS_SETTING, [c.key for c in choices]))
+        saved_formats = EXPORT_FORMATS.read(controller.store)
+        chosen = set([c.key for c in choices] if saved_formats is None else saved_formats)
         self.checks: dict[str, QCheckBox] = {}
         formats = QGroupBox("Formats")
         grid = QGridLayout(formats)
@@ -172,7 +172,7 @@ class ExportDialog(QDialog):
         grid.setColumnStretch(1, 1)
 
         event_path = controller.store.path
-        saved = controller.store.setting(FOLDER_SETTING, "")
+        saved = EXPORT_FOLDER.read(controller.store)
         start = Path(saved) if saved and Path(saved).is_dir() else event_path.parent
         self.folder = QLineEdit(str(start))
         self.folder.textChanged.connect(self._update)
@@ -272,8 +272,8 @@ class ExportDialog(QDialog):
 
     def _remember(self, folder: Path, formats: list[str]) -> None:
         try:
-            self.controller.store.set_setting(FOLDER_SETTING, str(folder))
-            self.controller.store.set_setting(FORMATS_SETTING, formats)
+            self.controller.store.set_setting(EXPORT_FOLDER.key, str(folder))
+            self.controller.store.set_setting(EXPORT_FORMATS.key, formats)
         except StoreError as exc:  # not worth stopping an export for
             log.warning("export choices not saved: %s", exc)
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.core.settings import PROJECTOR_SCREEN, PROJECTOR_WHEN_UNPLUGGED
 from facilitator.ui.deferred import after_first_paint
 from facilitator.ui.projector import ProjectorWindow
 
@@ -42,8 +43,6 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 350
 KEYBOARD_BACK_MS = 500  # a projector that is not painted (turned off) does not hold it
 FLASH_MS = 3000
-SCREEN_KEY = "projector/screen"
-UNPLUGGED_KEY = "projector/when_unplugged"
 
 
 class WhenUnplugged(StrEnum):
@@ -155,17 +154,17 @@ class ScreenPrefs:
 
     @property
     def screen(self) -> str | None:
-        value = self.settings.value(SCREEN_KEY, "")
+        value = self.settings.value(PROJECTOR_SCREEN.key, PROJECTOR_SCREEN.default)
         return str(value) if value else None
 
     @screen.setter
     def screen(self, name: str | None) -> None:
-        self.settings.setValue(SCREEN_KEY, name or "")
+        self.settings.setValue(PROJECTOR_SCREEN.key, name or "")
         self.settings.sync()
 
     @property
     def when_unplugged(self) -> WhenUnplugged:
-        value = str(self.settings.value(UNPLUGGED_KEY, WhenUnplugged.HIDE.value))
+        value = str(self.settings.value(PROJECTOR_WHEN_UNPLUGGED.key, WhenUnplugged.HIDE.value))
         try:
             return WhenUnplugged(value)
         except ValueError:
@@ -173,7 +172,7 @@ class ScreenPrefs:
 
     @when_unplugged.setter
     def when_unplugged(self, value: WhenUnplugged) -> None:
-        self.settings.setValue(UNPLUGGED_KEY, value.value)
+        self.settings.setValue(PROJECTOR_WHEN_UNPLUGGED.key, value.value)
         self.settings.sync()
 
 
