@@ -99,6 +99,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 
 def _subcommand_parser() -> argparse.ArgumentParser:
+    from facilitator.export.formats import FORMATS
+
     parser = argparse.ArgumentParser(prog="facilitator")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -126,9 +128,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write the harvest")
     export.add_argument("event")
-    export.add_argument(
-        "--format", required=True, choices=["csv", "xlsx", "json", "md", "html", "pdf"]
-    )
+    export.add_argument("--format", required=True, choices=FORMATS)
     export.add_argument("-o", "--output", help="file to write (default: beside the event)")
     export.set_defaults(func=_cmd_export)
 

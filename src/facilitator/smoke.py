@@ -24,8 +24,9 @@ from typing import Any
 
 from msgspec import Struct, field
 
+from facilitator.export.formats import FORMATS as EXPORT_FORMATS
+
 THEME_TEXT = "Smoke test: trust grows when leaders listen first"
-EXPORT_FORMATS = ("csv", "xlsx", "json", "md", "html", "pdf")
 CLOCK_RUN_SECONDS = 1.0
 
 

@@ -42,7 +42,7 @@ def test_the_list_pages_and_places_new_entries_in_save_order(
 
         def all_loaded() -> bool:
             panel.model.fetchMore()  # the next page, unless one is on its way or none is left
-            return panel.model.is_complete()
+            return not panel.model.canFetchMore() and not panel.model.is_loading()
 
         qtbot.waitUntil(all_loaded)
         texts = [t.text for t in panel.model.loaded()]

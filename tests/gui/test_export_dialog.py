@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from facilitator.export import FORMATS
+from facilitator.export.formats import in_dialog_order
 from facilitator.store.db import EventStore
 from facilitator.ui.console import ConsoleWindow
 from facilitator.ui.export_dialog import ExportDialog
@@ -49,6 +50,15 @@ def test_ctrl_e_offers_every_format_for_the_event_folder(
         check.setChecked(False)
     assert not dialog.export_button.isEnabled()
     assert dialog.names.text() == "Choose at least one format."
+
+
+def test_the_dialog_lists_the_export_registrys_formats(
+    qtbot: QtBot, console: ConsoleWindow
+) -> None:
+    dialog = export_dialog(qtbot, console)
+    choices = in_dialog_order()
+    assert list(dialog.checks) == [f.key for f in choices]
+    assert [c.text() for c in dialog.checks.values()] == [f.name for f in choices]
 
 
 def test_exporting_writes_every_format_into_the_folder(

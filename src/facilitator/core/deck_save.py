@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
+from facilitator.core import atomic
 from facilitator.core.deck import Card, Deck
 from facilitator.core.deck_io import DECK_FILE, image_kind
 from facilitator.core.errors import InputError
@@ -119,20 +118,9 @@ def save_deck(deck: Deck, folder: Path) -> Path:
             (folder / IMAGES_FOLDER).mkdir(exist_ok=True)
         for card in deck.cards:
             if card.image is not None:
-                _write_atomically(folder / IMAGES_FOLDER / image_files[card.id], card.image)
+                atomic.write_bytes(folder / IMAGES_FOLDER / image_files[card.id], card.image)
         target = folder / DECK_FILE
-        _write_atomically(target, deck_to_toml(deck, image_files).encode("utf-8"))
+        atomic.write_bytes(target, deck_to_toml(deck, image_files).encode("utf-8"))
     except OSError as error:
         raise InputError(str(folder), f"cannot save the deck here ({error.strerror})") from None
     return target
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

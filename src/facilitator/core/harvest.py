@@ -28,6 +28,7 @@ from facilitator.core.records import (
     Theme,
     TimelineEntry,
 )
+from facilitator.core.tally import ranked
 
 UNKNOWN_CARD_COLOUR = "#6b7280"
 MOST_TAGGED = 5  # cards listed with their themes in the report
@@ -186,22 +187,6 @@ class Harvest(Struct, frozen=True):
         out: dict[str | None, list[HarvestTheme]] = defaultdict(list)
         for t in self.themes:
             out[t.round_id].append(t)
-        return dict(out)
-
-    def by_table(self) -> dict[str | None, list[HarvestTheme]]:
-        out: dict[str | None, list[HarvestTheme]] = defaultdict(list)
-        for t in self.themes:
-            out[t.table_id].append(t)
-        return dict(out)
-
-    def by_kind(self, kind: str) -> tuple[HarvestTheme, ...]:
-        return tuple(t for t in self.themes if t.kind == kind)
-
-    def by_card(self) -> dict[str, list[HarvestTheme]]:
-        out: dict[str, list[HarvestTheme]] = defaultdict(list)
-        for t in self.themes:
-            for c in t.cards:
-                out[c.key].append(t)
         return dict(out)
 
     # -- showing times ---------------------------------------------------------------------
@@ -372,10 +357,6 @@ def _card_refs(deck: Deck) -> dict[str, CardRef]:
     return refs
 
 
-def _deck_order(deck: Deck) -> dict[str, int]:
-    return {c.id: i for i, c in enumerate(deck.cards)}
-
-
 def _tally(picks: Sequence[HarvestPick], deck: Deck) -> tuple[TallyBar, ...]:
     counts: Counter[str] = Counter(p.card.key for p in picks)
     refs = {p.card.key: p.card for p in picks}
@@ -383,8 +364,7 @@ def _tally(picks: Sequence[HarvestPick], deck: Deck) -> tuple[TallyBar, ...]:
     for p in picks:
         if p.table is not None:
             tables[p.card.key].add(p.table)
-    order = _deck_order(deck)
-    keys = sorted(counts, key=lambda k: (-counts[k], order.get(k, len(order)), k))
+    keys = [k for k, _ in ranked(counts, deck)]
     return tuple(
         TallyBar(
             card=refs[k],
@@ -402,8 +382,7 @@ def _most_tagged(themes: Iterable[HarvestTheme], deck: Deck) -> tuple[TaggedCard
         for c in dict.fromkeys(t.cards):  # a card tagged twice in one entry counts once
             tagged[c.key].append(t)
             refs[c.key] = c
-    order = _deck_order(deck)
-    keys = sorted(tagged, key=lambda k: (-len(tagged[k]), order.get(k, len(order)), k))
+    keys = [k for k, _ in ranked({k: len(v) for k, v in tagged.items()}, deck)]
     return tuple(TaggedCard(card=refs[k], themes=tuple(tagged[k])) for k in keys[:MOST_TAGGED])
 
 

@@ -14,6 +14,7 @@ from typing import Protocol
 from msgspec import Struct
 
 from facilitator.core.capture import TagIndex, strip_known_tags
+from facilitator.core.control_chars import INVISIBLE_ON_WALL
 from facilitator.core.deck import Deck
 from facilitator.core.projector_state import WallEntry, WallSlide
 
@@ -36,8 +37,6 @@ LATEST_COUNT = 12
 NO_CARD = "No card"
 NO_TABLE = "No table"
 NO_ROUND = "No round"
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 
 
 class WallTheme(Protocol):
@@ -73,7 +72,7 @@ class Labelled(Struct, frozen=True):
 def display_text(text: str, index: TagIndex, limit: int = ENTRY_CHARS) -> str:
     """The entry as the room reads it: card tags taken out (they show as colour), invisible
     control characters made spaces, blank lines squeezed, cut at ``limit`` with "…"."""
-    shown = strip_known_tags(_CONTROL.sub(" ", text.replace("\r\n", "\n")), index)
+    shown = strip_known_tags(INVISIBLE_ON_WALL.sub(" ", text.replace("\r\n", "\n")), index)
     shown = re.sub(r"\n{3,}", "\n\n", shown)
     shown = re.sub(r"[ \t]{2,}", " ", shown)
     if len(shown) > limit:

@@ -7,85 +7,31 @@ a failed export never leaves half a file where a good one was.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import uuid
-from collections.abc import Callable
 from pathlib import Path
 
+from facilitator.core import atomic
+from facilitator.core.atomic import tidy_dead_parts
 from facilitator.core.errors import InputError
 from facilitator.core.harvest import Harvest, build_harvest
+from facilitator.export.formats import FORMATS, REGISTRY, Writer
+from facilitator.export.formats import get as get_format
 
-FORMATS = ("csv", "xlsx", "json", "md", "html", "pdf")
-FORMAT_NAMES = {
-    "csv": "Spreadsheet (CSV)",
-    "xlsx": "Excel workbook",
-    "json": "Everything (JSON)",
-    "md": "Report (Markdown)",
-    "html": "Report (web page)",
-    "pdf": "Report (PDF)",
-}
-
-Writer = Callable[[Harvest, Path], None]
+PART_KIND = "export"  # part files are named .facilitator-export-PID-RANDOM.part
 
 
 def _writer(fmt: str) -> Writer:
     # imported on demand: the CLI writing a csv never loads reportlab
-    if fmt == "csv":
-        from facilitator.export.csv_writer import write_csv
-
-        return write_csv
-    if fmt == "xlsx":
-        from facilitator.export.xlsx_writer import write_xlsx
-
-        return write_xlsx
-    if fmt == "json":
-        from facilitator.export.json_writer import write_json
-
-        return write_json
-    if fmt == "md":
-        from facilitator.export.markdown import write_markdown
-
-        return write_markdown
-    if fmt == "html":
-        from facilitator.export.html import write_html
-
-        return write_html
-    if fmt == "pdf":
-        from facilitator.export.pdf import write_pdf
-
-        return write_pdf
-    raise InputError("--format", f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    entry = get_format(fmt)
+    if entry is None:
+        raise InputError("--format", f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return entry.writer()
 
 
 def default_name(event_path: Path, fmt: str) -> Path:
     """``EVENT.facilitator`` -> ``EVENT-harvest.FMT`` beside it."""
-    return event_path.with_name(f"{event_path.stem}-harvest.{fmt}")
-
-
-PART_PREFIX = ".facilitator-export-"
-
-
-def _tidy_dead_parts(folder: Path) -> None:
-    """Remove what an export killed midway left: its part file names a process now gone."""
-    with contextlib.suppress(OSError):
-        for part in folder.glob(f"{PART_PREFIX}*.part"):
-            pid = part.name[len(PART_PREFIX) :].split("-", 1)[0]
-            if pid.isdigit() and not _alive(int(pid)):
-                with contextlib.suppress(OSError):
-                    part.unlink()
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # someone else's process: alive
-    return True
+    entry = get_format(fmt)
+    extension = entry.extension if entry is not None else fmt
+    return event_path.with_name(f"{event_path.stem}-harvest.{extension}")
 
 
 def write(harvest: Harvest, fmt: str, path: Path) -> Path:
@@ -96,34 +42,20 @@ def write(harvest: Harvest, fmt: str, path: Path) -> Path:
         raise InputError(str(path), "is a folder; give a file name to write")
     if not path.parent.is_dir():
         raise InputError(str(path), f"the folder {path.parent} does not exist")
-    _tidy_dead_parts(path.parent)
-    # a short fresh name (a long final name plus a suffix could pass the file system's
-    # limit), not mkstemp: the file gets the user's usual permissions, not 0600
-    tmp = path.with_name(f"{PART_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}.part")
+    tidy_dead_parts(path.parent, PART_KIND)
     try:
-        writer(harvest, tmp)
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        with atomic.replacing(path, kind=PART_KIND) as part:
+            writer(harvest, part)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise InputError(str(path), f"cannot be written ({exc.strerror or exc})") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
     return path
 
 
 def export_notes(harvest: Harvest, fmt: str) -> list[str]:
     """What a user should know about a file written as ``fmt``: in a PDF, the entries in a
     script that no bundled font has (shown as boxes), named. Empty when all is well."""
-    if fmt != "pdf":
-        return []
-    from facilitator.export.pdf_fonts import untypeset
-
-    return untypeset(harvest)
+    entry = get_format(fmt)
+    return entry.notes(harvest) if entry is not None else []
 
 
 def export_event(
@@ -146,7 +78,7 @@ def export_event(
 
 __all__ = [
     "FORMATS",
-    "FORMAT_NAMES",
+    "REGISTRY",
     "default_name",
     "export_event",
     "export_notes",

@@ -10,7 +10,6 @@ Fonts: the app's own, bundled and embedded (:mod:`facilitator.export.pdf_fonts`)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -39,6 +38,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from facilitator.core.control_chars import strip_controls
 from facilitator.core.deck_colours import parse_colour
 from facilitator.core.harvest import UNKNOWN_CARD_COLOUR, Harvest, HarvestTheme, TallyBar
 from facilitator.export import report
@@ -57,8 +57,6 @@ ACCENT = colors.HexColor("#1b2c5d")
 PROMPT_BACK = colors.HexColor("#f1f3f8")
 QUOTE_BAR = colors.HexColor("#b6540f")
 QUOTE_BACK = colors.HexColor("#fbf6f1")
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 # -- styles ---------------------------------------------------------------------------------
@@ -435,7 +433,7 @@ def _later_pages(harvest: Harvest) -> Any:
 
 def _plain(text: str, f: Fonts) -> str:
     """Text for drawString (no markup): controls dropped, right-to-left words turned."""
-    return visual_line(_CONTROL.sub("", text).replace("\n", " "))
+    return visual_line(strip_controls(text).replace("\n", " "))
 
 
 def _cover(harvest: Harvest, s: Styles) -> list[Flowable]:

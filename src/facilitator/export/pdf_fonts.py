@@ -10,7 +10,6 @@ so the text copies out and can be searched.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
@@ -20,6 +19,7 @@ from msgspec import Struct
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from facilitator.core.control_chars import strip_controls
 from facilitator.core.errors import InputError
 from facilitator.core.harvest import Harvest
 from facilitator.export.rtl import visual_line
@@ -43,7 +43,6 @@ CJK_FONT = PREFIX + "cjk"
 # included), Hangul jamo extended A, Hangul syllables and jamo extended B, compatibility
 # ideographs, full- and half-width forms
 CJK_CHARS = "\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff00-\uffef"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 # not drawn: joiners, variation selectors and direction marks; dropped where the font lacks them
@@ -159,7 +158,7 @@ def fonts() -> Fonts:
 def para_text(text: str) -> str:
     """Typed text as paragraph markup that shows exactly as typed (never as markup), what
     DejaVu Sans lacks (Chinese, Japanese, Korean) in the font that has it."""
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = "\n".join(visual_line(line) for line in text.split("\n"))
     f = fonts()
     out = []

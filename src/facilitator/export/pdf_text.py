@@ -20,6 +20,7 @@ from msgspec import Struct
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
+from facilitator.core.control_chars import strip_controls
 from facilitator.export.pdf_fonts import (
     CJK_CHARS,
     INVISIBLE,
@@ -30,7 +31,6 @@ from facilitator.export.pdf_fonts import (
 )
 from facilitator.export.rtl import is_rtl, visual
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _CJK_CHAR = re.compile(f"[{CJK_CHARS}]")
 _CJK_SPLIT = re.compile(f"([{CJK_CHARS}])")
 
@@ -110,7 +110,7 @@ def _pieces(runs: Sequence[Run], fonts: Faces) -> list[list[_Piece]]:
     """Hard lines of pieces (words; single CJK characters, which may break anywhere)."""
     lines: list[list[_Piece]] = [[]]
     for run in runs:
-        text = _CONTROL.sub("", run.text.replace("\r\n", "\n").replace("\r", "\n"))
+        text = strip_controls(run.text.replace("\r\n", "\n").replace("\r", "\n"))
         plain = (
             covered(run.font).issuperset(text)
             and not (fonts.cjk and _CJK_CHAR.search(text))

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from msgspec import Struct
 
+from facilitator.core import atomic
 from facilitator.core.errors import InputError
 from facilitator.store import migrate
 from facilitator.store.db import (
@@ -176,18 +177,10 @@ def _check_same_event(sources: Sequence[Path], copies: Sequence[Path], force: bo
 
 def _publish(target: Path, out: Path) -> None:
     """Give the finished file its name, never replacing a file that appeared meanwhile."""
-    with open(target, "rb+") as handle:
-        os.fsync(handle.fileno())
     try:
-        os.link(target, out)
+        atomic.publish(target, out, replace=False)
     except FileExistsError:
         raise InputError(str(out), "appeared while merging; nothing was written to it") from None
-    except OSError:  # a file system without hard links (FAT on a USB stick)
-        if out.exists():
-            raise InputError(
-                str(out), "appeared while merging; nothing was written to it"
-            ) from None
-        os.replace(target, out)
 
 
 # -- the merge ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ Lists (questions, prompts, tagged cards) are JSON text.
 
 from __future__ import annotations
 
+from sqlalchemy import false
 from sqlmodel import Field, SQLModel
 
 
@@ -100,10 +101,11 @@ class ThemeRow(SQLModel, table=True):
     kind: str = "theme"  # theme | quote | question | action
     text: str
     cards_json: str = "[]"  # card keys tagged in the text
-    hidden: bool = False  # hidden from the theme wall, still in the harvest
     created_at: str = Field(index=True)
     updated_at: str
     deleted_at: str | None = None
+    # hidden from the theme wall, still in the harvest (added by 0002, hence last)
+    hidden: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
 class CardPickRow(SQLModel, table=True):

@@ -14,11 +14,10 @@ from typing import Any
 from PySide6.QtCore import QObject, qInstallMessageHandler
 
 from facilitator.core.errors import InputError
+from facilitator.core.settings import CLOCK_CHIME_VOLUME
 from facilitator.paths import resource_path
 
 log = logging.getLogger(__name__)
-
-VOLUME_DEFAULT = 0.8
 
 
 def bundled_chime() -> Path:
@@ -55,7 +54,7 @@ class Chime:
         self._devices: Any = None
         self.available = False
         self.message = "Sound not checked yet"
-        self.volume = VOLUME_DEFAULT
+        self.volume: float = CLOCK_CHIME_VOLUME.default
         self.path = bundled_chime()
         self.on_change: Callable[[], None] = lambda: None
 

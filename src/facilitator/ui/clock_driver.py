@@ -33,19 +33,21 @@ from facilitator.core.projector_state import ClockFace, ClockPhase
 from facilitator.core.records import RoundInfo
 from facilitator.core.resume import ROUND_LIVE, clock_snapshot
 from facilitator.core.schedule import Lateness, projected_end, rebalance
+from facilitator.core.settings import (
+    CLOCK_AMBER,
+    CLOCK_AUTO_ADVANCE,
+    CLOCK_CHIME_FILE,
+    CLOCK_CHIME_VOLUME,
+    CLOCK_MINIMUM_MINUTES,
+    CLOCK_RED,
+)
 from facilitator.store.db import StoreError
-from facilitator.ui.chime import VOLUME_DEFAULT, Chime, bundled_chime
+from facilitator.ui.chime import Chime, bundled_chime
 from facilitator.ui.controller import EventController
 
 log = logging.getLogger(__name__)
 
 # Settings kept in the event file, with their defaults.
-AMBER_KEY, AMBER_DEFAULT = "clock.amber_seconds", 120.0
-RED_KEY, RED_DEFAULT = "clock.red_seconds", 30.0
-AUTO_KEY = "clock.auto_advance"
-VOLUME_KEY = "clock.chime_volume"
-CHIME_KEY = "clock.chime_file"
-MINIMUM_KEY, MINIMUM_DEFAULT = "clock.minimum_round_minutes", 5.0
 
 # The new second is computed and painted a little before its boundary, by about what
 # publishing and repainting take (learnt as it runs, within these bounds), so that it
@@ -112,9 +114,9 @@ class ClockDriver(QObject):
         self.clock = RoundClock(
             self._round_seconds(controller.live_round),
             now,
-            amber_at=float(store.setting(AMBER_KEY, AMBER_DEFAULT)),
-            red_at=float(store.setting(RED_KEY, RED_DEFAULT)),
-            auto_advance=bool(store.setting(AUTO_KEY, False)),
+            amber_at=CLOCK_AMBER.read(store),
+            red_at=CLOCK_RED.read(store),
+            auto_advance=CLOCK_AUTO_ADVANCE.read(store),
         )
         self._round_id = controller.live_round.id if controller.live_round else None
         self._round_planned = self._round_seconds(controller.live_round)
@@ -147,8 +149,8 @@ class ClockDriver(QObject):
         self._timer.timeout.connect(self.refresh)
 
         self.chime = Chime(self)
-        self.chime.volume = float(store.setting(VOLUME_KEY, VOLUME_DEFAULT))
-        chosen = store.setting(CHIME_KEY)
+        self.chime.volume = CLOCK_CHIME_VOLUME.read(store)
+        chosen = CLOCK_CHIME_FILE.read(store)
         if isinstance(chosen, str) and Path(chosen).is_file():
             self.chime.path = Path(chosen)
         self.chime.on_change = lambda: self.sound_changed.emit(
@@ -247,23 +249,23 @@ class ClockDriver(QObject):
 
     def set_thresholds(self, amber: float, red: float) -> None:
         self.clock.set_thresholds(amber, red)
-        self._save_setting(AMBER_KEY, amber)
-        self._save_setting(RED_KEY, red)
+        self._save_setting(CLOCK_AMBER.key, amber)
+        self._save_setting(CLOCK_RED.key, red)
         self._after_action()
 
     def set_auto_advance(self, on: bool) -> None:
         self.clock.auto_advance = on
-        self._save_setting(AUTO_KEY, on)
+        self._save_setting(CLOCK_AUTO_ADVANCE.key, on)
         self._after_action()
 
     def set_volume(self, volume: float) -> None:
         self.chime.set_volume(volume)
-        self._save_setting(VOLUME_KEY, self.chime.volume)
+        self._save_setting(CLOCK_CHIME_VOLUME.key, self.chime.volume)
 
     def set_chime_file(self, path: Path | None) -> None:
         """Another WAV for the chime (None: the bundled one); raises InputError if unusable."""
         self.chime.set_file(path or bundled_chime())
-        self._save_setting(CHIME_KEY, str(path) if path else None)
+        self._save_setting(CLOCK_CHIME_FILE.key, str(path) if path else None)
         self.sound_changed.emit(self.chime.available, self.chime.message)
 
     def test_chime(self) -> bool:
@@ -271,10 +273,11 @@ class ClockDriver(QObject):
 
     @property
     def minimum_round_minutes(self) -> float:
-        return float(self.controller.store.setting(MINIMUM_KEY, MINIMUM_DEFAULT))
+        minutes: float = CLOCK_MINIMUM_MINUTES.read(self.controller.store)
+        return minutes
 
     def set_minimum_round_minutes(self, minutes: float) -> None:
-        self._save_setting(MINIMUM_KEY, minutes)
+        self._save_setting(CLOCK_MINIMUM_MINUTES.key, minutes)
 
     # -- running late ----------------------------------------------------------------------
 

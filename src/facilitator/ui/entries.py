@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from msgspec import Struct
-from msgspec.structs import replace
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
@@ -360,9 +359,6 @@ class EntriesModel(QAbstractTableModel):
 
     def is_loading(self) -> bool:
         return self._loading
-
-    def is_complete(self) -> bool:
-        return self._exhausted
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted and not self._loading
@@ -803,13 +799,3 @@ class EntriesView(QTableView):
     def current_theme(self) -> Theme | None:
         index = self.currentIndex()
         return self.entries_model().theme_at(index.row()) if index.isValid() else None
-
-    def select_theme(self, theme_id: str) -> None:
-        row = self.entries_model().row_of(theme_id)
-        if row is not None:
-            self.selectRow(row)
-            self.scrollTo(self.model().index(row, EntriesModel.TEXT))
-
-
-def with_filter(filters: Filters, **changes: Any) -> Filters:
-    return replace(filters, **changes)

@@ -32,23 +32,14 @@ from PySide6.QtWidgets import (
 
 from facilitator.core.errors import InputError
 from facilitator.core.harvest import build_harvest
+from facilitator.core.settings import EXPORT_FOLDER, EXPORT_FORMATS
 from facilitator.export import default_name, write
+from facilitator.export.formats import in_dialog_order
 from facilitator.store.db import EventStore, StoreError
 from facilitator.ui.controller import EventController
 
 log = logging.getLogger(__name__)
 
-# (format, label, what it is for), in the order the dialog lists them
-CHOICES = (
-    ("pdf", "Report (PDF)", "typeset and paginated, ready to send to delegates"),
-    ("html", "Report (web page)", "one file that opens in any browser and prints well"),
-    ("md", "Report (Markdown)", "for a wiki, a blog or an email"),
-    ("xlsx", "Excel workbook", "sheets by entry, by round, by table, card picks, summary"),
-    ("csv", "Spreadsheet (CSV)", "one row per entry, for any spreadsheet"),
-    ("json", "Everything (JSON)", "the whole harvest, for archives and other tools"),
-)
-FOLDER_SETTING = "export.folder"
-FORMATS_SETTING = "export.formats"
 
 Progress = Callable[[int, str], None]
 Work = Callable[[Progress, Callable[[], bool]], Any]
@@ -162,24 +153,26 @@ class ExportDialog(QDialog):
         )
         intro.setWordWrap(True)
 
-        chosen = set(controller.store.setting(FORMATS_SETTING, [c[0] for c in CHOICES]))
+        choices = in_dialog_order()
+        saved_formats = EXPORT_FORMATS.read(controller.store)
+        chosen = set([c.key for c in choices] if saved_formats is None else saved_formats)
         self.checks: dict[str, QCheckBox] = {}
         formats = QGroupBox("Formats")
         grid = QGridLayout(formats)
-        for row, (fmt, label, purpose) in enumerate(CHOICES):
-            check = QCheckBox(label)
-            check.setChecked(fmt in chosen)
+        for row, choice in enumerate(choices):
+            check = QCheckBox(choice.name)
+            check.setChecked(choice.key in chosen)
             check.toggled.connect(self._update)
-            note = QLabel(purpose)
+            note = QLabel(choice.purpose)
             note.setTextFormat(Qt.TextFormat.PlainText)
             note.setStyleSheet("color: palette(mid)")
             grid.addWidget(check, row, 0)
             grid.addWidget(note, row, 1)
-            self.checks[fmt] = check
+            self.checks[choice.key] = check
         grid.setColumnStretch(1, 1)
 
         event_path = controller.store.path
-        saved = controller.store.setting(FOLDER_SETTING, "")
+        saved = EXPORT_FOLDER.read(controller.store)
         start = Path(saved) if saved and Path(saved).is_dir() else event_path.parent
         self.folder = QLineEdit(str(start))
         self.folder.textChanged.connect(self._update)
@@ -236,9 +229,9 @@ class ExportDialog(QDialog):
         formats = self.formats()
         running = self.task is not None and self.task.running
         self.export_button.setEnabled(bool(formats) and not running)
-        stem = default_name(self.controller.store.path, "x").stem
         if formats:
-            files = ", ".join(f"{stem}.{fmt}" for fmt in formats)
+            event = self.controller.store.path
+            files = ", ".join(default_name(event, fmt).name for fmt in formats)
             self.names.setText(f"Writes {files}")
         else:
             self.names.setText("Choose at least one format.")
@@ -279,8 +272,8 @@ class ExportDialog(QDialog):
 
     def _remember(self, folder: Path, formats: list[str]) -> None:
         try:
-            self.controller.store.set_setting(FOLDER_SETTING, str(folder))
-            self.controller.store.set_setting(FORMATS_SETTING, formats)
+            self.controller.store.set_setting(EXPORT_FOLDER.key, str(folder))
+            self.controller.store.set_setting(EXPORT_FORMATS.key, formats)
         except StoreError as exc:  # not worth stopping an export for
             log.warning("export choices not saved: %s", exc)
 

@@ -51,6 +51,7 @@ from facilitator.core.session import (
     build_run,
     tally_slide,
 )
+from facilitator.core.settings import PROJECTOR_ITEM, PROJECTOR_LOGO, PROJECTOR_LOOK
 from facilitator.core.wall import Labelled, build_wall
 from facilitator.store.db import StoreError
 from facilitator.ui.controller import EventController
@@ -66,10 +67,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LOOK_KEY = "projector.look"
-LOGO_KEY = "projector.logo"  # PNG, base64
 LOGO_MAX = QSize(1600, 900)  # enough for a 4K holding slide's logo box
-ITEM_KEY = "projector.item"
 LOOKS: dict[Look, str] = {
     Look.DARK: "Dark",
     Look.LIGHT: "Light",
@@ -101,9 +99,9 @@ class LiveControl(QObject):
         self._panel_owns_wall = False  # a panel has shown the wall and keeps it fresh
         self.session = LiveSession(
             self._run(),
-            look=_look(store.setting(LOOK_KEY, Look.DARK.value)),
+            look=_look(PROJECTOR_LOOK.read(store)),
             live_round=self._round_index(),
-            start_key=store.setting(ITEM_KEY),
+            start_key=PROJECTOR_ITEM.read(store),
             on_change=self._record,
         )
         self._refresh_timer = QTimer(self)
@@ -140,7 +138,7 @@ class LiveControl(QObject):
 
     def logo(self) -> bytes | None:
         """The holding slide's logo, kept in the event file so the event travels whole."""
-        value = self.controller.store.setting(LOGO_KEY)
+        value = PROJECTOR_LOGO.read(self.controller.store)
         try:
             return base64.b64decode(value) if isinstance(value, str) and value else None
         except ValueError:
@@ -164,7 +162,7 @@ class LiveControl(QObject):
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
             image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes
             data = base64.b64encode(bytes(buffer.data().data())).decode("ascii")
-        self.controller.store.set_setting(LOGO_KEY, data)
+        self.controller.store.set_setting(PROJECTOR_LOGO.key, data)
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -310,9 +308,9 @@ class LiveControl(QObject):
             store.add_timeline(
                 "projector", round_id=live_round.id if live_round else None, detail=detail
             )
-            store.set_setting(ITEM_KEY, self.session.items[self.session.position].key)
+            store.set_setting(PROJECTOR_ITEM.key, self.session.items[self.session.position].key)
             if detail.get("action") == "look":
-                store.set_setting(LOOK_KEY, self.session.look.value)
+                store.set_setting(PROJECTOR_LOOK.key, self.session.look.value)
         except StoreError as exc:
             log.warning("projector change not recorded: %s", exc)
             self.controller.store_error.emit(f"The projector change was not recorded: {exc}")

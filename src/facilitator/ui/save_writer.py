@@ -29,8 +29,8 @@ from typing import Any
 from msgspec import Struct, field
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from facilitator.core.records import CardPick, Theme
 from facilitator.store.db import EventStore
-from facilitator.store.records import CardPick, Theme
 
 log = logging.getLogger(__name__)
 

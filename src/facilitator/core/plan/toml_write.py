@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from facilitator.core import atomic
 from facilitator.core.plan.model import Plan
 
 _ESCAPES = {
@@ -64,14 +63,4 @@ def plan_to_toml(plan: Plan) -> str:
 def save_plan(plan: Plan, path: Path) -> None:
     """Write ``plan.toml`` atomically: a crash leaves the old file or the new, never half."""
     path = Path(path)
-    text = plan_to_toml(plan)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic.write_text(path, plan_to_toml(plan))

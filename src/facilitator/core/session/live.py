@@ -216,9 +216,6 @@ class LiveSession:
         if index >= 0:
             self.staged = self.items[index]
 
-    def clear_stage(self) -> None:
-        self.staged = None
-
     def take_live(self) -> None:
         """The preview goes live: the staged item, or else the next step of the run."""
         staged = self.staged

@@ -22,6 +22,7 @@ from facilitator.core.projector_state import (
     WallSlide,
     WelcomeSlide,
 )
+from facilitator.core.tally import tally as ranked_tally
 
 WELCOME = "welcome"
 WALL = "wall"
@@ -130,7 +131,7 @@ def tally_slide(
 ) -> TallySlide:
     """Bars for the card picks ``(card key, count)``, most picked first, in suit colours."""
     bars = []
-    for key, count in tally:
+    for key, count in ranked_tally(tally, deck):  # most first, ties in the deck's order
         card = next((c for c in deck.cards if key in (c.id, c.title)), None)
         if card is None:
             bars.append(TallyBar(label=key, count=count, colour="#888888"))
@@ -140,5 +141,4 @@ def tally_slide(
         except KeyError:
             colour = "#888888"
         bars.append(TallyBar(label=card.title, count=count, colour=colour))
-    bars.sort(key=lambda b: -b.count)
     return TallySlide(title=title, bars=tuple(bars))

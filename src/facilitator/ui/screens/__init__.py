@@ -15,8 +15,6 @@ and flap screens without a display server.
 
 from facilitator.ui.screens.projector_screens import DEBOUNCE_MS, KEYBOARD_BACK_MS, ProjectorScreens
 from facilitator.ui.screens.screen_choice import (
-    SCREEN_KEY,
-    UNPLUGGED_KEY,
     Mode,
     Placement,
     QtScreenSource,
@@ -32,8 +30,6 @@ __all__ = [
     "DEBOUNCE_MS",
     "FLASH_MS",
     "KEYBOARD_BACK_MS",
-    "SCREEN_KEY",
-    "UNPLUGGED_KEY",
     "Mode",
     "Placement",
     "ProjectorScreens",

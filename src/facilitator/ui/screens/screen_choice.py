@@ -8,8 +8,7 @@ from msgspec import Struct
 from PySide6.QtCore import QObject, QRect, QSettings, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 
-SCREEN_KEY = "projector/screen"
-UNPLUGGED_KEY = "projector/when_unplugged"
+from facilitator.core.settings import PROJECTOR_SCREEN, PROJECTOR_WHEN_UNPLUGGED
 
 
 class WhenUnplugged(StrEnum):
@@ -121,17 +120,17 @@ class ScreenPrefs:
 
     @property
     def screen(self) -> str | None:
-        value = self.settings.value(SCREEN_KEY, "")
+        value = self.settings.value(PROJECTOR_SCREEN.key, PROJECTOR_SCREEN.default)
         return str(value) if value else None
 
     @screen.setter
     def screen(self, name: str | None) -> None:
-        self.settings.setValue(SCREEN_KEY, name or "")
+        self.settings.setValue(PROJECTOR_SCREEN.key, name or "")
         self.settings.sync()
 
     @property
     def when_unplugged(self) -> WhenUnplugged:
-        value = str(self.settings.value(UNPLUGGED_KEY, WhenUnplugged.HIDE.value))
+        value = str(self.settings.value(PROJECTOR_WHEN_UNPLUGGED.key, WhenUnplugged.HIDE.value))
         try:
             return WhenUnplugged(value)
         except ValueError:
@@ -139,5 +138,5 @@ class ScreenPrefs:
 
     @when_unplugged.setter
     def when_unplugged(self, value: WhenUnplugged) -> None:
-        self.settings.setValue(UNPLUGGED_KEY, value.value)
+        self.settings.setValue(PROJECTOR_WHEN_UNPLUGGED.key, value.value)
         self.settings.sync()
