@@ -19,6 +19,12 @@ class Drive:
     def remount(self, options: str) -> None:
         assert mount("-o", f"remount,{options}", str(self.path)), f"remount {options} failed"
 
+    def freeze(self) -> None:
+        subprocess.run(["fsfreeze", "--freeze", str(self.path)], check=True)
+
+    def thaw(self) -> None:
+        subprocess.run(["fsfreeze", "--unfreeze", str(self.path)], capture_output=True)
+
     def fill(self) -> None:
         """Fill every free byte: the kernel refuses the last write with ENOSPC."""
         fd = os.open(self.path / "filler", os.O_WRONLY | os.O_CREAT)
