@@ -20,7 +20,7 @@ def test_operations_run_in_order_on_one_other_thread(qtbot: Any, store: EventSto
     def add(text: str) -> Any:
         def op(s: EventStore) -> Changes:
             threads.append(threading.current_thread().name)
-            return Changes(themes=(s.add_theme(text, table_id=None, round_id=None),))
+            return Changes(added=(s.add_theme(text, table_id=None, round_id=None),))
 
         return op
 
@@ -41,7 +41,7 @@ def test_a_stalled_disk_is_reported_and_clears(qtbot: Any, store: EventStore) ->
 
     def stalled(s: EventStore) -> Changes:
         release.wait(10)
-        return Changes(themes=(s.add_theme("late", table_id=None, round_id=None),))
+        return Changes(added=(s.add_theme("late", table_id=None, round_id=None),))
 
     with qtbot.waitSignal(writer.slow, check_params_cb=lambda n: n == 3, timeout=4000):
         for _ in range(3):
