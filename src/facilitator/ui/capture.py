@@ -53,7 +53,7 @@ from facilitator.core.capture import (
 from facilitator.core.changes import Changes
 from facilitator.core.projector_state import WallSlide
 from facilitator.core.records import KIND_LABELS, KINDS, RoundInfo, TableInfo, Theme
-from facilitator.core.wall import GROUPING_LABELS, GROUPINGS, Labelled, build_wall
+from facilitator.core.wall import GROUPING_LABELS, GROUPINGS
 from facilitator.store.db import EventStore, StoreError
 from facilitator.ui.capture_saving import DRAFT_SLOT, CaptureSaver
 from facilitator.ui.controller import EventController
@@ -68,6 +68,7 @@ from facilitator.ui.entries import (
 )
 from facilitator.ui.pending import PendingBox, PendingEntry
 from facilitator.ui.undo import DeleteCommand, EditCommand, HideCommand
+from facilitator.ui.wall_source import DEFAULT_TITLE, wall_job
 
 if TYPE_CHECKING:
     from facilitator.ui.tag_popup import TagPopup
@@ -1060,29 +1061,16 @@ class CapturePanel(QWidget):
 
     def wall_job(self) -> Any:
         """A job for the reader that builds the wall slide as set now."""
-        deck = self.controller.deck
-        tables = [Labelled(t.id, t.label) for t in self.controller.tables]
-        rounds = [Labelled(r.id, r.title) for r in self.controller.rounds]
         live = self.controller.live_round
         round_id = live.id if (self.wall_this_round and live is not None) else None
-        title = live.title if round_id is not None and live is not None else "What the tables said"
-        grouping, spotlight, page = self.wall_grouping, self.spotlight_id, self.wall_page
-
-        def job(store: EventStore) -> WallSlide:
-            themes = store.themes(round_id=round_id)  # None: every round
-            return build_wall(
-                themes,
-                round_id=round_id,
-                deck=deck,
-                tables=tables,
-                rounds=rounds,
-                grouping=grouping,
-                title=title,
-                spotlight_id=spotlight,
-                page=page,
-            )
-
-        return job
+        return wall_job(
+            self.controller,
+            round_id=round_id,
+            title=live.title if round_id is not None and live is not None else DEFAULT_TITLE,
+            grouping=self.wall_grouping,
+            spotlight_id=self.spotlight_id,
+            page=self.wall_page,
+        )
 
     def send_wall(self, *, live: bool) -> None:
         def arrived(slide: Any, error: str | None) -> None:

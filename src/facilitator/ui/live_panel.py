@@ -53,7 +53,6 @@ from facilitator.core.session import (
     tally_slide,
 )
 from facilitator.core.settings import PROJECTOR_ITEM, PROJECTOR_LOGO, PROJECTOR_LOOK
-from facilitator.core.wall import Labelled, build_wall
 from facilitator.store import operations as ops
 from facilitator.store.db import EventStore, StoreError
 from facilitator.ui.controller import EventController
@@ -61,6 +60,7 @@ from facilitator.ui.deferred import clear_button_after_first_paint
 from facilitator.ui.keys import BINDINGS, KeyGuide, LiveKeys
 from facilitator.ui.projector import Thumbnail
 from facilitator.ui.screens import Mode, ProjectorScreens, ScreenPicker, WhenUnplugged
+from facilitator.ui.wall_source import wall_job
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionButton
@@ -201,14 +201,7 @@ class LiveControl(QObject):
         view = dict(self._wall_view)
         if "round_id" not in view:
             view["round_id"] = c.live_round.id if c.live_round else None
-        round_id = view["round_id"]
-        return build_wall(
-            c.store.themes(round_id=round_id),  # None: every round
-            deck=c.deck,
-            tables=[Labelled(t.id, t.label) for t in c.tables],
-            rounds=[Labelled(r.id, f"{r.position + 1}. {r.title}") for r in c.rounds],
-            **view,
-        )
+        return wall_job(c, **view)(c.store)
 
     def _tally(self) -> Slide:
         return tally_slide(self.controller.deck, self.controller.store.card_tally())
