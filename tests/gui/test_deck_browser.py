@@ -189,9 +189,11 @@ def test_a_pick_is_saved_for_the_table_and_live_round_and_the_tally_follows(
     assert pick.round_id == controller.rounds[1].id
     assert browser.pick_message.text() == "Saved: Table 3 picked Courage."
     assert browser.table_box.currentIndex() == 3  # ready for the next table
-    click(browser.pick_button)
+    with qtbot.waitSignal(controller.picks_changed):  # saved on the writer's thread
+        click(browser.pick_button)
     browser.select_card("mindset")
-    click(browser.pick_button)
+    with qtbot.waitSignal(controller.picks_changed):
+        click(browser.pick_button)
     assert browser.tally_label.text() == "3 picks. Most: Courage 2, Mindset 1"
     with qtbot.waitSignal(controller.show_requested) as tally:
         click(browser.tally_button)
@@ -205,7 +207,8 @@ def test_undo_takes_the_last_pick_back(
     browser: DeckBrowser, controller: EventController, qtbot: QtBot
 ) -> None:
     browser.select_card("courage")
-    click(browser.pick_button)
+    with qtbot.waitSignal(controller.picks_changed):  # saved on the writer's thread
+        click(browser.pick_button)
     assert browser.undo_pick_button.isEnabled()
     click(browser.undo_pick_button)
     assert controller.store.card_picks() == []

@@ -20,7 +20,7 @@ def test_operations_run_in_order_on_one_other_thread(qtbot: Any, store: EventSto
     def add(text: str) -> Any:
         def op(s: EventStore) -> Changes:
             threads.append(threading.current_thread().name)
-            return Changes(themes=(s.add_theme(text, table_id=None, round_id=None),))
+            return Changes(added=(s.add_theme(text, table_id=None, round_id=None),))
 
         return op
 
@@ -41,7 +41,7 @@ def test_a_stalled_disk_is_reported_and_clears(qtbot: Any, store: EventStore) ->
 
     def stalled(s: EventStore) -> Changes:
         release.wait(10)
-        return Changes(themes=(s.add_theme("late", table_id=None, round_id=None),))
+        return Changes(added=(s.add_theme("late", table_id=None, round_id=None),))
 
     with qtbot.waitSignal(writer.slow, check_params_cb=lambda n: n == 3, timeout=4000):
         for _ in range(3):
@@ -82,3 +82,34 @@ def test_a_failure_comes_back_as_the_error(qtbot: Any, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: bool(errors))
     assert "gone" in str(errors[0])
     writer.close()
+
+
+def test_a_writer_on_another_thread_reports_into_the_one_changed_signal(qtbot, store) -> None:
+    """The room server (next issue) commits on its own thread and connection, then calls
+    ``report``: every view hears it on the UI thread, like any other change."""
+    from facilitator.core.changes import PHONE
+    from facilitator.store import operations as ops
+    from facilitator.ui.event_service import EventService
+
+    service = EventService(store)
+    heard: list[tuple[Changes, bool]] = []
+    ui_thread = threading.get_ident()
+    service.changed.connect(lambda c: heard.append((c, threading.get_ident() == ui_thread)))
+
+    def phone() -> None:
+        other = EventStore.open_writer(store.path)
+        try:
+            service.report(
+                ops.add_theme(other, "From table 4", table_id=None, round_id=None, origin=PHONE)
+            )
+        finally:
+            other.close()
+
+    with qtbot.waitSignal(service.changed, timeout=5000):
+        thread = threading.Thread(target=phone)
+        thread.start()
+    thread.join()
+    [(changes, on_ui_thread)] = heard
+    assert on_ui_thread and changes.origin == PHONE
+    assert [t.text for t in changes.added] == ["From table 4"]
+    service.close()

@@ -50,9 +50,10 @@ from facilitator.core.capture import (
     tag_at,
     tag_word,
 )
+from facilitator.core.changes import Changes
 from facilitator.core.projector_state import WallSlide
 from facilitator.core.records import KIND_LABELS, KINDS, RoundInfo, TableInfo, Theme
-from facilitator.core.wall import GROUPING_LABELS, GROUPINGS, Labelled, build_wall
+from facilitator.core.wall import GROUPING_LABELS, GROUPINGS
 from facilitator.store.db import EventStore, StoreError
 from facilitator.ui.capture_saving import DRAFT_SLOT, CaptureSaver
 from facilitator.ui.controller import EventController
@@ -66,13 +67,8 @@ from facilitator.ui.entries import (
     one_line,
 )
 from facilitator.ui.pending import PendingBox, PendingEntry
-from facilitator.ui.undo import (
-    DeleteCommand,
-    EditCommand,
-    HideCommand,
-    ThemeActions,
-    make_stack,
-)
+from facilitator.ui.undo import DeleteCommand, EditCommand, HideCommand
+from facilitator.ui.wall_source import DEFAULT_TITLE, wall_job
 
 if TYPE_CHECKING:
     from facilitator.ui.tag_popup import TagPopup
@@ -318,8 +314,8 @@ class CapturePanel(QWidget):
         self.store: EventStore = controller.store
         self.index = TagIndex(controller.deck)
         self.reader = reader or BackgroundReader(controller.store.path, self)
-        self.theme_actions = ThemeActions(controller, self)
-        self.undo_stack = make_stack(self)
+        self.service = controller.service
+        self.undo_stack = controller.service.undo_stack  # the event's one stack
         self.table_number: int = controller.tables[0].number if controller.tables else 0
         self.round_id: str | None = controller.live_round.id if controller.live_round else None
         self.round_pinned = False  # the scribe chose a round other than the live one
@@ -331,12 +327,11 @@ class CapturePanel(QWidget):
         self.wall_page = 0
         self.last_saved: Theme | None = None
         self._preview_is_wall = False
-        self._explained = False
         self._restoring = False
         self._failures = 0
 
         self._build()
-        self.saver = CaptureSaver(self, controller.writer, self.pending_box)
+        self.saver = CaptureSaver(self, controller.service, self.pending_box)
         self._connect()
         self._restore_draft()
         self.model.reload()
@@ -627,15 +622,13 @@ class CapturePanel(QWidget):
     def _connect(self) -> None:
         c = self.controller
         c.live_round_changed.connect(self._live_round_changed)
-        c.theme_saved.connect(self._theme_saved_anywhere)
-        c.themes_changed.connect(self._themes_changed)
+        c.changed.connect(self._changed)
         c.deck_changed.connect(self._deck_changed)
         c.plan_changed.connect(self._plan_changed)
         c.event_changed.connect(self._event_changed)
         c.preview_changed.connect(self._preview_changed)
         c.closing.connect(self.shutdown)
-        self.theme_actions.changed.connect(self._theme_changed)
-        self.theme_actions.failed.connect(self._change_failed)
+        self.service.failed.connect(self._change_failed)
 
         self.entry.submitted.connect(self.save)
         self.entry.cancelled.connect(self.leave_requested)
@@ -946,23 +939,24 @@ class CapturePanel(QWidget):
         else:
             self.count_label.setText(f"{model.matching:,} of {model.total:,} entries")
 
-    def _theme_saved_anywhere(self, theme: Theme) -> None:
-        self._explained = True
-        self.model.theme_saved(theme)
+    def _changed(self, changes: Changes) -> None:
+        """Any commit to the event, this panel's own included: the list and wall follow."""
+        if not changes.entries_changed:
+            return
+        for theme in changes.added:
+            self.model.theme_saved(theme)
+        for theme in changes.edited + changes.deleted + changes.restored + changes.hidden:
+            self._theme_changed(theme)
+        if changes.entries:
+            self.reload_timer.start()  # changed in bulk (an import, a merge): read afresh
+        self._schedule_wall()
 
     def _theme_changed(self, theme: Theme) -> None:
-        self._explained = True
         self.model.theme_changed(theme)
         if theme.id == self.spotlight_id and (theme.hidden or theme.deleted_at):
             self.spotlight_id = None
             self.model.set_spotlight(None)
         self._selection_changed()
-
-    def _themes_changed(self) -> None:
-        if not self._explained:
-            self.reload_timer.start()  # changed elsewhere (an import, a merge): read afresh
-        self._explained = False
-        self._schedule_wall()
 
     def _selection_changed(self, *_args: Any) -> None:
         theme = self.view.current_theme()
@@ -1000,14 +994,14 @@ class CapturePanel(QWidget):
             changes: dict[str, Any] = {"text": value, "cards": self.index.cards_in(str(value))}
         else:
             changes = {field: value}
-        self.push(EditCommand(self.theme_actions, theme, **changes))
+        self.push(EditCommand(self.service, theme, **changes))
 
     def delete_selected(self) -> None:
         theme = self.view.current_theme()
         if theme is None:
             return
         row = self.view.currentIndex().row()
-        if self.push(DeleteCommand(self.theme_actions, theme)):
+        if self.push(DeleteCommand(self.service, theme)):
             self.show_message(f"Deleted “{one_line(theme.text, 40)}”. Ctrl+Z brings it back.", "ok")
         if self.model.rowCount():
             self.view.selectRow(min(row, self.model.rowCount() - 1))
@@ -1015,7 +1009,7 @@ class CapturePanel(QWidget):
     def toggle_hidden(self) -> None:
         theme = self.view.current_theme()
         if theme is not None:
-            self.push(HideCommand(self.theme_actions, theme, not theme.hidden))
+            self.push(HideCommand(self.service, theme, not theme.hidden))
 
     def toggle_spotlight(self) -> None:
         theme = self.view.current_theme()
@@ -1067,29 +1061,16 @@ class CapturePanel(QWidget):
 
     def wall_job(self) -> Any:
         """A job for the reader that builds the wall slide as set now."""
-        deck = self.controller.deck
-        tables = [Labelled(t.id, t.label) for t in self.controller.tables]
-        rounds = [Labelled(r.id, r.title) for r in self.controller.rounds]
         live = self.controller.live_round
         round_id = live.id if (self.wall_this_round and live is not None) else None
-        title = live.title if round_id is not None and live is not None else "What the tables said"
-        grouping, spotlight, page = self.wall_grouping, self.spotlight_id, self.wall_page
-
-        def job(store: EventStore) -> WallSlide:
-            themes = store.themes(round_id=round_id)  # None: every round
-            return build_wall(
-                themes,
-                round_id=round_id,
-                deck=deck,
-                tables=tables,
-                rounds=rounds,
-                grouping=grouping,
-                title=title,
-                spotlight_id=spotlight,
-                page=page,
-            )
-
-        return job
+        return wall_job(
+            self.controller,
+            round_id=round_id,
+            title=live.title if round_id is not None and live is not None else DEFAULT_TITLE,
+            grouping=self.wall_grouping,
+            spotlight_id=self.spotlight_id,
+            page=self.wall_page,
+        )
 
     def send_wall(self, *, live: bool) -> None:
         def arrived(slide: Any, error: str | None) -> None:

@@ -16,11 +16,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from facilitator.core.capture import PICK, parse_table
+from facilitator.core.changes import Changes
 from facilitator.core.errors import InputError
 from facilitator.core.records import KIND_LABELS
+from facilitator.store import operations as ops
 from facilitator.store.db import MAX_THEME_CHARS, EventStore, StoreError, new_id
+from facilitator.ui.event_service import EventService
 from facilitator.ui.pending import FAILED, SAVING, PendingBox, PendingEntry, forget
-from facilitator.ui.save_writer import Changes, SaveWriter
+from facilitator.ui.save_writer import Operation
 from facilitator.ui.undo import PickCommand, SaveCommand
 
 if TYPE_CHECKING:
@@ -38,28 +41,30 @@ def _short(text: str, n: int = 40) -> str:
     return flat if len(flat) <= n else flat[: n - 1] + "…"
 
 
-def _clear_draft(store: EventStore, entry: PendingEntry, always: bool) -> None:
+def _clear_draft(store: EventStore, entry: PendingEntry, always: bool) -> Changes:
     """After the entry's commit: the draft is cleared by the first try, and by a later one
     if it still holds this entry (typing since then is left alone)."""
     try:
         draft = None if always else store.draft(DRAFT_SLOT)
         if always or (draft is not None and draft.text == entry.text):
-            store.save_draft(DRAFT_SLOT, "")
+            return ops.save_draft(store, DRAFT_SLOT, "")
     except StoreError as exc:
         log.warning("draft not cleared: %s", exc)
+    return Changes()
 
 
-def _save_theme(entry: PendingEntry, clear_draft: bool) -> object:
+def _save_theme(entry: PendingEntry, clear_draft: bool) -> Operation:
     def op(store: EventStore) -> Changes:
         try:
-            theme = store.add_theme(
+            (theme,) = ops.add_theme(
+                store,
                 entry.text,
                 table_id=entry.table_id,
                 round_id=entry.round_id,
                 kind=entry.kind,
                 cards=entry.cards,
                 theme_id=entry.id,
-            )
+            ).added
         except StoreError:
             if entry.tries <= 1:
                 raise
@@ -68,30 +73,29 @@ def _save_theme(entry: PendingEntry, clear_draft: bool) -> object:
             except StoreError:
                 raise
             log.info("entry %s was saved by an earlier try", entry.id)
-        _clear_draft(store, entry, clear_draft)
-        return Changes(themes=(theme,))
+        return Changes(added=(theme,)).merged(_clear_draft(store, entry, clear_draft))
 
     return op
 
 
-def _save_picks(entry: PendingEntry, clear_draft: bool) -> object:
+def _save_picks(entry: PendingEntry, clear_draft: bool) -> Operation:
     def op(store: EventStore) -> Changes:
         try:
-            picks = store.add_card_picks(
+            picks = ops.add_card_picks(
+                store,
                 entry.cards,
                 table_id=entry.table_id,
                 round_id=entry.round_id,
                 pick_ids=entry.pick_ids,
-            )
+            ).picks
         except StoreError:
             if entry.tries <= 1:
                 raise
             first = entry.pick_ids[0]
-            picks = [p for p in store.card_picks() if p.id in entry.pick_ids]
+            picks = tuple(p for p in store.card_picks() if p.id in entry.pick_ids)
             if not any(p.id == first for p in picks):
                 raise
-        _clear_draft(store, entry, clear_draft)
-        return Changes(picks=tuple(picks))
+        return Changes(picks=picks).merged(_clear_draft(store, entry, clear_draft))
 
     return op
 
@@ -99,17 +103,18 @@ def _save_picks(entry: PendingEntry, clear_draft: bool) -> object:
 class CaptureSaver(QObject):
     """The capture panel's saves, drafts and pending entries."""
 
-    def __init__(self, panel: CapturePanel, writer: SaveWriter, box: PendingBox) -> None:
+    def __init__(self, panel: CapturePanel, service: EventService, box: PendingBox) -> None:
         super().__init__(panel)
         self.panel = panel
-        self.writer = writer
+        self.service = service
+        self.writer = service.writer
         self.box = box
         self.pending: list[PendingEntry] = []
         self.draft_failed = False
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self.retry)
-        writer.slow.connect(box.show_slow)
+        self.writer.slow.connect(box.show_slow)
 
     # -- entries ---------------------------------------------------------------------------
 
@@ -186,8 +191,8 @@ class CaptureSaver(QObject):
         if entry not in self.pending:
             self.pending.append(entry)
         make = _save_picks if entry.is_pick else _save_theme
-        self.writer.submit(
-            make(entry, first),  # type: ignore[arg-type]
+        self.service.submit(
+            make(entry, first),
             lambda changes, error: self._done(entry, first, changes, error),
         )
         self.box.show_pending(self.pending)
@@ -236,7 +241,7 @@ class CaptureSaver(QObject):
         p = self.panel
         (theme,) = changes.themes
         p.last_saved = theme
-        p.undo_stack.push(SaveCommand(p.theme_actions, theme))
+        p.undo_stack.push(SaveCommand(p.service, theme))
         table = p.controller.table(theme.table_id)
         round_info = p.controller.round(theme.round_id)
         where = f"{table.label if table else 'no table'}"
@@ -263,7 +268,7 @@ class CaptureSaver(QObject):
             card = p.index.card(pick.card_key)
             title = card.title if card else pick.card_key
             titles.append(title)
-            p.undo_stack.push(PickCommand(p.theme_actions, pick, title))
+            p.undo_stack.push(PickCommand(p.service, pick, title))
         table = p.controller.table(entry.table_id)
         p.show_message(
             f"{table.label if table else 'No table'} picked {', '.join(titles)}. "
@@ -283,10 +288,9 @@ class CaptureSaver(QObject):
 
     def save_draft(self, text: str, detail: dict[str, object]) -> None:
         def op(store: EventStore) -> Changes:
-            store.save_draft(DRAFT_SLOT, text, detail)
-            return Changes(draft=True)
+            return ops.save_draft(store, DRAFT_SLOT, text, detail)
 
-        self.writer.submit(op, self._draft_done, key="draft", entry=False)
+        self.service.submit(op, self._draft_done, key="draft", entry=False)
 
     def _draft_done(self, _changes: Changes | None, error: BaseException | None) -> None:
         p = self.panel

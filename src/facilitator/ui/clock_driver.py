@@ -10,6 +10,7 @@ At zero it chimes (ui/chime.py) and flashes the projector's clock.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from facilitator.core.changes import CLOCK
 from facilitator.core.clock import EARLY, ClockEvent, EventKind, Phase, Reading, RoundClock
 from facilitator.core.plan import Plan
 from facilitator.core.projector_state import ClockFace, ClockPhase
@@ -41,6 +43,7 @@ from facilitator.core.settings import (
     CLOCK_MINIMUM_MINUTES,
     CLOCK_RED,
 )
+from facilitator.store import operations as ops
 from facilitator.store.db import StoreError
 from facilitator.ui.chime import Chime, bundled_chime
 from facilitator.ui.controller import EventController
@@ -480,9 +483,10 @@ class ClockDriver(QObject):
     def _set_times(self, round_id: str, **times: datetime) -> None:
         values = {k: v.isoformat() for k, v in times.items()}
         try:
-            self.controller.store.set_round_times(round_id, **values)
-        except StoreError as exc:
-            self.controller.store_error.emit(str(exc))
+            self.controller.service.run(
+                lambda s: ops.set_round_times(s, round_id, origin=CLOCK, **values)
+            )
+        except StoreError:  # the service said so (store_error)
             return
         self.controller.rounds = [
             _with_times(r, values) if r.id == round_id else r for r in self.controller.rounds
@@ -493,16 +497,15 @@ class ClockDriver(QObject):
         if kind != ROUND_LIVE:
             r = self.clock.reading()
             detail = {**(detail or {}), **clock_snapshot(r.elapsed, r.adjustment, r.running)}
-        try:
-            self.controller.store.add_timeline(kind, round_id=self._round_id, detail=detail)
-        except StoreError as exc:
-            self.controller.store_error.emit(str(exc))
+        round_id = self._round_id
+        with contextlib.suppress(StoreError):  # the service said so (store_error)
+            self.controller.service.run(
+                lambda s: ops.add_timeline(s, kind, round_id=round_id, detail=detail, origin=CLOCK)
+            )
 
     def _save_setting(self, key: str, value: Any) -> None:
-        try:
-            self.controller.store.set_setting(key, value)
-        except StoreError as exc:
-            self.controller.store_error.emit(str(exc))
+        with contextlib.suppress(StoreError):  # the service said so (store_error)
+            self.controller.service.run(lambda s: ops.set_setting(s, key, value, origin=CLOCK))
 
 
 def _with_times(info: RoundInfo, values: dict[str, str]) -> RoundInfo:

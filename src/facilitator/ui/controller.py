@@ -1,7 +1,10 @@
 """The open event as the UI sees it: the store, the deck and plan, and change signals.
 
-Widgets call the controller; the controller calls the store and emits what changed. It
-holds no widgets, so panels can be tested against it alone.
+Widgets read the event here. Every change goes through ``controller.service`` (the event
+service, ui/event_service.py), whose one ``changed(Changes)`` signal every view listens
+to; the controller listens first, keeps its deck, plan, rounds and tables up to date, and
+passes the change on as the finer signals below (``themes_changed``…), which views may use
+instead. It holds no widgets, so panels can be tested against it alone.
 """
 
 from __future__ import annotations
@@ -12,13 +15,16 @@ from functools import lru_cache
 
 from PySide6.QtCore import QObject, Signal
 
+from facilitator.core.changes import EDITOR, Changes
 from facilitator.core.deck import Deck
 from facilitator.core.plan import Plan
 from facilitator.core.projector_state import ClockFace, ProjectorState, Slide
 from facilitator.core.records import RoundInfo, TableInfo, Theme
 from facilitator.core.resume import where_it_was
+from facilitator.store import operations as ops
 from facilitator.store.db import EventStore, StoreError
-from facilitator.ui.save_writer import Changes, SaveWriter
+from facilitator.ui.event_service import EventService
+from facilitator.ui.save_writer import SaveWriter
 from facilitator.ui.views import card_images
 
 log = logging.getLogger(__name__)
@@ -58,9 +64,16 @@ class EventController(QObject):
         )
         self.projector_state: ProjectorState | None = None
         self.clock_face: ClockFace | None = None
-        # the capture panel's saves run on this thread; it reports each commit (changed)
-        self.writer = SaveWriter(store.path, self)
-        self.writer.changed.connect(self._committed)
+        # every write runs through the service; its commits come back as changed(Changes)
+        self.service = EventService(store, self)
+        self.service.changed.connect(self._committed)  # first: the lookups follow, then views
+        self.service.failed.connect(self.store_error)
+        self.changed = self.service.changed
+
+    @property
+    def writer(self) -> SaveWriter:
+        """The service's writer thread (saves of the live session run there)."""
+        return self.service.writer
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -114,52 +127,56 @@ class EventController(QObject):
         kind: str = "theme",
         cards: Sequence[str] = (),
     ) -> Theme:
-        """Commit a theme; raises StoreError (after emitting store_error) when it failed."""
-        try:
-            theme = self.store.add_theme(
-                text, table_id=table_id, round_id=round_id, kind=kind, cards=cards
+        """Commit a theme at once; raises StoreError (after store_error) when it failed."""
+        changes = self.service.run(
+            lambda s: ops.add_theme(
+                s, text, table_id=table_id, round_id=round_id, kind=kind, cards=cards
             )
-        except StoreError as exc:
-            log.warning("save failed: %s", exc)
-            self.store_error.emit(str(exc))
-            raise
-        self.theme_saved.emit(theme)
-        self.themes_changed.emit()
-        return theme
+        )
+        return changes.added[0]
 
     def _committed(self, changes: Changes) -> None:
-        """A commit of the writer's thread, told to every view."""
-        for theme in changes.themes:
+        """A commit, from this app's service or another writer: the lookups follow it, then
+        the finer signals tell the views that listen to them."""
+        if changes.deck:
+            self.deck = self.store.deck(images=False)
+            self._stored_image.cache_clear()
+        if changes.plan:
+            self.plan = self.store.plan()
+            self.rounds = self.store.rounds()
+            if self.live_round is not None:
+                self.live_round = next(
+                    (r for r in self.rounds if r.id == self.live_round.id),
+                    self.rounds[0] if self.rounds else None,
+                )
+        if changes.tables:
+            self.tables = self.store.tables()
+        for theme in changes.added:
             self.theme_saved.emit(theme)
-        if changes.themes:
+        if changes.entries_changed:
             self.themes_changed.emit()
-        if changes.picks:
+        if changes.picks_changed:
             self.picks_changed.emit()
+        if changes.deck:
+            self.deck_changed.emit()
+        if changes.plan:
+            self.plan_changed.emit()
+        if changes.event or changes.tables:
+            self.event_changed.emit()
 
     def replace_deck(self, deck: Deck) -> None:
-        self.store.replace_deck(deck)
-        self.deck = deck
-        self._stored_image.cache_clear()
-        self.deck_changed.emit()
+        self.service.run(lambda s: ops.replace_deck(s, deck, origin=EDITOR))
 
     def replace_plan(self, plan: Plan, round_ids: Sequence[str | None] | None = None) -> None:
         """Save an edited plan; ``round_ids`` (see EventStore.replace_plan) keeps moved
         rounds with their themes."""
-        self.rounds = self.store.replace_plan(plan, round_ids)
-        self.plan = plan
-        if self.live_round is not None:
-            self.live_round = next(
-                (r for r in self.rounds if r.id == self.live_round.id),
-                self.rounds[0] if self.rounds else None,
-            )
-        self.plan_changed.emit()
+        self.service.run_for(lambda s: ops.replace_plan(s, plan, round_ids, origin=EDITOR))
 
     def set_table_count(self, count: int) -> None:
-        self.tables = self.store.set_table_count(count)
-        self.event_changed.emit()
+        self.service.run_for(lambda s: ops.set_table_count(s, count, origin=EDITOR))
 
     def close(self) -> None:
         self.closing.emit()
-        self.writer.close()  # its connection closes before the app's (and its lock)
+        self.service.close()  # its connection closes before the app's (and its lock)
         card_images.drop_source(self.card_image)
         self.store.close()

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.core.changes import EDITOR
 from facilitator.core.errors import InputError
+from facilitator.store import operations as ops
 from facilitator.store.db import StoreError
 from facilitator.ui.controller import EventController
 
@@ -53,16 +55,16 @@ class EventDetailsPanel(QWidget):
 
     def save(self) -> None:
         try:
-            self.controller.store.update_event(
-                title=self.title.text(),
-                date=self.date.date().toString(Qt.DateFormat.ISODate),
-                venue=self.venue.text().strip(),
-                facilitator=self.facilitator.text().strip(),
-            )
+            details = {
+                "title": self.title.text(),
+                "date": self.date.date().toString(Qt.DateFormat.ISODate),
+                "venue": self.venue.text().strip(),
+                "facilitator": self.facilitator.text().strip(),
+            }
+            self.controller.service.run_for(lambda s: ops.update_event(s, origin=EDITOR, **details))
             if self.tables.value() != len(self.controller.tables):
                 self.controller.set_table_count(self.tables.value())
         except (InputError, StoreError) as exc:
             self.message.setText(str(exc))
             return
-        self.controller.event_changed.emit()
         self.message.setText("Saved.")

@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.core.changes import SETTINGS
 from facilitator.core.errors import InputError
 from facilitator.core.harvest import build_harvest
 from facilitator.core.settings import EXPORT_FOLDER, EXPORT_FORMATS
 from facilitator.export import default_name, write
 from facilitator.export.formats import in_dialog_order
+from facilitator.store import operations as ops
 from facilitator.store.db import EventStore, StoreError
 from facilitator.ui.controller import EventController
 
@@ -272,8 +274,9 @@ class ExportDialog(QDialog):
 
     def _remember(self, folder: Path, formats: list[str]) -> None:
         try:
-            self.controller.store.set_setting(EXPORT_FOLDER.key, str(folder))
-            self.controller.store.set_setting(EXPORT_FORMATS.key, formats)
+            run = self.controller.service.run
+            run(lambda s: ops.set_setting(s, EXPORT_FOLDER.key, str(folder), origin=SETTINGS))
+            run(lambda s: ops.set_setting(s, EXPORT_FORMATS.key, formats, origin=SETTINGS))
         except StoreError as exc:  # not worth stopping an export for
             log.warning("export choices not saved: %s", exc)
 

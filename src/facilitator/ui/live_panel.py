@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.core.changes import LIVE, Changes
 from facilitator.core.errors import InputError
 from facilitator.core.projector_state import (
     Blank,
@@ -52,13 +53,14 @@ from facilitator.core.session import (
     tally_slide,
 )
 from facilitator.core.settings import PROJECTOR_ITEM, PROJECTOR_LOGO, PROJECTOR_LOOK
-from facilitator.core.wall import Labelled, build_wall
-from facilitator.store.db import StoreError
+from facilitator.store import operations as ops
+from facilitator.store.db import EventStore, StoreError
 from facilitator.ui.controller import EventController
 from facilitator.ui.deferred import clear_button_after_first_paint
 from facilitator.ui.keys import BINDINGS, KeyGuide, LiveKeys
 from facilitator.ui.projector import Thumbnail
 from facilitator.ui.screens import Mode, ProjectorScreens, ScreenPicker, WhenUnplugged
+from facilitator.ui.wall_source import wall_job
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionButton
@@ -162,7 +164,9 @@ class LiveControl(QObject):
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
             image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes
             data = base64.b64encode(bytes(buffer.data().data())).decode("ascii")
-        self.controller.store.set_setting(PROJECTOR_LOGO.key, data)
+        self.controller.service.run(
+            lambda s: ops.set_setting(s, PROJECTOR_LOGO.key, data, origin=LIVE)
+        )
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -197,14 +201,7 @@ class LiveControl(QObject):
         view = dict(self._wall_view)
         if "round_id" not in view:
             view["round_id"] = c.live_round.id if c.live_round else None
-        round_id = view["round_id"]
-        return build_wall(
-            c.store.themes(round_id=round_id),  # None: every round
-            deck=c.deck,
-            tables=[Labelled(t.id, t.label) for t in c.tables],
-            rounds=[Labelled(r.id, f"{r.position + 1}. {r.title}") for r in c.rounds],
-            **view,
-        )
+        return wall_job(c, **view)(c.store)
 
     def _tally(self) -> Slide:
         return tally_slide(self.controller.deck, self.controller.store.card_tally())
@@ -302,15 +299,23 @@ class LiveControl(QObject):
     # -- the timeline -----------------------------------------------------------------------
 
     def _record(self, detail: dict[str, Any]) -> None:
-        store = self.controller.store
         live_round = self.controller.live_round
+        round_id = live_round.id if live_round else None
+        item = self.session.items[self.session.position].key
+        look = self.session.look.value if detail.get("action") == "look" else None
+
+        def record(store: EventStore) -> Changes:
+            changes = ops.add_timeline(
+                store, "projector", round_id=round_id, detail=detail, origin=LIVE
+            ).merged(ops.set_setting(store, PROJECTOR_ITEM.key, item, origin=LIVE))
+            if look is not None:
+                changes = changes.merged(
+                    ops.set_setting(store, PROJECTOR_LOOK.key, look, origin=LIVE)
+                )
+            return changes
+
         try:
-            store.add_timeline(
-                "projector", round_id=live_round.id if live_round else None, detail=detail
-            )
-            store.set_setting(PROJECTOR_ITEM.key, self.session.items[self.session.position].key)
-            if detail.get("action") == "look":
-                store.set_setting(PROJECTOR_LOOK.key, self.session.look.value)
+            self.controller.service.run(record)
         except StoreError as exc:
             log.warning("projector change not recorded: %s", exc)
             self.controller.store_error.emit(f"The projector change was not recorded: {exc}")

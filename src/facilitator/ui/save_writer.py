@@ -6,10 +6,8 @@ waits on the disk: it submits an operation with a callback, and the callback run
 the UI thread (a queued signal) once the transaction has committed, or failed.
 
 An operation is ``op(store) -> Changes``: it calls store operations and says what changed.
-Each committed operation is reported through one ``changed(changes)`` signal, so this can
-grow into the app's one write path (DESIGN.md's event service); another writer thread,
-the room server, can report its own commits through a queued connection to the same
-signal's listeners.
+Each committed operation is reported through ``changed(changes)``, which the event service
+(ui/event_service.py) passes on to every view.
 
 A disk that stalls (a slow or failing USB stick) shows as ``slow(waiting)`` once an
 operation has waited more than ``STALL_AFTER_S``; ``slow(0)`` when it has caught up.
@@ -29,23 +27,15 @@ from typing import Any
 from msgspec import Struct, field
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from facilitator.core.records import CardPick, Theme
+from facilitator.core.changes import Changes
 from facilitator.store.db import EventStore
 
 log = logging.getLogger(__name__)
+__all__ = ["Callback", "Changes", "Operation", "SaveWriter"]
 
 STALL_AFTER_S = 1.0
 WATCH_MS = 200
 CLOSE_WAIT_S = 5.0
-
-
-class Changes(Struct, frozen=True):
-    """What one operation changed, and who asked for it."""
-
-    themes: tuple[Theme, ...] = ()
-    picks: tuple[CardPick, ...] = ()
-    draft: bool = False
-    origin: str = "capture"
 
 
 Operation = Callable[[EventStore], Changes]

@@ -5,7 +5,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from facilitator.store.db import StoreError
+from facilitator.core.changes import DECK, Changes
+from facilitator.store import operations as ops
+from facilitator.store.db import EventStore
+from facilitator.ui.undo import PickCommand
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -54,50 +57,71 @@ class TablePicks:
         self.undo_pick_button.setEnabled(self.last_pick_id is not None)
 
     def record_pick(self) -> None:
-        """Record the selected card as the chosen table's pick in the live round."""
+        """Record the selected card as the chosen table's pick in the live round (saved on
+        the writer's thread; a step on the event's one undo stack)."""
         card = self.current_card()
         table_id = self.table_box.currentData()
         if card is None:
             return
         live = self.controller.live_round
-        try:
-            pick = self.controller.store.add_card_pick(
-                card.id, table_id=table_id, round_id=live.id if live else None
+        round_id = live.id if live else None
+
+        def op(store: EventStore) -> Changes:
+            return ops.add_card_picks(
+                store, [card.id], table_id=table_id, round_id=round_id, origin=DECK
             )
-        except StoreError as exc:
-            log.warning("pick not saved: %s", exc)
-            self.pick_message.setText(f"Not saved: {exc}")
-            self.controller.store_error.emit(str(exc))
-            return
-        self.last_pick_id = pick.id
-        table = self.controller.table(table_id)
-        self.pick_message.setText(
-            f"Saved: {table.label if table else 'no table'} picked {card.title}."
-        )
-        self.controller.picks_changed.emit()
-        self.pick_recorded.emit(pick)
-        self._advance_table()
-        self._update_pick_button()
+
+        def done(changes: Changes | None, error: BaseException | None) -> None:
+            if error is not None or changes is None:
+                log.warning("pick not saved: %s", error)
+                self.pick_message.setText(f"Not saved: {error}")
+                self.controller.store_error.emit(str(error))
+                return
+            (pick,) = changes.picks
+            self.last_pick_id = pick.id
+            self.controller.service.undo_stack.push(
+                PickCommand(self.controller.service, pick, card.title)
+            )
+            table = self.controller.table(table_id)
+            self.pick_message.setText(
+                f"Saved: {table.label if table else 'no table'} picked {card.title}."
+            )
+            self.pick_recorded.emit(pick)
+            self._advance_table()
+            self._update_pick_button()
+
+        self.controller.service.submit(op, done)
 
     def _advance_table(self) -> None:
         """Tables report one after another: move on to the next one."""
         if self.table_box.currentIndex() < self.table_box.count() - 1:
             self.table_box.setCurrentIndex(self.table_box.currentIndex() + 1)
 
+    def _last_pick_on_top(self) -> bool:
+        stack = self.controller.service.undo_stack
+        top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+        return isinstance(top, PickCommand) and top.pick_id == self.last_pick_id
+
     def undo_pick(self) -> None:
-        if self.last_pick_id is None:
+        """Take the last pick back: the undo of its step on the event's one undo stack."""
+        if self.last_pick_id is None or not self._last_pick_on_top():
+            self.last_pick_id = None
+            self._update_pick_button()
             return
+        service = self.controller.service
+        failures: list[str] = []
+        service.failed.connect(failures.append)
         try:
-            self.controller.store.delete_card_pick(self.last_pick_id)
-        except StoreError as exc:
-            self.pick_message.setText(f"Not undone: {exc}")
-            self.controller.store_error.emit(str(exc))
+            service.undo_stack.undo()
+        finally:
+            service.failed.disconnect(failures.append)
+        if failures:
+            self.pick_message.setText(f"Not undone: {failures[0]}")
             return
         self.last_pick_id = None
         self.pick_message.setText("The last pick was taken back.")
         if self.table_box.currentIndex() > 0:
             self.table_box.setCurrentIndex(self.table_box.currentIndex() - 1)
-        self.controller.picks_changed.emit()
         self._update_pick_button()
 
     def tally(self) -> list[tuple[str, int]]:
