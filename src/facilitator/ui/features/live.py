@@ -15,6 +15,7 @@ from facilitator.core.projector_state import Blank, Look
 from facilitator.core.session import HOLDING, TALLY, WALL, WELCOME
 from facilitator.store.db import StoreError
 from facilitator.ui.features.window import Window
+from facilitator.ui.keys import BINDINGS
 from facilitator.ui.live_column import LivePanel
 from facilitator.ui.live_panel import LOOKS, LiveControl
 from facilitator.ui.projector import Thumbnail
@@ -40,7 +41,8 @@ class LiveFeature(QObject):
         window.add_menu(projector_menu(self))
         window.projector.close_requested.connect(
             lambda: window.status(
-                "The projector window stays open while the event is open: F5 turns it off.",
+                "The projector window stays open while the event is open: "
+                f"{BINDINGS['projector'].key} turns it off.",
                 8000,
             )
         )
