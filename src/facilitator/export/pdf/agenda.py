@@ -13,16 +13,15 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from facilitator.core.harvest import Harvest
 from facilitator.export import report
 from facilitator.export.pdf.fonts import para_text
 from facilitator.export.pdf.style import BODY_W, INK, RULE, Styles, section_heading
 
 
-def agenda(harvest: Harvest, s: Styles) -> list[Flowable]:
+def agenda(block: report.Agenda, s: Styles) -> list[Flowable]:
     head = [Paragraph(h, s.cell_head) for h in ("#", "ROUND", "FORMAT", "PLANNED", "ACTUAL")]
     rows: list[list[Any]] = [head]
-    for row in report.agenda(harvest):
+    for row in block.rows:
         rows.append(
             [
                 Paragraph(row.number, s.cell),
@@ -48,4 +47,4 @@ def agenda(harvest: Harvest, s: Styles) -> list[Flowable]:
             ]
         )
     )
-    return [*section_heading("Agenda", s), Spacer(1, 4), table]
+    return [*section_heading(block.title, s), Spacer(1, 4), table]

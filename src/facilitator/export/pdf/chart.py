@@ -13,7 +13,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from facilitator.core.harvest import Harvest, TallyBar
+from facilitator.core.harvest import TallyBar
 from facilitator.export import report
 from facilitator.export.pdf.fonts import Fonts, para_text, placed
 from facilitator.export.pdf.style import (
@@ -69,24 +69,24 @@ def tally_drawing(bars: Sequence[TallyBar], top: int, f: Fonts) -> Drawing:
     return drawing
 
 
-def tally(harvest: Harvest, s: Styles, f: Fonts) -> list[Flowable]:
-    out: list[Flowable] = [CondPageBreak(70 * mm), *section_heading(report.TALLY_TITLE, s)]
-    if not harvest.tally:
-        return [*out, Paragraph(report.NO_PICKS, s.empty)]
-    suits = dict.fromkeys((b.card.suit_name, b.card.colour) for b in harvest.tally)
+def tally(block: report.Tally, s: Styles, f: Fonts) -> list[Flowable]:
+    out: list[Flowable] = [CondPageBreak(70 * mm), *section_heading(block.title, s)]
+    if not block.bars:
+        return [*out, Paragraph(para_text(block.empty), s.empty)]
+    suits = dict.fromkeys((b.card.suit_name, b.card.colour) for b in block.bars)
     legend = "   ".join(
         f'<font color="{hex_colour(colour)}">{f.chip}</font>\u00a0{para_text(name or "Other")}'
         for name, colour in suits
     )
-    total = len(harvest.picks)
+    total = block.picks
     out.append(
         Paragraph(
             f"{total:,} {'pick' if total == 1 else 'picks'} by "
-            f"{para_text(harvest.deck.suit_label.lower() or 'suit')}: {legend}",
+            f"{para_text(block.suit_label.lower() or 'suit')}: {legend}",
             s.meta,
         )
     )
-    top = max(b.picks for b in harvest.tally)
-    for start in range(0, len(harvest.tally), BARS_PER_CHART):
-        out += [Spacer(1, 4), tally_drawing(harvest.tally[start : start + BARS_PER_CHART], top, f)]
+    top = max(b.picks for b in block.bars)
+    for start in range(0, len(block.bars), BARS_PER_CHART):
+        out += [Spacer(1, 4), tally_drawing(block.bars[start : start + BARS_PER_CHART], top, f)]
     return out

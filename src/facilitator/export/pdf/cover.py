@@ -13,24 +13,21 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from facilitator.core.harvest import Harvest
 from facilitator.export import report
 from facilitator.export.pdf.fonts import para_text
 from facilitator.export.pdf.style import BODY_W, RULE, BoxedParagraph, Styles
 
 
-def cover(harvest: Harvest, s: Styles) -> list[Flowable]:
-    event = harvest.event
+def cover(block: report.Cover, s: Styles) -> list[Flowable]:
     out: list[Flowable] = [
         Spacer(1, 28 * mm),
         Paragraph("HARVEST", s.kicker),
-        Paragraph(para_text(event.title), s.title),
+        Paragraph(para_text(block.title), s.title),
     ]
-    sub = report.subtitle(harvest)
-    if sub:
-        out.append(Paragraph(para_text(sub), s.subtitle))
-    out.append(Paragraph(para_text(report.people_line(harvest)), s.people))
-    pairs = report.counts(harvest)
+    if block.subtitle:
+        out.append(Paragraph(para_text(block.subtitle), s.subtitle))
+    out.append(Paragraph(para_text(block.people), s.people))
+    pairs = block.counts
     per_row = 4
     cells = [
         [Paragraph(para_text(n), s.figure), Paragraph(para_text(label), s.figure_label)]
@@ -53,16 +50,15 @@ def cover(harvest: Harvest, s: Styles) -> list[Flowable]:
         )
     )
     out.append(grid)
-    top = report.top_card_line(harvest)
-    if top:
-        out += [Spacer(1, 6), Paragraph(para_text(top), s.subtitle)]
-    questions, more = report.cover_questions(harvest)
+    if block.top_card:
+        out += [Spacer(1, 6), Paragraph(para_text(block.top_card), s.subtitle)]
+    questions, more = block.questions, block.more_questions
     if questions:
         out += [Spacer(1, 16), Paragraph("THE QUESTIONS", s.kicker)]
         text = "<br/>".join(para_text(q) for q in questions)
         if more:
             text += f'<br/><font color="#5b6270">and {more} more in the rounds</font>'
         out.append(BoxedParagraph(text, s.prompt))
-    if harvest.plan_title and harvest.plan_title != event.title:
-        out += [Spacer(1, 14), Paragraph(para_text(f"Plan: {harvest.plan_title}"), s.small)]
+    if block.plan_title:
+        out += [Spacer(1, 14), Paragraph(para_text(f"Plan: {block.plan_title}"), s.small)]
     return out

@@ -29,7 +29,7 @@ from facilitator.export.pdf.agenda import agenda
 from facilitator.export.pdf.chart import tally
 from facilitator.export.pdf.cover import cover
 from facilitator.export.pdf.fonts import fonts, placed
-from facilitator.export.pdf.rounds import most_tagged, rounds
+from facilitator.export.pdf.rounds import most_tagged, round_part
 from facilitator.export.pdf.style import (
     ACCENT,
     BODY_W,
@@ -140,15 +140,20 @@ def later_pages(harvest: Harvest) -> Any:
 def build_story(harvest: Harvest) -> list[Flowable]:
     f = fonts()
     s = make_styles(f)
-    return [
-        *cover(harvest, s),
-        NextPageTemplate("body"),
-        PageBreak(),
-        *agenda(harvest, s),
-        *rounds(harvest, s, f),
-        *tally(harvest, s, f),
-        *most_tagged(harvest, s, f),
-    ]
+    story: list[Flowable] = []
+    for block in report.outline(harvest):
+        match block:
+            case report.Cover():
+                story += [*cover(block, s), NextPageTemplate("body"), PageBreak()]
+            case report.Agenda():
+                story += agenda(block, s)
+            case report.RoundPart():
+                story += round_part(block, s, f)
+            case report.Tally():
+                story += tally(block, s, f)
+            case report.MostTagged():
+                story += most_tagged(block, s, f)
+    return story
 
 
 def write_pdf(harvest: Harvest, path: Path) -> None:

@@ -1,5 +1,5 @@
-"""The rounds: each with its prompts, the tables' themes and quotes, the questions
-raised and the actions; then the cards the tables tagged most.
+"""A round of the outline: its prompts, the tables' themes and quotes, the questions
+raised and the actions; and the cards the tables tagged most.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from reportlab.platypus import (
     Paragraph,
 )
 
-from facilitator.core.harvest import Harvest
 from facilitator.export import report
 from facilitator.export.pdf.entries import (
     entry_item,
@@ -32,57 +31,41 @@ from facilitator.export.pdf.style import (
 )
 from facilitator.export.pdf.text_block import Item
 
-MOST_TAGGED_NOTE = "The cards tagged most often in what the tables said, with those entries."
 
-
-def rounds(harvest: Harvest, s: Styles, f: Fonts) -> list[Flowable]:
+def round_part(part: report.RoundPart, s: Styles, f: Fonts) -> list[Flowable]:
     looks = make_looks(f)
-    out: list[Flowable] = []
-    for section in harvest.sections:
-        out.append(CondPageBreak(60 * mm))
-        out += section_heading(section.title, s)
-        out.append(Paragraph(para_text(report.round_meta(harvest, section.round)), s.meta))
-        if section.round is not None and section.round.prompts:
-            prompts = "<br/>".join(para_text(p) for p in section.round.prompts)
-            out.append(BoxedParagraph(prompts, s.prompt))
-        if not section.count:
-            out.append(Paragraph(report.EMPTY_ROUND, s.empty))
-            continue
-        for group in section.groups:
-            themes, quotes = group.of_kind("theme"), group.of_kind("quote")
-            if not themes and not quotes:
-                continue
-            items = [entry_item(t, looks, where=False) for t in themes]
-            items += [quote_item(q, looks) for q in quotes]
-            out.append(group_block(title_runs(group.label, looks), items, looks))
-        for kind, heading in (("question", "Questions raised"), ("action", "Actions")):
-            entries = section.of_kind(kind)
-            if entries:
-                items = [entry_item(t, looks, where=True) for t in entries]
-                out.append(group_block(title_runs(heading, looks), items, looks))
+    out: list[Flowable] = [CondPageBreak(60 * mm), *section_heading(part.title, s)]
+    out.append(Paragraph(para_text(part.meta), s.meta))
+    if part.prompts:
+        prompts = "<br/>".join(para_text(p) for p in part.prompts)
+        out.append(BoxedParagraph(prompts, s.prompt))
+    if part.empty:
+        out.append(Paragraph(part.empty, s.empty))
+        return out
+    for block in part.parts:
+        if isinstance(block, report.TableEntries):
+            items = [entry_item(t, looks, where=False) for t in block.themes]
+            items += [quote_item(q, looks) for q in block.quotes]
+        else:
+            items = [entry_item(t, looks, where=True) for t in block.entries]
+        out.append(group_block(title_runs(block.title, looks), items, looks))
     return out
 
 
-def most_tagged(harvest: Harvest, s: Styles, f: Fonts) -> list[Flowable]:
-    if not harvest.most_tagged:
-        return []
+def most_tagged(most: report.MostTagged, s: Styles, f: Fonts) -> list[Flowable]:
     looks = make_looks(f)
-    out: list[Flowable] = [CondPageBreak(60 * mm), *section_heading(report.MOST_TAGGED_TITLE, s)]
-    out.append(Paragraph(MOST_TAGGED_NOTE, s.meta))
-    for tagged in harvest.most_tagged:
-        n = len(tagged.themes)
-        card = tagged.card
-        suit = f"  ·  {card.suit_name}" if card.suit_name else ""
+    out: list[Flowable] = [CondPageBreak(60 * mm), *section_heading(most.title, s)]
+    out.append(Paragraph(para_text(most.note), s.meta))
+    for tagged in most.cards:
         title = (
-            Run(f.chip, f.sans, 11, suit_colour(card.colour)),
-            Run(f" {card.title}", f.bold, 11, INK),
-            Run(f"{suit}  ·  {n:,} {'entry' if n == 1 else 'entries'}", f.sans, 9, MUTED),
+            Run(f.chip, f.sans, 11, suit_colour(tagged.card.colour)),
+            Run(f" {tagged.title}", f.bold, 11, INK),
+            Run(f" · {tagged.detail}", f.sans, 9, MUTED),
         )
-        shown = tagged.themes[: report.MOST_TAGGED_SHOWN]
-        items = [entry_item(t, looks, where=True, cards=False) for t in shown]
-        if n > len(shown):
+        items = [entry_item(t, looks, where=True, cards=False) for t in tagged.entries]
+        if tagged.more:
             items.append(
-                Item((Run(f"and {n - len(shown):,} more", f.italic, 10, MUTED),), looks.heading)
+                Item((Run(f"and {tagged.more:,} more", f.italic, 10, MUTED),), looks.heading)
             )
         out.append(group_block(title, items, looks))
     return out
