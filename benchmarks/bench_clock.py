@@ -109,7 +109,7 @@ def main() -> int:
     console.show()
     console.activateWindow()
     projector = console.projector
-    driver = console.clock_driver  # type: ignore[attr-defined]
+    driver = console.clock.driver
     assert isinstance(driver, ClockDriver)
 
     painted: list[tuple[float, str, bool]] = []  # (monotonic, clock text, flash)

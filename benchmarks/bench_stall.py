@@ -116,7 +116,7 @@ def bench(mount: Path, stall: float, freeze: object, thaw: object) -> int:
     console.show()
     panel = console.capture.panel
     projector = console.projector
-    driver = console.clock_driver  # type: ignore[attr-defined]
+    driver = console.clock.driver
 
     painted: list[tuple[float, str]] = []
     original_paint = type(projector).paintEvent

@@ -28,8 +28,8 @@ def press(qtbot: Any, console: ConsoleWindow, key: Qt.Key, mods: Any = None) -> 
 
 
 def test_capture_is_the_first_tab(console: ConsoleWindow) -> None:
-    assert console.tabs.widget(0) is console.capture
-    assert console.tabs.currentWidget() is console.capture
+    assert console.tabs.widget(0) is console.capture.tab
+    assert console.tabs.currentWidget() is console.capture.tab
 
 
 def test_ctrl_t_types_escape_gives_the_clicker_its_keys(qtbot: Any, console: ConsoleWindow) -> None:
@@ -37,7 +37,7 @@ def test_ctrl_t_types_escape_gives_the_clicker_its_keys(qtbot: Any, console: Con
     console.tabs.setCurrentIndex(console.tabs.count() - 1)  # another tab is open
     press(qtbot, console, Qt.Key.Key_T, CTRL)
     qtbot.waitUntil(entry.hasFocus)
-    assert console.tabs.currentWidget() is console.capture
+    assert console.tabs.currentWidget() is console.capture.tab
     for key in (Qt.Key.Key_B, Qt.Key.Key_W):  # letters in the entry are text, not keys
         press(qtbot, console, key)
     assert entry.text() == "bw"

@@ -32,13 +32,13 @@ def press(
 
 
 def driver_of(console: ConsoleWindow) -> ClockDriver:
-    driver = console.clock_driver  # type: ignore[attr-defined]
+    driver = console.clock.driver
     assert isinstance(driver, ClockDriver)
     return driver
 
 
 def panel_of(console: ConsoleWindow) -> ClockPanel:
-    panel = console.clock_panel
+    panel = console.clock.panel
     assert isinstance(panel, ClockPanel)
     return panel
 
@@ -59,7 +59,7 @@ def test_space_starts_and_pauses_and_the_room_sees_the_console_time(
     assert driver.reading.running
     qtbot.waitUntil(lambda: panel_of(console).digits.text() == "4:59", timeout=2500)
     assert room_clock(console) == panel_of(console).digits.text()
-    assert console.live_view.state == console.projector.state
+    assert console.live.live_view.state == console.projector.state
     press(qtbot, console, Qt.Key.Key_Space)
     assert driver.reading.phase is Phase.PAUSED
     assert panel_of(console).start_button.text() == "Start"

@@ -35,7 +35,7 @@ def projector_entries(console: ConsoleWindow) -> list[dict[str, object]]:
 def test_a_panel_puts_a_slide_live_or_in_the_preview(console) -> None:
     draw = DrawSlide(deck_name="Deck")
     console.controller.show(draw, live=False)
-    assert console.preview_view.state.slide == draw
+    assert console.live.preview_view.state.slide == draw
     assert console.projector.state.slide != draw
     console.live.control.take_live()
     assert console.projector.state.slide == draw
@@ -49,7 +49,7 @@ def test_the_clock_face_reaches_the_room_without_filling_the_timeline(console) -
         console.controller.set_clock_face(ClockFace(text, 0.99, ClockPhase.RUNNING))
     slide = console.projector.state.slide
     assert isinstance(slide, RoundSlide) and slide.clock.text == "14:57"
-    assert console.live_view.state == console.projector.state
+    assert console.live.live_view.state == console.projector.state
     assert len(projector_entries(console)) == before
 
 

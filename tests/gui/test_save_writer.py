@@ -113,3 +113,28 @@ def test_a_writer_on_another_thread_reports_into_the_one_changed_signal(qtbot, s
     assert on_ui_thread and changes.origin == PHONE
     assert [t.text for t in changes.added] == ["From table 4"]
     service.close()
+
+
+def test_a_save_that_lands_after_its_panel_closed_is_kept_quietly(
+    qtbot: Any, store: EventStore
+) -> None:
+    import shiboken6
+    from PySide6.QtWidgets import QLabel
+
+    writer = SaveWriter(store.path)
+    label = QLabel()
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(label))
+
+    def answer(changes: Any, error: Any) -> None:
+        label.setText("Saved")  # the panel is gone: Qt raises RuntimeError
+
+    def op(s: EventStore) -> Changes:
+        return Changes(added=(s.add_theme("after the close", table_id=None, round_id=None),))
+
+    changed: list[Changes] = []
+    writer.changed.connect(changed.append)
+    writer.submit(op, answer)
+    qtbot.waitUntil(lambda: bool(changed))
+    assert [t.text for t in store.themes()] == ["after the close"]
+    assert writer.close()

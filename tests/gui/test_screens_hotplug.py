@@ -244,7 +244,7 @@ def test_nothing_else_is_touched_by_an_unplug(qtbot, event_path: Path, prefs) ->
     )
     placer.refresh()
     console.live.control.next()
-    driver = console.clock_driver  # type: ignore[attr-defined]
+    driver = console.clock.driver
     driver.toggle()
     state = console.controller.projector_state
     source.remove(PROJECTOR.name)

@@ -130,7 +130,7 @@ def test_arabic_and_hebrew_quotes_come_back_out_of_the_pdf(
 def _drawn(harvest: Harvest) -> list[tuple[str, str]]:
     """(text, font) of every piece of every line the report's entries are drawn in."""
     from facilitator.export.pdf import BODY_W, build_story
-    from facilitator.export.pdf_text import TextBlock
+    from facilitator.export.pdf.text_block import TextBlock
 
     out = []
     for flowable in build_story(harvest):
@@ -144,7 +144,7 @@ def _drawn(harvest: Harvest) -> list[tuple[str, str]]:
 def test_every_character_is_drawn_in_a_font_that_has_it(harvest: Harvest) -> None:
     """No boxes: a quote's Hebrew and Arabic, which the serif italic lacks, go to DejaVu
     Sans; Chinese, Japanese and Korean to Droid Sans Fallback; emoji to Symbola."""
-    from facilitator.export.pdf_fonts import INVISIBLE, covered
+    from facilitator.export.pdf.fonts import INVISIBLE, covered
 
     drawn = _drawn(harvest)
     assert drawn
@@ -159,7 +159,7 @@ def test_the_pdf_is_the_same_with_the_systems_fonts_hidden(
     harvest: Harvest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every font file reportlab opens is one of the app's own: the system's are hidden."""
-    from facilitator.export import pdf_fonts
+    from facilitator.export.pdf import fonts as pdf_fonts
 
     bundled = resource_path("fonts").resolve()
     real_open = ttfonts.TTFOpenFile

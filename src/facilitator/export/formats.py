@@ -94,7 +94,7 @@ REGISTRY: tuple[ExportFormat, ...] = (
         "pdf",
         "facilitator.export.pdf:write_pdf",
         dialog_rank=1,
-        notes_ref="facilitator.export.pdf_fonts:untypeset",
+        notes_ref="facilitator.export.pdf.fonts:untypeset",
     ),
 )
 

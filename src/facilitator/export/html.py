@@ -25,6 +25,7 @@ h1 { font-size: 2.3rem; line-height: 1.15; margin: .2rem 0 .6rem; color: var(--a
 h2 { font-size: 1.45rem; margin: 2.6rem 0 .3rem; padding-top: .8rem;
   border-top: 2px solid var(--accent); color: var(--accent); }
 h3 { font-size: 1.05rem; margin: 1.5rem 0 .4rem; text-transform: none; }
+h3.card { border-left: .35rem solid var(--rule); padding-left: .5rem; }
 .kicker { text-transform: uppercase; letter-spacing: .14em; font-size: .8rem; color: var(--muted);
   margin: 0; }
 .sub { font-size: 1.2rem; margin: 0 0 .3rem; }
@@ -139,13 +140,13 @@ def tally_svg(bars: tuple[TallyBar, ...], title: str) -> str:
     return "".join(parts)
 
 
-def _legend(harvest: Harvest) -> str:
-    suits = dict.fromkeys((b.card.suit_name, b.card.colour) for b in harvest.tally)
+def _legend(tally: report.Tally) -> str:
+    suits = dict.fromkeys((b.card.suit_name, b.card.colour) for b in tally.bars)
     items = "".join(
         f'<span class="chip" style="background:{_colour(colour)}">{esc(name or "Other")}</span>'
         for name, colour in suits
     )
-    return f'<p class="meta">{esc(harvest.deck.suit_label or "Suit")}s: {items}</p>'
+    return f'<p class="meta">{esc(tally.suit_label or "Suit")}s: {items}</p>'
 
 
 def render_html(harvest: Harvest) -> str:
@@ -157,106 +158,123 @@ def render_html(harvest: Harvest) -> str:
         f'<meta name="generator" content="Facilitator {esc(event.app_version)}">',
         f"<title>Harvest: {esc(event.title)}</title>",
         f"<style>{CSS}</style></head><body><main>",
+    ]
+    for block in report.outline(harvest):
+        match block:
+            case report.Cover():
+                out += _cover(block)
+            case report.Agenda():
+                out += _agenda(block)
+            case report.RoundPart():
+                out += _round(block)
+            case report.Tally():
+                out += _tally(block)
+            case report.MostTagged():
+                out += _most_tagged(block)
+    out.append("</main></body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _cover(cover: report.Cover) -> list[str]:
+    out = [
         '<header class="cover">',
         '<p class="kicker">Harvest</p>',
-        f'<h1 dir="auto">{esc(event.title)}</h1>',
+        f'<h1 dir="auto">{esc(cover.title)}</h1>',
     ]
-    sub = report.subtitle(harvest)
-    if sub:
-        out.append(f'<p class="sub">{esc(sub)}</p>')
-    out.append(f'<p class="people">{esc(report.people_line(harvest))}</p>')
+    if cover.subtitle:
+        out.append(f'<p class="sub">{esc(cover.subtitle)}</p>')
+    out.append(f'<p class="people">{esc(cover.people)}</p>')
     out.append('<ul class="counts">')
-    out += [f"<li><b>{esc(n)}</b>{esc(label)}</li>" for n, label in report.counts(harvest)]
+    out += [f"<li><b>{esc(n)}</b>{esc(label)}</li>" for n, label in cover.counts]
     out.append("</ul>")
-    top_card = report.top_card_line(harvest)
-    if top_card:
-        out.append(f'<p class="sub top">{esc(top_card)}</p>')
-    questions, more = report.cover_questions(harvest)
-    if questions:
+    if cover.top_card:
+        out.append(f'<p class="sub top">{esc(cover.top_card)}</p>')
+    if cover.questions:
         out.append('<p class="kicker">The questions</p><ul class="prompts">')
-        out += [f'<li dir="auto">{esc(q)}</li>' for q in questions]
-        if more:
-            out.append(f'<li class="where">and {more} more in the rounds</li>')
+        out += [f'<li dir="auto">{esc(q)}</li>' for q in cover.questions]
+        if cover.more_questions:
+            out.append(f'<li class="where">and {cover.more_questions} more in the rounds</li>')
         out.append("</ul>")
-    out.append(f'<p class="exported">{esc(report.exported_line(harvest))}</p>')
+    out.append(f'<p class="exported">{esc(cover.exported)}</p>')
     out.append("</header>")
+    return out
 
-    out.append("<section><h2>Agenda</h2>")
-    out.append(
+
+def _agenda(agenda: report.Agenda) -> list[str]:
+    out = [
+        f"<section><h2>{esc(agenda.title)}</h2>",
         '<table class="agenda"><thead><tr><th>#</th><th>Round</th><th>Format</th>'
-        "<th>Planned</th><th>Actual</th></tr></thead><tbody>"
-    )
-    for row in report.agenda(harvest):
+        "<th>Planned</th><th>Actual</th></tr></thead><tbody>",
+    ]
+    for row in agenda.rows:
         out.append(
             f'<tr><td class="num">{esc(row.number)}</td><td>{esc(row.title)}</td>'
             f'<td>{esc(row.format)}</td><td class="time">{esc(row.planned)}</td>'
             f'<td class="time">{esc(row.actual or "–")}</td></tr>'
         )
     out.append("</tbody></table></section>")
+    return out
 
-    for section in harvest.sections:
-        out.append('<section class="round">')
-        out.append(f"<h2>{esc(section.title)}</h2>")
-        out.append(f'<p class="meta">{esc(report.round_meta(harvest, section.round))}</p>')
-        if section.round is not None and section.round.prompts:
-            out.append('<ul class="prompts">')
-            out += [f'<li dir="auto">{esc(p)}</li>' for p in section.round.prompts]
-            out.append("</ul>")
-        if not section.count:
-            out.append(f'<p class="empty">{esc(report.EMPTY_ROUND)}</p></section>')
-            continue
-        for group in section.groups:
-            themes, quotes = group.of_kind("theme"), group.of_kind("quote")
-            if not themes and not quotes:
-                continue
-            out.append(f"<h3>{esc(group.label)}</h3>")
-            if themes:
-                out.append('<ul class="entries">' + "".join(_entry(t) for t in themes) + "</ul>")
-            out += [_quote(q) for q in quotes]
-        for kind, heading in (("question", "Questions raised"), ("action", "Actions")):
-            entries = section.of_kind(kind)
-            if entries:
-                out.append(f"<h3>{heading}</h3>")
+
+def _round(part: report.RoundPart) -> list[str]:
+    out = [
+        '<section class="round">',
+        f"<h2>{esc(part.title)}</h2>",
+        f'<p class="meta">{esc(part.meta)}</p>',
+    ]
+    if part.prompts:
+        out.append('<ul class="prompts">')
+        out += [f'<li dir="auto">{esc(p)}</li>' for p in part.prompts]
+        out.append("</ul>")
+    if part.empty:
+        out.append(f'<p class="empty">{esc(part.empty)}</p></section>')
+        return out
+    for block in part.parts:
+        out.append(f"<h3>{esc(block.title)}</h3>")
+        if isinstance(block, report.TableEntries):
+            if block.themes:
                 out.append(
-                    '<ul class="entries">'
-                    + "".join(_entry(t, where=True) for t in entries)
-                    + "</ul>"
+                    '<ul class="entries">' + "".join(_entry(t) for t in block.themes) + "</ul>"
                 )
-        out.append("</section>")
-
-    out.append(f"<section><h2>{esc(report.TALLY_TITLE)}</h2>")
-    if harvest.tally:
-        out.append(_legend(harvest))
-        out.append(tally_svg(harvest.tally, report.TALLY_TITLE))
-    else:
-        out.append(f'<p class="empty">{esc(report.NO_PICKS)}</p>')
-    out.append("</section>")
-
-    if harvest.most_tagged:
-        out.append(f"<section><h2>{esc(report.MOST_TAGGED_TITLE)}</h2>")
-        for tagged in harvest.most_tagged:
-            n = len(tagged.themes)
-            suit = (
-                f'<span class="chip" style="background:{_colour(tagged.card.colour)}">'
-                f"{esc(tagged.card.suit_name)}</span>"
-                if tagged.card.suit_name
-                else ""
-            )
+            out += [_quote(q) for q in block.quotes]
+        else:
             out.append(
-                f"<h3>{esc(tagged.card.title)}{suit} "
-                f'<span class="where">{n:,} {"entry" if n == 1 else "entries"}</span></h3>'
+                '<ul class="entries">'
+                + "".join(_entry(t, where=True) for t in block.entries)
+                + "</ul>"
             )
-            shown = tagged.themes[: report.MOST_TAGGED_SHOWN]
-            items = "".join(
-                f'<li dir="auto">{esc_lines(t.text)} '
-                f'<span class="where">({esc(report.where(t))})</span></li>'
-                for t in shown
-            )
-            rest = f'<li class="empty">and {n - len(shown):,} more</li>' if n > len(shown) else ""
-            out.append(f'<ul class="entries">{items}{rest}</ul>')
-        out.append("</section>")
-    out.append("</main></body></html>")
-    return "\n".join(out) + "\n"
+    out.append("</section>")
+    return out
+
+
+def _tally(tally: report.Tally) -> list[str]:
+    out = [f"<section><h2>{esc(tally.title)}</h2>"]
+    if tally.bars:
+        out.append(_legend(tally))
+        out.append(tally_svg(tally.bars, tally.title))
+    else:
+        out.append(f'<p class="empty">{esc(tally.empty)}</p>')
+    out.append("</section>")
+    return out
+
+
+def _most_tagged(most: report.MostTagged) -> list[str]:
+    out = [f"<section><h2>{esc(most.title)}</h2>"]
+    for tagged in most.cards:
+        colour = _colour(tagged.card.colour)
+        out.append(
+            f'<h3 class="card" style="border-left-color:{colour}">{esc(tagged.title)} '
+            f'<span class="where">· {esc(tagged.detail)}</span></h3>'
+        )
+        items = "".join(
+            f'<li dir="auto">{esc_lines(t.text)} '
+            f'<span class="where">({esc(report.where(t))})</span></li>'
+            for t in tagged.entries
+        )
+        rest = f'<li class="empty">and {tagged.more:,} more</li>' if tagged.more else ""
+        out.append(f'<ul class="entries">{items}{rest}</ul>')
+    out.append("</section>")
+    return out
 
 
 def write_html(harvest: Harvest, path: Path) -> None:

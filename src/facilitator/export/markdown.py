@@ -53,82 +53,96 @@ def _quote(theme: HarvestTheme) -> list[str]:
 
 
 def render_markdown(harvest: Harvest) -> str:
-    event = harvest.event
-    out: list[str] = [f"# {md_escape(event.title)}", ""]
-    sub = report.subtitle(harvest)
-    if sub:
-        out += [f"**{md_escape(sub)}**", ""]
-    out += [md_escape(report.people_line(harvest)), "", md_escape(report.counts_line(harvest)), ""]
-    top_card = report.top_card_line(harvest)
-    if top_card:
-        out += [f"**{md_escape(top_card)}**", ""]
-    questions, more = report.cover_questions(harvest)
-    if questions:
-        out += ["The questions:", ""] + [f"- {md_escape(q)}" for q in questions]
+    out: list[str] = []
+    for block in report.outline(harvest):
+        match block:
+            case report.Cover():
+                out += _cover(block)
+            case report.Agenda():
+                out += _agenda(block)
+            case report.RoundPart():
+                out += _round(block)
+            case report.Tally():
+                out += _tally(block)
+            case report.MostTagged():
+                out += _most_tagged(block)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _cover(cover: report.Cover) -> list[str]:
+    out = [f"# {md_escape(cover.title)}", ""]
+    if cover.subtitle:
+        out += [f"**{md_escape(cover.subtitle)}**", ""]
+    counts = " · ".join(f"{figure} {label}" for figure, label in cover.counts)
+    out += [md_escape(cover.people), "", md_escape(counts), ""]
+    if cover.top_card:
+        out += [f"**{md_escape(cover.top_card)}**", ""]
+    if cover.questions:
+        out += ["The questions:", ""] + [f"- {md_escape(q)}" for q in cover.questions]
+        more = cover.more_questions
         out += [f"- *and {more} more in the rounds*"] if more else []
         out.append("")
-    out += [f"*{md_escape(report.exported_line(harvest))}*", ""]
+    return [*out, f"*{md_escape(cover.exported)}*", ""]
 
-    out += ["## Agenda", "", "| # | Round | Format | Planned | Actual |", "|---|---|---|---|---|"]
-    for row in report.agenda(harvest):
+
+def _agenda(agenda: report.Agenda) -> list[str]:
+    out = [
+        f"## {agenda.title}",
+        "",
+        "| # | Round | Format | Planned | Actual |",
+        "|---|---|---|---|---|",
+    ]
+    for row in agenda.rows:
         cells = (row.number, row.title, row.format, row.planned, row.actual or "–")
         out.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
-    out.append("")
+    return [*out, ""]
 
-    for section in harvest.sections:
-        meta = report.round_meta(harvest, section.round)
-        out += [f"## {md_escape(section.title)}", "", f"*{md_escape(meta)}*", ""]
-        if section.round is not None:
-            for prompt in section.round.prompts:
-                out += [f"**{md_escape(prompt)}**", ""]
-        if not section.count:
-            out += [f"{report.EMPTY_ROUND}", ""]
-            continue
-        for group in section.groups:
-            themes, quotes = group.of_kind("theme"), group.of_kind("quote")
-            if not themes and not quotes:
-                continue
-            out += [f"### {md_escape(group.label)}", ""]
-            if themes:
-                out += [_entry(t) for t in themes] + [""]
-            for q in quotes:
+
+def _round(part: report.RoundPart) -> list[str]:
+    out = [f"## {md_escape(part.title)}", "", f"*{md_escape(part.meta)}*", ""]
+    for prompt in part.prompts:
+        out += [f"**{md_escape(prompt)}**", ""]
+    if part.empty:
+        return [*out, part.empty, ""]
+    for block in part.parts:
+        out += [f"### {md_escape(block.title)}", ""]
+        if isinstance(block, report.TableEntries):
+            if block.themes:
+                out += [_entry(t) for t in block.themes] + [""]
+            for q in block.quotes:
                 out += _quote(q)
-        for kind, heading in (("question", "Questions raised"), ("action", "Actions")):
-            entries = section.of_kind(kind)
-            if entries:
-                out += [f"### {heading}", ""]
-                out += [_entry(t, where=True) for t in entries] + [""]
+        else:
+            out += [_entry(t, where=True) for t in block.entries] + [""]
+    return out
 
-    out += [f"## {report.TALLY_TITLE}", ""]
-    if harvest.tally:
-        top = max(b.picks for b in harvest.tally)
-        label = md_escape(harvest.deck.suit_label or "Suit")
-        out += [f"| Card | {label} | Picks | |", "|---|---|--:|---|"]
-        for bar in harvest.tally:
-            blocks = BAR * max(1, round(BAR_WIDTH * bar.picks / top))
-            out.append(
-                f"| {md_escape(bar.card.title)} | {md_escape(bar.card.suit_name)} "
-                f"| {bar.picks} | {blocks} |"
-            )
+
+def _tally(tally: report.Tally) -> list[str]:
+    out = [f"## {md_escape(tally.title)}", ""]
+    if not tally.bars:
+        return [*out, tally.empty, ""]
+    top = max(b.picks for b in tally.bars)
+    label = md_escape(tally.suit_label or "Suit")
+    out += [f"| Card | {label} | Picks | |", "|---|---|--:|---|"]
+    for bar in tally.bars:
+        blocks = BAR * max(1, round(BAR_WIDTH * bar.picks / top))
+        out.append(
+            f"| {md_escape(bar.card.title)} | {md_escape(bar.card.suit_name)} "
+            f"| {bar.picks} | {blocks} |"
+        )
+    return [*out, ""]
+
+
+def _most_tagged(most: report.MostTagged) -> list[str]:
+    out = [f"## {md_escape(most.title)}", ""]
+    for tagged in most.cards:
+        out += [f"### {md_escape(tagged.title)} · {md_escape(tagged.detail)}", ""]
+        out += [
+            f"- {md_block(t.text, '  ')} *({md_escape(report.where(t))})*" for t in tagged.entries
+        ]
+        if tagged.more:
+            out.append(f"- *and {tagged.more:,} more*")
         out.append("")
-    else:
-        out += [report.NO_PICKS, ""]
-
-    if harvest.most_tagged:
-        out += [f"## {report.MOST_TAGGED_TITLE}", ""]
-        for tagged in harvest.most_tagged:
-            n = len(tagged.themes)
-            suit = f" ({md_escape(tagged.card.suit_name)})" if tagged.card.suit_name else ""
-            out += [
-                f"### {md_escape(tagged.card.title)}{suit}: {n} {'entry' if n == 1 else 'entries'}",
-                "",
-            ]
-            shown = tagged.themes[: report.MOST_TAGGED_SHOWN]
-            out += [f"- {md_block(t.text, '  ')} *({md_escape(report.where(t))})*" for t in shown]
-            if n > len(shown):
-                out.append(f"- *and {n - len(shown):,} more*")
-            out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return out
 
 
 def write_markdown(harvest: Harvest, path: Path) -> None:

@@ -4,17 +4,34 @@ The report: a cover (event, venue, date, counts); the agenda with planned and ac
 times; for each round its prompts, then the themes by table with quotes set apart, then
 the round's questions and actions; the card tally as a chart in suit colours; the
 most-tagged cards with the entries tagged to them.
+
+:func:`outline` builds that once from a harvest, as a sequence of typed blocks; each
+report writer renders the blocks in order and decides only how they look. The order of
+the parts and every heading's text come from here, so they cannot differ between the
+md, the html and the pdf. Heading levels: the cover's title is the one level-1 heading;
+:class:`Agenda`, :class:`RoundPart`, :class:`Tally` and :class:`MostTagged` open a
+level-2 section; :class:`TableEntries`, :class:`KindEntries` and :class:`TaggedEntries`
+are level-3 headings inside them.
 """
 
 from __future__ import annotations
 
 from msgspec import Struct
 
-from facilitator.core.harvest import Harvest, HarvestRound, HarvestTheme
+from facilitator.core.harvest import (
+    CardRef,
+    Harvest,
+    HarvestRound,
+    HarvestTheme,
+    TallyBar,
+)
 from facilitator.core.records import KIND_LABELS, KIND_PLURALS, KINDS
 
+AGENDA_TITLE = "Agenda"
 TALLY_TITLE = "Which card struck a chord?"
 MOST_TAGGED_TITLE = "The cards tables talked about most"
+MOST_TAGGED_NOTE = "The cards tagged most often in what the tables said, with those entries."
+ROUND_KINDS = (("question", "Questions raised"), ("action", "Actions"))  # after the tables
 EMPTY_ROUND = "Nothing was noted in this round."
 NO_PICKS = "No card picks were recorded."
 MOST_TAGGED_SHOWN = 8  # entries listed under each most-tagged card; the rest are counted
@@ -159,3 +176,139 @@ def where(theme: HarvestTheme) -> str:
     if theme.round is not None:
         bits.append(f"round {theme.round.number}")
     return ", ".join(bits)
+
+
+# -- the outline -------------------------------------------------------------------------------
+
+
+class Cover(Struct, frozen=True):
+    title: str  # the event's title: the report's one level-1 heading
+    subtitle: str  # "" when the event has no date nor venue
+    people: str
+    counts: tuple[tuple[str, str], ...]  # (figure, label)
+    top_card: str  # "" without picks
+    questions: tuple[str, ...]
+    more_questions: int  # prompts left off the cover
+    exported: str
+    plan_title: str  # "" when it is the event's title
+
+
+class Agenda(Struct, frozen=True):
+    title: str
+    rows: tuple[AgendaRow, ...]
+
+
+class TableEntries(Struct, frozen=True):
+    """One table's themes, then its quotes, under the table's name."""
+
+    title: str
+    themes: tuple[HarvestTheme, ...]
+    quotes: tuple[HarvestTheme, ...]
+
+
+class KindEntries(Struct, frozen=True):
+    """A round's entries of one kind from every table (questions raised, actions)."""
+
+    title: str
+    entries: tuple[HarvestTheme, ...]
+
+
+class RoundPart(Struct, frozen=True):
+    title: str
+    meta: str
+    prompts: tuple[str, ...]
+    empty: str  # what to say when nothing was noted, "" otherwise
+    parts: tuple[TableEntries | KindEntries, ...]
+
+
+class Tally(Struct, frozen=True):
+    title: str
+    bars: tuple[TallyBar, ...]  # most picked first; none: say ``empty``
+    empty: str
+    picks: int
+    suit_label: str
+
+
+class TaggedEntries(Struct, frozen=True):
+    """A most-tagged card: its title, ``detail`` (suit and count), the entries shown."""
+
+    title: str
+    detail: str  # "Being · 3 entries"
+    card: CardRef
+    entries: tuple[HarvestTheme, ...]
+    more: int  # entries left unlisted
+
+
+class MostTagged(Struct, frozen=True):
+    title: str
+    note: str
+    cards: tuple[TaggedEntries, ...]
+
+
+Block = Cover | Agenda | RoundPart | Tally | MostTagged
+
+
+def outline(harvest: Harvest) -> list[Block]:
+    """The report, in order: what every report writer renders."""
+    questions, more = cover_questions(harvest)
+    event = harvest.event
+    blocks: list[Block] = [
+        Cover(
+            title=event.title,
+            subtitle=subtitle(harvest),
+            people=people_line(harvest),
+            counts=tuple(counts(harvest)),
+            top_card=top_card_line(harvest),
+            questions=tuple(questions),
+            more_questions=more,
+            exported=exported_line(harvest),
+            plan_title=harvest.plan_title if harvest.plan_title != event.title else "",
+        ),
+        Agenda(AGENDA_TITLE, tuple(agenda(harvest))),
+    ]
+    for section in harvest.sections:
+        parts: list[TableEntries | KindEntries] = []
+        if section.count:
+            for group in section.groups:
+                themes, quotes = group.of_kind("theme"), group.of_kind("quote")
+                if themes or quotes:
+                    parts.append(TableEntries(group.label, themes, quotes))
+            for kind, heading in ROUND_KINDS:
+                entries = section.of_kind(kind)
+                if entries:
+                    parts.append(KindEntries(heading, entries))
+        blocks.append(
+            RoundPart(
+                title=section.title,
+                meta=round_meta(harvest, section.round),
+                prompts=section.round.prompts if section.round is not None else (),
+                empty="" if section.count else EMPTY_ROUND,
+                parts=tuple(parts),
+            )
+        )
+    blocks.append(
+        Tally(
+            TALLY_TITLE,
+            harvest.tally,
+            NO_PICKS,
+            len(harvest.picks),
+            harvest.deck.suit_label,
+        )
+    )
+    if harvest.most_tagged:
+        cards = []
+        for tagged in harvest.most_tagged:
+            n = len(tagged.themes)
+            count = f"{n:,} {'entry' if n == 1 else 'entries'}"
+            shown = tagged.themes[:MOST_TAGGED_SHOWN]
+            cards.append(
+                TaggedEntries(
+                    title=tagged.card.title,
+                    detail=" · ".join(p for p in (tagged.card.suit_name, count) if p),
+                    card=tagged.card,
+                    entries=shown,
+                    more=n - len(shown),
+                )
+            )
+        blocks.append(MostTagged(MOST_TAGGED_TITLE, MOST_TAGGED_NOTE, tuple(cards)))
+    return blocks

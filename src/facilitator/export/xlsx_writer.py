@@ -10,157 +10,27 @@ quote-prefix style, so it shows as typed and never runs.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
-from msgspec import Struct
 from xlsxwriter.exceptions import FileCreateError
-from xlsxwriter.format import Format
-from xlsxwriter.worksheet import Worksheet
 
 from facilitator.core.harvest import Harvest
 from facilitator.core.records import KIND_PLURALS, KINDS
-from facilitator.export.safety import RISKY_STARTS
-
-MAX_CELL = 32_767  # Excel's limit on one cell's text
-TRUNCATED = " … (cut here: the full text is in the csv and json exports)"
-MIN_WIDTH, MAX_WIDTH, TEXT_WIDTH = 6, 50, 80
-DATE_TIME = "yyyy-mm-dd hh:mm"
-
-
-class _Formats(Struct):
-    header: Format
-    text: Format
-    text_risky: Format
-    wrap: Format
-    wrap_risky: Format
-    when: Format
-    day: Format
-    number: Format
-    title: Format
-    label: Format
-
-
-Cell = str | int | float | datetime | None
-
-
-class _Column(Struct, frozen=True):
-    header: str
-    wrap: bool = False  # long text: wraps at TEXT_WIDTH instead of widening the column
-
-
-def _book_formats(book: xlsxwriter.Workbook) -> _Formats:
-    base = {"valign": "top", "font_name": "Calibri", "font_size": 11}
-    return _Formats(
-        header=book.add_format(
-            {**base, "bold": True, "bg_color": "#1f2937", "font_color": "#ffffff", "border": 0}
-        ),
-        text=book.add_format(base),
-        text_risky=book.add_format({**base, "quote_prefix": True}),
-        wrap=book.add_format({**base, "text_wrap": True}),
-        wrap_risky=book.add_format({**base, "text_wrap": True, "quote_prefix": True}),
-        when=book.add_format({**base, "num_format": DATE_TIME, "align": "left"}),
-        day=book.add_format({**base, "num_format": "d mmmm yyyy", "align": "left"}),
-        number=book.add_format({**base, "align": "right"}),
-        title=book.add_format({**base, "bold": True, "font_size": 16}),
-        label=book.add_format({**base, "bold": True}),
-    )
-
-
-def _width(value: Cell) -> int:
-    if isinstance(value, str):
-        if "\n" not in value:
-            return len(value)
-        return max(len(line) for line in value.split("\n"))
-    if value is None:
-        return 0
-    if isinstance(value, datetime):
-        return len(DATE_TIME) + 1
-    return len(str(value))
-
-
-def _fit(text: str) -> str:
-    return text if len(text) <= MAX_CELL else text[: MAX_CELL - len(TRUNCATED)] + TRUNCATED
-
-
-def _table_sheet(
-    book: xlsxwriter.Workbook,
-    fmt: _Formats,
-    name: str,
-    columns: Sequence[_Column],
-    rows: Sequence[Sequence[Cell]],
-    side: Sequence[Sequence[Cell]] = (),
-) -> Worksheet:
-    """One sheet holding a table: header frozen, filters on, columns that fit.
-
-    ``side`` rows (their first row a header) go one column right of the table, written in
-    the same pass: constant-memory mode cannot go back to a row once it has moved on.
-    """
-    sheet = book.add_worksheet(name)
-    side_at = len(columns) + 1
-    widths = [len(c.header) + 3 for c in columns]  # room for the filter button
-    for row in rows:
-        for i, value in enumerate(row):
-            widths[i] = max(widths[i], _width(value))
-    for i, column in enumerate(columns):
-        cap = TEXT_WIDTH if column.wrap else MAX_WIDTH
-        sheet.set_column(i, i, max(MIN_WIDTH, min(cap, widths[i] + 1)))
-    side_widths: dict[int, int] = defaultdict(int)
-    for row in side:
-        for i, value in enumerate(row):
-            side_widths[i] = max(side_widths[i], _width(value))
-    for i, width in side_widths.items():
-        sheet.set_column(side_at + i, side_at + i, max(MIN_WIDTH, min(MAX_WIDTH, width + 1)))
-    sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
-    for r in range(max(len(rows), len(side) - 1) + 1):
-        if r == 0:
-            for i, column in enumerate(columns):
-                sheet.write_string(0, i, column.header, fmt.header)
-        elif r <= len(rows):
-            for i, value in enumerate(rows[r - 1]):
-                _write(sheet, r, i, value, fmt, wrap=columns[i].wrap)
-        if r < len(side):
-            for i, value in enumerate(side[r]):
-                style = fmt.header if r == 0 else None
-                if style is not None and isinstance(value, str):
-                    sheet.write_string(r, side_at + i, value, style)
-                else:
-                    _write(sheet, r, side_at + i, value, fmt, wrap=False)
-    return sheet
-
-
-def _write(sheet: Worksheet, row: int, col: int, value: Cell, fmt: _Formats, *, wrap: bool) -> None:
-    if isinstance(value, str):  # most cells: checked first
-        if not value:
-            return
-        risky = value.startswith(RISKY_STARTS)
-        if wrap:
-            style = fmt.wrap_risky if risky else fmt.wrap
-        else:
-            style = fmt.text_risky if risky else fmt.text
-        sheet.write_string(row, col, value if len(value) <= MAX_CELL else _fit(value), style)
-    elif value is None:
-        return
-    elif isinstance(value, datetime):
-        sheet.write_datetime(row, col, value, fmt.when)
-    elif isinstance(value, bool):
-        sheet.write_string(row, col, "yes" if value else "", fmt.text)
-    else:
-        sheet.write_number(row, col, value, fmt.number)
-
-
-def _naive(harvest: Harvest, iso: str | None) -> datetime | None:
-    """Excel has no time zones: the local time of the report's zone, zone dropped."""
-    moment = harvest.local(iso)
-    return moment.replace(tzinfo=None) if moment is not None else None
-
-
-def _minutes(value: float | None) -> float | None:
-    return round(value, 1) if value is not None else None
+from facilitator.export.xlsx_book import (
+    MAX_WIDTH,
+    Cell,
+    Column,
+    Formats,
+    book_formats,
+    minutes_cell,
+    naive_time,
+    table_sheet,
+    write_cell,
+)
 
 
 def _themes_rows(harvest: Harvest) -> list[list[Cell]]:
@@ -173,7 +43,7 @@ def _themes_rows(harvest: Harvest) -> list[list[Cell]]:
             t.kind,
             t.text,
             "; ".join(c.title for c in t.cards),
-            _naive(harvest, t.created_at),
+            naive_time(harvest, t.created_at),
             "yes" if t.hidden else "",
         ]
         for t in harvest.themes
@@ -181,15 +51,15 @@ def _themes_rows(harvest: Harvest) -> list[list[Cell]]:
 
 
 THEMES_COLUMNS = (
-    _Column("Round"),
-    _Column("Round title"),
-    _Column("Table"),
-    _Column("Table name"),
-    _Column("Kind"),
-    _Column("Text", wrap=True),
-    _Column("Cards"),
-    _Column("Time"),
-    _Column("Hidden from wall"),
+    Column("Round"),
+    Column("Round title"),
+    Column("Table"),
+    Column("Table name"),
+    Column("Kind"),
+    Column("Text", wrap=True),
+    Column("Cards"),
+    Column("Time"),
+    Column("Hidden from wall"),
 )
 
 
@@ -214,12 +84,12 @@ def _by_round_rows(harvest: Harvest) -> list[list[Cell]]:
                 r.number,
                 r.title,
                 "\n".join(r.prompts),
-                _naive(harvest, r.planned_start),
-                _naive(harvest, r.planned_end),
-                _naive(harvest, r.actual_start),
-                _naive(harvest, r.actual_end),
+                naive_time(harvest, r.planned_start),
+                naive_time(harvest, r.planned_end),
+                naive_time(harvest, r.actual_start),
+                naive_time(harvest, r.actual_end),
                 r.minutes,
-                _minutes(r.actual_minutes),
+                minutes_cell(r.actual_minutes),
                 *[c.get(k, 0) for k in KINDS],
                 sum(c.values()),
                 len(tables.get(r.id, ())),
@@ -247,22 +117,22 @@ def _by_round_rows(harvest: Harvest) -> list[list[Cell]]:
 
 
 BY_ROUND_COLUMNS = (
-    _Column("Round"),
-    _Column("Title"),
-    _Column("Prompts", wrap=True),
-    _Column("Planned start"),
-    _Column("Planned end"),
-    _Column("Actual start"),
-    _Column("Actual end"),
-    _Column("Planned minutes"),
-    _Column("Actual minutes"),
-    *[_Column(KIND_PLURALS[k]) for k in KINDS],
-    _Column("Total"),
-    _Column("Tables heard"),
+    Column("Round"),
+    Column("Title"),
+    Column("Prompts", wrap=True),
+    Column("Planned start"),
+    Column("Planned end"),
+    Column("Actual start"),
+    Column("Actual end"),
+    Column("Planned minutes"),
+    Column("Actual minutes"),
+    *[Column(KIND_PLURALS[k]) for k in KINDS],
+    Column("Total"),
+    Column("Tables heard"),
 )
 
 
-def _by_table_rows(harvest: Harvest) -> tuple[list[_Column], list[list[Cell]]]:
+def _by_table_rows(harvest: Harvest) -> tuple[list[Column], list[list[Cell]]]:
     per_round: dict[tuple[str | None, str | None], int] = Counter(
         (t.table_id, t.round_id) for t in harvest.themes
     )
@@ -272,12 +142,12 @@ def _by_table_rows(harvest: Harvest) -> tuple[list[_Column], list[list[Cell]]]:
         if p.table is not None:
             picks[p.table.id].append(p.card.title)
     columns = [
-        _Column("Table"),
-        _Column("Name"),
-        *[_Column(f"Round {r.number}") for r in harvest.rounds],
-        *[_Column(KIND_PLURALS[k]) for k in KINDS],
-        _Column("Total"),
-        _Column("Card picked"),
+        Column("Table"),
+        Column("Name"),
+        *[Column(f"Round {r.number}") for r in harvest.rounds],
+        *[Column(KIND_PLURALS[k]) for k in KINDS],
+        Column("Total"),
+        Column("Card picked"),
     ]
     rows: list[list[Cell]] = []
     owners: list[tuple[str | None, int | None, str]] = [
@@ -326,21 +196,21 @@ def _card_rows(harvest: Harvest) -> list[list[Cell]]:
     return rows
 
 
-def _card_sheet(book: xlsxwriter.Workbook, fmt: _Formats, harvest: Harvest) -> None:
+def _card_sheet(book: xlsxwriter.Workbook, fmt: Formats, harvest: Harvest) -> None:
     label = harvest.deck.suit_label or "Suit"
     rows = _card_rows(harvest)
     columns = (
-        _Column("Card"),
-        _Column(label),
-        _Column("Picks"),
-        _Column("Picked by"),
-        _Column("Entries tagged"),
+        Column("Card"),
+        Column(label),
+        Column("Picks"),
+        Column("Picked by"),
+        Column("Entries tagged"),
     )
     picked = [b for b in harvest.tally if b.picks]
     # the chart reads a small range right of the table: most picked first
     side: list[list[Cell]] = [["Tally", "Picks"]]
     side += [[b.card.title, b.picks] for b in picked]
-    sheet = _table_sheet(book, fmt, "Card picks", columns, rows, side if picked else ())
+    sheet = table_sheet(book, fmt, "Card picks", columns, rows, side if picked else ())
     if not picked:
         return
     first_col = len(columns) + 1
@@ -364,7 +234,7 @@ def _card_sheet(book: xlsxwriter.Workbook, fmt: _Formats, harvest: Harvest) -> N
     sheet.insert_chart(len(picked) + 3, first_col, chart)
 
 
-def _summary_sheet(book: xlsxwriter.Workbook, fmt: _Formats, harvest: Harvest) -> None:
+def _summary_sheet(book: xlsxwriter.Workbook, fmt: Formats, harvest: Harvest) -> None:
     sheet = book.add_worksheet("Summary")
     event = harvest.event
     counts = harvest.kind_counts
@@ -386,14 +256,14 @@ def _summary_sheet(book: xlsxwriter.Workbook, fmt: _Formats, harvest: Harvest) -
         *[(KIND_PLURALS[k], counts[k]) for k in KINDS],
         ("All entries", len(harvest.themes)),
         ("Card picks", len(harvest.picks)),
-        ("Exported", _naive(harvest, harvest.exported_at)),
+        ("Exported", naive_time(harvest, harvest.exported_at)),
     ]
     for r, (label, value) in enumerate(rows, start=1):
         sheet.write_string(r, 0, label, fmt.label)
         if isinstance(value, datetime) and label == "Date":
             sheet.write_datetime(r, 1, value, fmt.day)
         else:
-            _write(sheet, r, 1, value, fmt, wrap=False)
+            write_cell(sheet, r, 1, value, fmt, wrap=False)
     sheet.autofilter(0, 0, len(rows), 1)
 
 
@@ -410,11 +280,11 @@ def write_xlsx(harvest: Harvest, path: Path) -> None:
         {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
     )
     book.set_properties({"title": f"Harvest: {harvest.event.title}", "subject": harvest.plan_title})
-    fmt = _book_formats(book)
-    _table_sheet(book, fmt, "Themes", THEMES_COLUMNS, _themes_rows(harvest))
-    _table_sheet(book, fmt, "By round", BY_ROUND_COLUMNS, _by_round_rows(harvest))
+    fmt = book_formats(book)
+    table_sheet(book, fmt, "Themes", THEMES_COLUMNS, _themes_rows(harvest))
+    table_sheet(book, fmt, "By round", BY_ROUND_COLUMNS, _by_round_rows(harvest))
     columns, rows = _by_table_rows(harvest)
-    _table_sheet(book, fmt, "By table", columns, rows)
+    table_sheet(book, fmt, "By table", columns, rows)
     _card_sheet(book, fmt, harvest)
     _summary_sheet(book, fmt, harvest)
     try:

@@ -31,13 +31,9 @@ from msgspec import Struct
 from facilitator.core import atomic
 from facilitator.core.errors import InputError
 from facilitator.store import migrate
-from facilitator.store.db import (
-    RETIRED,
-    _inspect,
-    sidecars_present,
-    tidy_sidecars,
-)
+from facilitator.store.deck_plan import RETIRED
 from facilitator.store.event_file import check_event_file, uri
+from facilitator.store.opening import inspect_revision, sidecars_present, tidy_sidecars
 
 
 class MergeReport(Struct, frozen=True):
@@ -83,7 +79,7 @@ def merge_events(out: Path, inputs: Sequence[Path], force: bool = False) -> Merg
     try:
         for path in sources:  # every input is checked before anything is written
             check_event_file(path)
-            _inspect(path)
+            inspect_revision(path)
         copies = []
         for n, path in enumerate(sources):
             copy = target if n == 0 else work / f"input-{n}.facilitator"
@@ -136,7 +132,7 @@ def _check_out(out: Path) -> None:
 def _snapshot(path: Path, copy: Path) -> None:
     """A consistent copy of ``path`` (WAL included) at the current schema; ``path`` untouched."""
     _backup(path, copy)
-    revision = _inspect(copy)
+    revision = inspect_revision(copy)
     if revision != migrate.HEAD:
         migrate.upgrade_file(copy)
 

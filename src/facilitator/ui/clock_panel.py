@@ -1,18 +1,15 @@
-"""The clock in the console: the same time the room sees, the next round, how late the
-event is running with an offer to shorten what is left, and the clock's keys."""
+"""The clock's panel in the console: the same time the room sees, the next round, how late
+the event is running with an offer to shorten what is left, and a button for each clock key."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,9 +18,7 @@ from PySide6.QtWidgets import (
 from facilitator.core.clock import Phase, Reading
 from facilitator.core.schedule import Lateness
 from facilitator.ui.clock_driver import ClockDriver
-
-if TYPE_CHECKING:
-    from facilitator.ui.console import ConsoleWindow
+from facilitator.ui.keys import BINDINGS
 
 PHASE_COLOURS = {
     Phase.AMBER: "#b86e00",
@@ -77,15 +72,15 @@ class ClockPanel(QFrame):
         self.sound_label.setStyleSheet("color: palette(placeholder-text);")
 
         self.previous_button = QPushButton("◀ Round")
-        self.previous_button.setToolTip("Previous round (Ctrl+Left)")
+        self.previous_button.setToolTip(f"Previous round ({BINDINGS['previous_round'].key})")
         self.start_button = QPushButton("Start")
-        self.start_button.setToolTip("Start or pause the clock (Space)")
+        self.start_button.setToolTip(f"Start or pause the clock ({BINDINGS['clock'].key})")
         self.take_button = QPushButton("− 1 min")
-        self.take_button.setToolTip("Take a minute (-)")
+        self.take_button.setToolTip(f"Take a minute ({BINDINGS['take_minute'].key})")
         self.add_button = QPushButton("+ 1 min")
-        self.add_button.setToolTip("Add a minute (+)")
+        self.add_button.setToolTip(f"Add a minute ({BINDINGS['add_minute'].key})")
         self.next_button = QPushButton("Round ▶")
-        self.next_button.setToolTip("Next round (Ctrl+Right)")
+        self.next_button.setToolTip(f"Next round ({BINDINGS['next_round'].key})")
         for button, slot in (
             (self.previous_button, driver.previous_round),
             (self.start_button, driver.toggle),
@@ -133,7 +128,7 @@ class ClockPanel(QFrame):
         colour = PHASE_COLOURS.get(reading.phase, "")
         self.digits.setStyleSheet(f"color: {colour};" if colour else "")
         words = {
-            Phase.READY: "Ready — Space starts",
+            Phase.READY: f"Ready — {BINDINGS['clock'].key} starts",
             Phase.PAUSED: "Paused",
             Phase.OVERTIME: "Time is up",
             Phase.FINISHED: "Finished",
@@ -208,44 +203,3 @@ class ClockPanel(QFrame):
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         if box.exec() == QMessageBox.StandardButton.Yes:
             self.controller.replace_plan(plan)
-
-
-SOUND_PROBE_DELAY_MS = 300
-
-
-def _open_settings(driver: ClockDriver, console: ConsoleWindow) -> None:
-    from facilitator.ui.clock_settings import ClockSettings  # loaded when first opened
-
-    ClockSettings(driver, console).exec()
-
-
-def install_clock(console: ConsoleWindow) -> ClockPanel:
-    """Give the console its round clock: the driver, its panel above the live view and a
-    Clock menu. The clock's keys (Space, + and -, Ctrl+arrows) are bound by the console's
-    key map to ``console.clock_driver``."""
-    driver = ClockDriver(console.controller, parent=console)
-    console.clock_driver = driver  # type: ignore[attr-defined]
-    panel = ClockPanel(driver)
-    console.live_column_layout.insertWidget(0, panel)
-    menu = QMenu("&Clock", console)
-    console.menuBar().insertMenu(console.help_menu.menuAction(), menu)
-    for text, slot in (
-        ("Start / pause\tSpace", driver.toggle),
-        ("Add a minute\t+", driver.add_minute),
-        ("Take a minute\t-", driver.take_minute),
-        ("Restart this round", driver.restart),
-        ("Next round\tCtrl+Right", driver.next_round),
-        ("Previous round\tCtrl+Left", driver.previous_round),
-    ):
-        menu.addAction(text, slot)
-    menu.addSeparator()
-    menu.addAction("Shorten remaining rounds…", panel.offer_shortening)
-    menu.addAction("Clock &settings…", lambda: _open_settings(driver, console))
-    # The room's clock is painted as soon as its new face is out, ahead of the console's
-    # own repaint, so that it lands on the second boundary.
-    projector = console.projector
-    driver.face_published.connect(lambda: projector.repaint() if projector.isVisible() else None)
-    # after the console is up and painted: loading the sound system (~25 ms) must not
-    # slow the start, and a zero-delay timer would still run before the first paint
-    QTimer.singleShot(SOUND_PROBE_DELAY_MS, driver.probe_sound)
-    return panel

@@ -1,19 +1,20 @@
 """The console: the facilitator's window on the laptop screen.
 
-It shows what the room sees (live) and what comes next (preview), and holds the panels
-(capture, deck, plan, event) as tabs. Panels talk to the EventController, never to each
-other.
+The window holds a live column (the clock, what the room sees, what comes next) beside the
+tabs, and the menus; the features (ui/features/) fill them, through the public methods
+below, and own their panels, menus and actions. What the window cannot do itself (open,
+create or quit) it asks for with a signal: whoever runs the windows answers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QMetaMethod, Qt, Signal, SignalInstance
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -28,26 +29,37 @@ from facilitator.paths import APP_NAME
 from facilitator.store.db import EventStore
 from facilitator.ui.controller import EventController
 from facilitator.ui.deferred import after_first_paint
-from facilitator.ui.projector import ProjectorWindow, Thumbnail
-
-if TYPE_CHECKING:
-    from facilitator.ui.windows import WindowManager
+from facilitator.ui.features.capture import CaptureFeature
+from facilitator.ui.features.clock import ClockFeature
+from facilitator.ui.features.live import LiveFeature
+from facilitator.ui.features.tabs import DeckFeature, DetailsFeature, PlanFeature
+from facilitator.ui.keys import KeyGuide, WindowKeys
+from facilitator.ui.projector import ProjectorWindow
+from facilitator.ui.recent import RecentEvents
 
 # a console that is not painted at once (started minimised) still places its projector
 PLACE_PROJECTOR_BY_MS = 1000
 
 
 class ConsoleWindow(QMainWindow):
-    closed = Signal()
+    """The console of one open event. New, open, recent, demo and quit in its File menu are
+    requests (signals): the window manager answers them; a console alone quits by closing."""
 
-    def __init__(self, store: EventStore, manager: WindowManager | None = None) -> None:
+    closed = Signal()
+    new_requested = Signal()
+    open_requested = Signal()  # choose a file, then open it
+    open_path_requested = Signal(Path)
+    demo_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, store: EventStore, recent: RecentEvents | None = None) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("console")
-        self.manager = manager
+        self.recent = recent
         self.asked_to_close = False
         self.controller = EventController(store, self)
-        self.controller.store_error.connect(self._show_store_error)
+        self.controller.store_error.connect(self.status_error)
         self.controller.event_changed.connect(self._update_title)
         self._update_title()
         # most of the laptop screen, also where no window manager maximises it
@@ -56,28 +68,17 @@ class ConsoleWindow(QMainWindow):
         self.setGeometry(available.adjusted(0, 0, -margin_x, -margin_y))
 
         self.projector = ProjectorWindow()
-        self.live_view = Thumbnail()
-        self.preview_view = Thumbnail()
         self.controller.projector_changed.connect(self.projector.set_state)
-        self.controller.projector_changed.connect(self.live_view.set_state)
-        self.controller.preview_changed.connect(self.preview_view.set_state)
+        self.keys = WindowKeys([self, self.projector])
+        self.guide = KeyGuide(self)
 
         live_column = QWidget()
-        live_layout = QVBoxLayout(live_column)
-        live_label = QLabel("<b>Live</b> — what the room sees")
-        preview_label = QLabel("<b>Preview</b> — what comes next")
-        live_layout.addWidget(live_label)
-        live_layout.addWidget(self.live_view)
-        live_layout.addWidget(preview_label)
-        live_layout.addWidget(self.preview_view)
-        live_layout.addStretch(1)
-        self.live_column_layout = live_layout
-
+        self._column = QVBoxLayout(live_column)
+        self._column.addStretch(1)
         self.tabs = QTabWidget()
-        self._pending_tabs: dict[str, QWidget] = {}
-        self._add_panels()
-        self._lazy_tab("E&vent", "details_panel")
-
+        self._lazy_tabs: dict[str, tuple[QWidget, Callable[[], QWidget]]] = {}
+        self._panels: dict[str, QWidget] = {}
+        self.tabs.currentChanged.connect(self._build_tab_at)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(live_column)
         splitter.addWidget(self.tabs)
@@ -85,149 +86,122 @@ class ConsoleWindow(QMainWindow):
         splitter.setStretchFactor(1, 3)
         self.setCentralWidget(splitter)
         self._build_menus()
-        from facilitator.ui.clock_panel import install_clock
-
-        self.clock_panel = install_clock(self)  # round clock: driver, panel, Clock menu
-        self.statusBar().showMessage(f"Opened {store.path.name}", 5000)
 
         event = store.event()
         self.controller.set_projector_state(
             ProjectorState(WelcomeSlide(title=event.title, venue=event.venue, date=event.date))
         )
-        from facilitator.ui.live_panel import install_live_control
-
-        self.live = install_live_control(self)  # live session, its column, keys, screens
+        # the features, in tab order and top to bottom in the live column
+        self.capture = CaptureFeature(self)
+        self.plan = PlanFeature(self)
+        self.deck = DeckFeature(self)
+        self.details = DetailsFeature(self)
+        self.clock = ClockFeature(self)
+        self.live = LiveFeature(self)
+        self._add_file_tools()
+        self.status(f"Opened {store.path.name}")
         # the facilitator's window first: the projector (its window and first slide, ~15 ms)
         # is placed right after the console's first paint, on a screen other than its own
-        after_first_paint(self, self._place_projector, at_latest_ms=PLACE_PROJECTOR_BY_MS)
+        after_first_paint(self, self.live.place_projector, at_latest_ms=PLACE_PROJECTOR_BY_MS)
 
-    # -- panels: each feature adds its tab here ---------------------------------------------
+    # -- what features may ask (ui/features/window.py) ----------------------------------------
 
-    def _add_panels(self) -> None:
-        """Feature panels, in tab order. Tabs that are not on screen are built when first
-        opened, so the console comes up sooner."""
-        from facilitator.ui.capture import CaptureTab
+    def as_widget(self) -> QWidget:
+        return self
 
-        self.capture = CaptureTab(self.controller, self)  # first: the scribes live here
-        self.tabs.addTab(self.capture, "Cap&ture")
-        self._lazy_tab("&Plan", "plan_editor")
-        self._lazy_tab("C&ards", "deck_browser")
-        self.tabs.currentChanged.connect(self._build_tab_at)
+    def add_panel(self, panel: QWidget) -> None:
+        self._column.insertWidget(self._column.count() - 1, panel)  # above the stretch
 
-    def _make_plan_editor(self) -> QWidget:
-        from facilitator.ui.plan_editor import PlanEditor
+    def add_tab(self, label: str, panel: QWidget) -> None:
+        self.tabs.addTab(panel, label)
 
-        return PlanEditor(self.controller)
-
-    def _make_details_panel(self) -> QWidget:
-        from facilitator.ui.event_details import EventDetailsPanel
-
-        return EventDetailsPanel(self.controller)
-
-    def _make_deck_browser(self) -> QWidget:
-        from facilitator.ui.deck_browser import DeckBrowser
-
-        return DeckBrowser(self.controller)
-
-    def _lazy_tab(self, label: str, name: str) -> None:
+    def add_lazy_tab(self, label: str, name: str, make: Callable[[], QWidget]) -> None:
         holder = QWidget()
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(holder, label)
-        self._pending_tabs[name] = holder
+        self._lazy_tabs[name] = (holder, make)
 
     def _build_tab_at(self, index: int) -> None:
         holder = self.tabs.widget(index)
-        for name, pending in list(self._pending_tabs.items()):
+        for name, (pending, _make) in list(self._lazy_tabs.items()):
             if pending is holder:
                 self.panel(name)
 
     def panel(self, name: str) -> QWidget:
-        """A feature panel by attribute name (``plan_editor``, ``deck_browser``), built now
-        if its tab has not been opened yet."""
-        holder = self._pending_tabs.pop(name, None)
-        if holder is not None:
-            widget = getattr(self, f"_make_{name}")()
-            setattr(self, name, widget)
+        """A lazy tab's panel (``plan_editor``, ``deck_browser``, ``details_panel``), built
+        now if its tab has not been opened yet."""
+        if name in self._lazy_tabs:
+            holder, make = self._lazy_tabs.pop(name)
+            widget = make()
+            self._panels[name] = widget
             layout = holder.layout()
             assert layout is not None
             layout.addWidget(widget)
-        panel: QWidget = getattr(self, name)
-        return panel
+        return self._panels[name]
+
+    def add_menu(self, menu: QMenu) -> None:
+        self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+
+    def add_file_item(self, item: QAction | QMenu) -> None:
+        if isinstance(item, QMenu):
+            self.file_menu.insertMenu(self._file_tools_end, item)
+        else:
+            self.file_menu.insertAction(self._file_tools_end, item)
+
+    def add_edit_action(self, action: QAction) -> None:
+        self.edit_menu.addAction(action)
+
+    def add_view_action(self, action: QAction) -> None:
+        self.view_menu.addAction(action)
+
+    def add_help_action(self, action: QAction) -> None:
+        self.help_menu.insertAction(self._about_action, action)
+
+    def bind_key(
+        self, name: str, slot: Callable[[], object], *, checkable: bool = False
+    ) -> QAction:
+        return self.keys.bind(name, slot, checkable=checkable)
+
+    def status(self, message: str, ms: int = 5000) -> None:
+        self.statusBar().showMessage(message, ms)
+
+    def status_error(self, message: str) -> None:
+        self.status(message, 15000)
 
     # -- menus -----------------------------------------------------------------------------
 
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
-    def _ask_new_event(self, manager: WindowManager) -> None:
-        from facilitator.ui.start_page import ask_new_event
-
-        ask_new_event(manager, self)
-
     def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        self.file_menu = file_menu
-        if self.manager is not None:
-            manager = self.manager
-            file_menu.addAction(
-                self._action(
-                    "&New event…",
-                    lambda: self._ask_new_event(manager),
-                    QKeySequence.StandardKey.New,
-                )
-            )
-            file_menu.addAction(
-                self._action("&Open event…", manager.choose_and_open, QKeySequence.StandardKey.Open)
-            )
-            recent_menu = file_menu.addMenu("Open &recent")
-            recent_menu.aboutToShow.connect(lambda: self._fill_recent(recent_menu))
-            file_menu.addAction(self._action("Open the &demo", manager.open_demo))
-        file_menu.addSeparator()
-        self.file_menu_tools = file_menu.addSeparator()
-        deck_menu = QMenu("&Deck", self)
-        deck_menu.aboutToShow.connect(lambda: self._fill_deck_menu(deck_menu))
-        file_menu.insertMenu(self.file_menu_tools, deck_menu)
-        self.export_action = self._action("&Export the harvest…", self._export, "Ctrl+E")
-        file_menu.insertAction(self.file_menu_tools, self.export_action)
-        self.save_copy_action = self._action("Save a &copy…", self._save_copy)
-        file_menu.insertAction(self.file_menu_tools, self.save_copy_action)
-        self.merge_action = self._action("&Merge files from other laptops…", self._merge)
-        file_menu.insertAction(self.file_menu_tools, self.merge_action)
-        file_menu.addAction(
-            self._action("&Close event", self.close, QKeySequence.StandardKey.Close)
-        )
-        quit_action = self._action("&Quit", self._quit, QKeySequence.StandardKey.Quit)
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self.bind_key("new", self.new_requested.emit))
+        self.file_menu.addAction(self.bind_key("open", self.open_requested.emit))
+        recent_menu = self.file_menu.addMenu("Open &recent")
+        recent_menu.aboutToShow.connect(lambda: self._fill_recent(recent_menu))
+        self.file_menu.addAction("Open the &demo", self.demo_requested.emit)
+        self.file_menu.addSeparator()
+        self._file_tools_end = self.file_menu.addSeparator()
+        self.file_menu.addAction(self.bind_key("close", self.close))
+        quit_action = self.bind_key("quit", self._quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addAction(quit_action)
-        # the scribe's undo and redo (entries saved, edited, deleted), reachable by mouse too
-        edit_menu = menu.addMenu("&Edit")
-        edit_menu.addAction(self.capture.panel.undo_action)
-        edit_menu.addAction(self.capture.panel.redo_action)
-        self.view_menu = menu.addMenu("&View")
-        self.help_menu = menu.addMenu("&Help")
-        self.help_menu.addAction(self._action("&About Facilitator", self._about))
+        self.file_menu.addAction(quit_action)
+        self.edit_menu = bar.addMenu("&Edit")
+        self.view_menu = bar.addMenu("&View")
+        self.help_menu = bar.addMenu("&Help")
+        self._about_action = self.help_menu.addAction("&About Facilitator", self._about)
+        keys = self.bind_key("keys", self.guide.open)
+        self.add_view_action(keys)
+        self.add_help_action(keys)
 
-    def _fill_deck_menu(self, menu: QMenu) -> None:
-        """The deck browser's import menu, offered in the File menu too."""
-        from facilitator.ui.deck_browser import DeckBrowser
-
-        browser = self.panel("deck_browser")
-        assert isinstance(browser, DeckBrowser)
-        browser._fill_import_menu()
-        menu.clear()
-        for action in browser.import_menu.actions():
-            menu.addAction(action)
+    def _add_file_tools(self) -> None:
+        self.export_action = self.bind_key("export", self._export)
+        self.add_file_item(self.export_action)
+        self.save_copy_action = QAction("Save a &copy…", self)
+        self.save_copy_action.triggered.connect(self._save_copy)
+        self.add_file_item(self.save_copy_action)
+        self.merge_action = QAction("&Merge files from other laptops…", self)
+        self.merge_action.triggered.connect(self._merge)
+        self.add_file_item(self.merge_action)
 
     def _export(self) -> None:
         from facilitator.ui.export_dialog import show_export_dialog
@@ -242,26 +216,29 @@ class ConsoleWindow(QMainWindow):
     def _merge(self) -> None:
         from facilitator.ui.merge_dialog import show_merge_dialog
 
-        show_merge_dialog(self.controller, self.manager, self)
+        # the merged file can be opened from the dialog when someone answers the request
+        open_merged = (
+            self.open_path_requested.emit if self._answered(self.open_path_requested) else None
+        )
+        show_merge_dialog(self.controller, open_merged, self, self.closed)
 
-    def _fill_recent(self, recent_menu: object) -> None:
-        from PySide6.QtWidgets import QMenu
-
-        assert isinstance(recent_menu, QMenu) and self.manager is not None
+    def _fill_recent(self, recent_menu: QMenu) -> None:
         recent_menu.clear()
-        manager = self.manager
-        paths = manager.recent.load()
+        paths = self.recent.load() if self.recent is not None else []
         for path in paths:
             action = recent_menu.addAction(path.name)
-            action.triggered.connect(partial(manager.open_event, path))
+            action.triggered.connect(partial(self.open_path_requested.emit, path))
         if not paths:
             recent_menu.addAction("(none)").setEnabled(False)
 
     def _quit(self) -> None:
-        if self.manager is not None:
-            self.manager.quit()
+        if self._answered(self.quit_requested):
+            self.quit_requested.emit()
         else:
             self.close()
+
+    def _answered(self, signal: SignalInstance) -> bool:
+        return self.isSignalConnected(QMetaMethod.fromSignal(signal))
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -272,50 +249,28 @@ class ConsoleWindow(QMainWindow):
             f"{APP_NAME} {__version__}\nRun a room of table conversations, offline.",
         )
 
-    # -- projector -------------------------------------------------------------------------
-
-    def _place_projector(self) -> None:
-        """Fullscreen on the first screen that is not the console's; a window otherwise."""
-        screens = self.live.screens  # ui/screens.py: remembered screen, hotplug, F5/F11
-        if not screens.placed_once:  # hotplug or a key may have placed it already
-            screens.refresh()
-
     # -- status ----------------------------------------------------------------------------
 
     def _update_title(self) -> None:
         event = self.controller.store.event()
         self.setWindowTitle(f"{event.title} — {APP_NAME}")
 
-    def _show_store_error(self, message: str) -> None:
-        self.statusBar().showMessage(message, 15000)
+    # -- closing ---------------------------------------------------------------------------
 
     def may_close(self) -> bool:
-        """Entries that could not be saved: ask what to do with them first (ui/pending.py)."""
-        if self.asked_to_close:
-            return True
-        from facilitator.ui import pending
-
-        panel = self.capture.panel
-        panel.controller.writer.flush(pending.FLUSH_BEFORE_ASKING_S)
-        entries = panel.saver.pending
-        if entries and not pending.may_close(self, entries, self.controller.store.path):
+        """Entries that could not be saved: ask what to do with them first."""
+        if not self.asked_to_close and not self.capture.may_close():
             return False
         self.asked_to_close = True
         return True
 
     def keep_work(self) -> None:
         """Keep the draft and let the saves under way land (the desktop session asks)."""
-        panel = self.capture.panel
-        panel.save_draft()
-        panel.controller.writer.flush()
+        self.capture.keep_work()
 
     def close_without_asking(self) -> None:
         """A logout or a shutdown: keep the draft and the entries not saved, then close."""
-        from facilitator.ui import pending
-
-        panel = self.capture.panel
-        panel.controller.writer.flush(pending.FLUSH_BEFORE_ASKING_S)
-        pending.keep_in_data_folder(panel.saver.pending, self.controller.store.path)
+        self.capture.keep_unsaved()
         self.asked_to_close = True
         self.close()
 

@@ -1,6 +1,8 @@
-"""The console's live keys (DESIGN.md key map), the text-field rule, and the F1 key guide.
+"""The key map: every key of the app with where it acts, the text-field rule, the F1 guide.
 
-Each key is a QAction on the console and on the projector window (a click on the projector
+The map is the one source of keys: menus, buttons, tooltips, the key guide and the README's
+key table (checked by a test) read it. Each live key is a QAction on the console and on the
+projector window (a click on the projector
 in single-screen mode must not leave the clicker dead), with its shortcut shown in the
 menus. Keys that type (letters, Space, + and -, arrows) give way to a text field that has
 the cursor: Qt asks the focused widget first (a ShortcutOverride event), and we answer
@@ -11,6 +13,7 @@ The clicker's PageDown/PageUp and the function keys work from anywhere.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from enum import StrEnum
 
 from msgspec import Struct
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -41,14 +44,43 @@ NAVIGATION_WITH_CTRL = {Qt.Key.Key_Left, Qt.Key.Key_Right}  # move by words in a
 SCRIM = QColor(0, 0, 0, 150)
 
 
+class Scope(StrEnum):
+    """Where a key acts."""
+
+    CONSOLE = "console"  # the console window: menus
+    PROJECTOR = "console and projector"  # the live keys: on the projector window too
+    CAPTURE = "capture entry"  # the capture panel: its entry, table field and list
+
+
 class KeyBinding(Struct, frozen=True):
     name: str
     text: str  # menu text, with its & mnemonic
-    keys: tuple[str, ...]  # QKeySequence strings; the first is the one menus show
+    keys: tuple[str, ...]  # QKeySequence strings; the first is the one menus and buttons show
     group: str  # heading in the key guide
     help: str = ""  # the key guide's words, when the menu text is not enough
+    scope: Scope = Scope.PROJECTOR
+
+    @property
+    def what(self) -> str:
+        """What the key does, in the key guide and the README's key table."""
+        return self.help or self.text.replace("&", "").rstrip("…")
+
+    @property
+    def key(self) -> str:
+        """The key a menu, a button or a tooltip shows."""
+        return self.keys[0]
 
 
+C = Scope.CONSOLE
+
+
+def _capture(name: str, keys: tuple[str, ...], what: str) -> KeyBinding:
+    """A key of the capture panel's own widgets: the panel binds it, the map names it."""
+    return KeyBinding(name, what, keys, "Capture", scope=Scope.CAPTURE)
+
+
+# Every key of the app, once: menus, buttons, tooltips, the F1 guide and the README's key
+# table (checked by a test) all read it.
 KEY_MAP: tuple[KeyBinding, ...] = (
     KeyBinding("next", "&Next", ("PgDown", "Right"), "Projector", "Next item (clicker)"),
     KeyBinding("previous", "&Previous", ("PgUp", "Left"), "Projector", "Previous item (clicker)"),
@@ -63,27 +95,31 @@ KEY_MAP: tuple[KeyBinding, ...] = (
     KeyBinding("look", "Next l&ook", ("L",), "Projector", "Dark, light, high contrast"),
     KeyBinding("projector", "Projector &window", ("F5",), "Screens", "Projector on / off"),
     KeyBinding("fullscreen", "&Fullscreen", ("F11",), "Screens", "Projector fullscreen / window"),
-    KeyBinding("clock", "Start / pause the clock", ("Space",), "Round clock"),
-    KeyBinding("add_minute", "Add a minute", ("+", "="), "Round clock"),
-    KeyBinding("take_minute", "Take a minute", ("-",), "Round clock"),
-    KeyBinding("next_round", "Next round", ("Ctrl+Right",), "Round clock"),
-    KeyBinding("previous_round", "Previous round", ("Ctrl+Left",), "Round clock"),
+    KeyBinding("clock", "&Start / pause the clock", ("Space",), "Round clock"),
+    KeyBinding("add_minute", "&Add a minute", ("+", "="), "Round clock"),
+    KeyBinding("take_minute", "&Take a minute", ("-",), "Round clock"),
+    KeyBinding("next_round", "&Next round", ("Ctrl+Right",), "Round clock"),
+    KeyBinding("previous_round", "&Previous round", ("Ctrl+Left",), "Round clock"),
     KeyBinding("keys", "&Keys", ("F1",), "Help", "This key guide"),
+    KeyBinding("new", "&New event…", ("Ctrl+N",), "Event", scope=C),
+    KeyBinding("open", "&Open event…", ("Ctrl+O",), "Event", scope=C),
+    KeyBinding("close", "&Close event", ("Ctrl+W",), "Event", scope=C),
+    KeyBinding("quit", "&Quit", ("Ctrl+Q",), "Event", scope=C),
+    KeyBinding("export", "&Export the harvest…", ("Ctrl+E",), "Event", scope=C),
+    _capture("theme_entry", ("Ctrl+T",), "Put the cursor in the theme entry"),
+    _capture("save_entry", ("Return",), "Save the entry"),
+    _capture("new_line", ("Shift+Return",), "New line in the entry"),
+    _capture("leave_entry", ("Escape",), "Leave the entry: the clicker keys work again"),
+    _capture("previous_table", ("Ctrl+Up",), "Previous table (or type its number)"),
+    _capture("next_table", ("Ctrl+Down",), "Next table (or type its number)"),
+    _capture("kind", ("Ctrl+1 … Ctrl+5",), "Theme, quote, question, action, card pick"),
+    _capture("tag", ("#",), "Tag a card: a list of the deck's cards opens (#mind: Mindset)"),
+    _capture("edit_entry", ("F2",), "Edit the chosen entry in the list"),
+    _capture("delete_entry", ("Delete",), "Delete the chosen entry (undo brings it back)"),
+    _capture("undo", ("Ctrl+Z",), "Undo"),
+    _capture("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo"),
 )
 BINDINGS = {b.name: b for b in KEY_MAP}
-
-# keys of the capture panel's own widgets (not window shortcuts), for the key guide
-CAPTURE_KEYS: tuple[tuple[str, str], ...] = (
-    ("Ctrl+T", "Put the cursor in the theme entry"),
-    ("Return", "Save the entry"),
-    ("Shift+Return", "New line in the entry"),
-    ("Escape", "Leave the entry: the clicker keys work again"),
-    ("Ctrl+Up / Ctrl+Down", "Previous / next table"),
-    ("Ctrl+1 … Ctrl+5", "Theme, quote, question, action, card pick"),
-    ("#", "Tag a card (a list of the deck's cards opens)"),
-    ("F2", "Edit the chosen entry in the list"),
-    ("Delete", "Delete the chosen entry (undo brings it back)"),
-)
 
 
 def in_text_field(widget: QWidget | None = None) -> bool:
@@ -127,8 +163,9 @@ class TextFieldGuard(QObject):
         return False
 
 
-class LiveKeys:
-    """Makes the actions of the key map and attaches them to the windows they serve."""
+class WindowKeys:
+    """Makes the actions of the key map and attaches them to the windows they serve: the
+    console (the first window) and, for the live keys, the projector window too."""
 
     def __init__(self, windows: Iterable[QWidget]) -> None:
         self.windows = list(windows)
@@ -145,76 +182,37 @@ class LiveKeys:
 
     def bind(self, name: str, slot: Callable[[], object], *, checkable: bool = False) -> QAction:
         binding = BINDINGS[name]
+        if binding.scope is Scope.CAPTURE:
+            raise ValueError(f"{name}: the capture panel binds its own keys")
         owner = self.windows[0]
         action = QAction(binding.text, owner)
         action.setShortcuts([QKeySequence(k) for k in binding.keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setCheckable(checkable)
         if binding.help:
-            action.setToolTip(f"{binding.help} ({binding.keys[0]})")
+            action.setToolTip(f"{binding.help} ({binding.key})")
         action.triggered.connect(lambda _checked=False: slot())
-        for window in self.windows:
+        for window in self.windows if binding.scope is Scope.PROJECTOR else self.windows[:1]:
             window.addAction(action)
         self.actions[name] = action
         return action
 
-    def free(self, names: Iterable[str]) -> list[str]:
-        """The bindings among ``names`` whose keys no other action on the console answers."""
-        ours = {id(action) for action in self.actions.values()}
-        answered = {
-            seq
-            for action in self.windows[0].findChildren(QAction)
-            if id(action) not in ours
-            for seq in action.shortcuts()
-        }
-        return [
-            name
-            for name in names
-            if answered.isdisjoint(QKeySequence(k) for k in BINDINGS[name].keys)
-        ]
 
-    def remove(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.guard)
+def native(key: str) -> str:
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 
-def shortcut_text(action: QAction) -> str:
-    return " or ".join(
-        seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in action.shortcuts()
-    )
+def shown_keys(binding: KeyBinding) -> str:
+    """The keys as the key guide shows them: as this platform writes them, for the keys
+    that are shortcuts; the capture panel's keys as written in the key map."""
+    if binding.scope is Scope.CAPTURE:
+        return " or ".join(binding.keys)
+    return " or ".join(native(k) for k in binding.keys)
 
 
-def all_shortcuts(window: QWidget) -> list[tuple[str, str, str]]:
-    """(group, keys, what) for every action with a key in ``window``: the key map's first,
-    in its order, then every other action (capture, export, undo...) by its menu text."""
-    rows: list[tuple[str, str, str]] = []
-    seen: set[str] = set()
-    actions = [a for a in window.findChildren(QAction) if a.shortcuts()]
-    by_text = {a.text(): a for a in actions}
-    for binding in KEY_MAP:
-        action = next(
-            (a for a in actions if {QKeySequence(k) for k in binding.keys} & set(a.shortcuts())),
-            None,
-        )
-        keys = (
-            shortcut_text(action)
-            if action is not None
-            else " or ".join(
-                QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
-                for k in binding.keys
-            )
-        )
-        what = binding.help or binding.text.replace("&", "").rstrip("…")
-        rows.append((binding.group, keys, what))
-        if action is not None:
-            seen.add(action.text())
-    for text, action in sorted(by_text.items()):
-        if text in seen or not action.isVisible():
-            continue
-        rows.append(("Other", shortcut_text(action), text.replace("&", "").rstrip("…")))
-    rows += [("Capture", keys, what) for keys, what in CAPTURE_KEYS]
-    return rows
+def guide_rows() -> list[tuple[str, str, str]]:
+    """(group, keys, what) for every key of the key map, in its order."""
+    return [(b.group, shown_keys(b), b.what) for b in KEY_MAP]
 
 
 class KeyGuide(QWidget):
@@ -253,7 +251,7 @@ class KeyGuide(QWidget):
         self.hide()
 
     def open(self) -> None:
-        self._fill(all_shortcuts(self.window_))
+        self._fill(guide_rows())
         self.setGeometry(self.window_.rect())
         self.panel.adjustSize()
         size = self.panel.sizeHint()

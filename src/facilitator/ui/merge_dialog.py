@@ -34,7 +34,7 @@ from facilitator.ui.export_dialog import BackgroundTask, Progress
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from facilitator.ui.windows import WindowManager
+    from PySide6.QtCore import SignalInstance
 
 FILTER = f"Facilitator events (*{SUFFIX})"
 ADD_HINT = "Add the files from the other laptops."
@@ -47,12 +47,13 @@ class MergeDialog(QDialog):
     def __init__(
         self,
         controller: EventController,
-        manager: WindowManager | None = None,
+        open_event: Callable[[Path], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``open_event`` opens the merged file in place of this one (None: not offered)."""
         super().__init__(parent)
         self.controller = controller
-        self.manager = manager
+        self.open_event = open_event
         self.setWindowTitle("Merge files from other laptops")
         self.setModal(False)
         self.setMinimumWidth(600)
@@ -219,12 +220,12 @@ class MergeDialog(QDialog):
         assert isinstance(result, MergeReport)
         self.report = result
         self.status.setText(result.summary())
-        self.open_button.setVisible(self.manager is not None)
+        self.open_button.setVisible(self.open_event is not None)
         self.merge_done.emit(result, "")
 
     def _open_merged(self) -> None:
-        if self.report is not None and self.manager is not None:
-            self.manager.open_event(self.report.out)
+        if self.report is not None and self.open_event is not None:
+            self.open_event(self.report.out)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.task is not None and self.task.running:
@@ -243,16 +244,20 @@ def _free_name(path: Path) -> Path:
 
 
 def show_merge_dialog(
-    controller: EventController, manager: WindowManager | None, parent: QWidget
+    controller: EventController,
+    open_event: Callable[[Path], object] | None,
+    parent: QWidget,
+    parent_closed: SignalInstance | None = None,
 ) -> MergeDialog:
+    """The merge dialog of ``parent``, made when first asked; it closes (and waits for a
+    merge under way) when ``parent_closed`` fires."""
     existing = parent.findChild(MergeDialog)
     if isinstance(existing, MergeDialog):
         dialog = existing
     else:
-        dialog = MergeDialog(controller, manager, parent)
-        closed = getattr(parent, "closed", None)
-        if closed is not None:
-            closed.connect(dialog.close)
+        dialog = MergeDialog(controller, open_event, parent)
+        if parent_closed is not None:
+            parent_closed.connect(dialog.close)
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()

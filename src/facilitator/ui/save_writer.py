@@ -167,7 +167,14 @@ class SaveWriter(QObject):
         if changes is not None:
             self.changed.emit(changes)
         if callback is not None and (changes is not None or error is not None):
-            callback(changes, error)
+            try:
+                callback(changes, error)
+            except RuntimeError as exc:
+                # the panel that asked was closed meanwhile: like a Qt connection to a
+                # deleted receiver, its answer goes nowhere (the commit itself stands)
+                if "already deleted" not in str(exc):
+                    raise
+                log.info("a save finished after the panel that asked was closed")
         self._check_stall()
 
     def _check_stall(self) -> None:

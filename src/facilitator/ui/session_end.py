@@ -13,7 +13,7 @@ import logging
 import os
 import signal
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QSocketNotifier
 
@@ -21,16 +21,22 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QSessionManager
     from PySide6.QtWidgets import QApplication
 
-    from facilitator.ui.windows import WindowManager
-
 log = logging.getLogger(__name__)
 SIGNALS = tuple(s for s in (getattr(signal, n, None) for n in ("SIGTERM", "SIGINT", "SIGHUP")) if s)
+
+
+class AppWindows(Protocol):
+    """What the session's end asks of the app's windows (app.py gives its window manager)."""
+
+    def end_session(self) -> None: ...
+
+    def keep_work(self) -> None: ...
 
 
 class SessionEnd(QObject):
     """Watches for the signals and the session's requests; see the module's text."""
 
-    def __init__(self, app: QApplication, manager: WindowManager) -> None:
+    def __init__(self, app: QApplication, manager: AppWindows) -> None:
         super().__init__(app)
         self.manager = manager
         self._read_fd, write_fd = _wakeup_pair()
@@ -91,5 +97,5 @@ def _read(fd: int) -> bytes:
 _kept: list[Any] = []  # the Windows sockets, kept open
 
 
-def watch(app: QApplication, manager: WindowManager) -> SessionEnd:
+def watch(app: QApplication, manager: AppWindows) -> SessionEnd:
     return SessionEnd(app, manager)

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from facilitator.paths import APP_NAME
 from facilitator.store.event_file import SUFFIX
+from facilitator.ui.keys import BINDINGS
 
 if TYPE_CHECKING:
-    from facilitator.ui.windows import WindowManager
+    from facilitator.ui.recent import RecentEvents
 
 
 class NewEventDialog(QDialog):
@@ -80,10 +81,11 @@ class NewEventDialog(QDialog):
         }
 
 
-def ask_new_event(manager: WindowManager, parent: QWidget | None) -> None:
+def ask_new_event(parent: QWidget | None) -> tuple[Path, dict[str, object]] | None:
+    """Ask for a new event's details and where to save it: (path, fields), or None."""
     dialog = NewEventDialog(parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return
+        return None
     fields = dialog.fields()
     suggested = f"{date.today().isoformat()} {fields['title']}{SUFFIX}"
     name, _ = QFileDialog.getSaveFileName(
@@ -93,17 +95,23 @@ def ask_new_event(manager: WindowManager, parent: QWidget | None) -> None:
         f"Facilitator events (*{SUFFIX})",
     )
     if not name:
-        return
+        return None
     path = Path(name)
     if path.suffix != SUFFIX:
         path = path.with_name(path.name + SUFFIX)
-    manager.create_event(path, **fields)
+    return path, fields
 
 
 class StartPage(QWidget):
-    def __init__(self, manager: WindowManager) -> None:
+    """Its buttons are requests (signals): the window manager answers them."""
+
+    new_requested = Signal()
+    open_requested = Signal()  # choose a file, then open it
+    open_path_requested = Signal(Path)
+    demo_requested = Signal()
+
+    def __init__(self, recent_events: RecentEvents) -> None:
         super().__init__()
-        self.manager = manager
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("start_page")
         self.setWindowTitle(APP_NAME)
@@ -121,15 +129,15 @@ class StartPage(QWidget):
         self.demo_button = QPushButton("Open the &demo")
         for button in (self.new_button, self.open_button, self.demo_button):
             button.setMinimumHeight(48)
-        self.new_button.setShortcut(QKeySequence.StandardKey.New)
-        self.open_button.setShortcut(QKeySequence.StandardKey.Open)
-        self.new_button.clicked.connect(lambda: ask_new_event(self.manager, self))
-        self.open_button.clicked.connect(self.manager.choose_and_open)
-        self.demo_button.clicked.connect(self.manager.open_demo)
+        self.new_button.setShortcut(QKeySequence(BINDINGS["new"].key))
+        self.open_button.setShortcut(QKeySequence(BINDINGS["open"].key))
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button.clicked.connect(self.open_requested)
+        self.demo_button.clicked.connect(self.demo_requested)
 
         self.recent_list = QListWidget()
         self.recent_list.itemActivated.connect(self._open_item)
-        for path in self.manager.recent.load():
+        for path in recent_events.load():
             item = QListWidgetItem(f"{path.stem}\n{path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
@@ -159,4 +167,4 @@ class StartPage(QWidget):
         layout.addLayout(body, 1)
 
     def _open_item(self, item: QListWidgetItem) -> None:
-        self.manager.open_event(Path(item.data(Qt.ItemDataRole.UserRole)))
+        self.open_path_requested.emit(Path(item.data(Qt.ItemDataRole.UserRole)))

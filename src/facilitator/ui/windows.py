@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import datetime
 from pathlib import Path
@@ -12,40 +11,16 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.core.errors import InputError
-from facilitator.paths import APP_NAME, demo_dir, user_data_dir
+from facilitator.paths import APP_NAME, demo_dir
 from facilitator.store.db import EventStore, StoreError
 from facilitator.store.event_file import SUFFIX
+from facilitator.ui.recent import RecentEvents
 
 if TYPE_CHECKING:
     from facilitator.ui.console import ConsoleWindow
 
 log = logging.getLogger(__name__)
-MAX_RECENT = 10
 FILE_FILTER = f"Facilitator events (*{SUFFIX});;All files (*)"
-
-
-class RecentEvents:
-    """The recent-events list, kept as a small JSON file in the user data folder."""
-
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or user_data_dir() / "recent.json"
-
-    def load(self) -> list[Path]:
-        try:
-            items = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return []
-        if not isinstance(items, list):
-            return []
-        return [Path(p) for p in items if isinstance(p, str) and Path(p).is_file()][:MAX_RECENT]
-
-    def add(self, event: Path) -> None:
-        event = event.resolve()
-        items = [event, *(p for p in self.load() if p.resolve() != event)][:MAX_RECENT]
-        try:
-            self.path.write_text(json.dumps([str(p) for p in items]), encoding="utf-8")
-        except OSError as exc:
-            log.warning("cannot write the recent list: %s", exc)
 
 
 class WindowManager(QObject):
@@ -73,7 +48,11 @@ class WindowManager(QObject):
         from facilitator.ui.start_page import StartPage
 
         if self.start_window is None:
-            page = StartPage(self)
+            page = StartPage(self.recent)
+            page.new_requested.connect(lambda: self.ask_new_event(page))
+            page.open_requested.connect(self.choose_and_open)
+            page.open_path_requested.connect(self.open_event)
+            page.demo_requested.connect(self.open_demo)
             self.start_window = page
             page.destroyed.connect(self._start_gone)
         self.start_window.show()
@@ -133,6 +112,14 @@ class WindowManager(QObject):
             venue="Demo venue",
         )
 
+    def ask_new_event(self, parent: QWidget) -> None:
+        from facilitator.ui.start_page import ask_new_event
+
+        answer = ask_new_event(parent)
+        if answer is not None:
+            path, fields = answer
+            self.create_event(path, **fields)
+
     def choose_and_open(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
@@ -147,8 +134,13 @@ class WindowManager(QObject):
             store.close()  # the open event's entries not saved: the user chose to stay
             return
         self.recent.add(store.path)
-        console = ConsoleWindow(store, self)
+        console = ConsoleWindow(store, self.recent)
         self.console = console
+        console.new_requested.connect(lambda: self.ask_new_event(console))
+        console.open_requested.connect(self.choose_and_open)
+        console.open_path_requested.connect(self.open_event)
+        console.demo_requested.connect(self.open_demo)
+        console.quit_requested.connect(self.quit)
         console.closed.connect(self._console_closed)
         console.showMaximized()  # the facilitator works in it all day: all the room it can have
         if self.start_window is not None:

@@ -83,7 +83,7 @@ class DeckBrowser(TablePicks, DeckImport, QWidget):
         )
         self.import_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.import_menu = QMenu("&Deck", self)
-        self.import_menu.aboutToShow.connect(self._fill_import_menu)
+        self.import_menu.aboutToShow.connect(self.fill_import_menu)
         self.import_button.setMenu(self.import_menu)
 
         top = QHBoxLayout()

@@ -33,7 +33,9 @@ class DeckImport(_Widget):
         @property
         def deck(self) -> Deck: ...
 
-    def _fill_import_menu(self) -> None:
+    def fill_import_menu(self) -> None:
+        """Fill the import menu afresh (the bundled decks may have changed); the console
+        offers its actions in the File menu too."""
         menu = self.import_menu
         menu.clear()
         menu.addAction("Import a deck file (deck.toml or CSV)…", self.choose_deck_file)

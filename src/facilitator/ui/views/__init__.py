@@ -1,29 +1,102 @@
-"""Projector views: one painter per kind of slide, chosen by the slide's type."""
+"""Projector views: one painter per kind of slide, chosen by the slide's type in VIEWS."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
-from facilitator.core.projector_state import Blank, ProjectorState
+from facilitator.core.projector_state import (
+    Blank,
+    CardSlide,
+    DrawSlide,
+    HoldingSlide,
+    MessageSlide,
+    ProjectorState,
+    RoundSlide,
+    SpreadSlide,
+    TallySlide,
+    WallSlide,
+    WelcomeSlide,
+)
 from facilitator.ui.views.base import PALETTES, PaintReport, Palette, draw_text
 
 Painter = Callable[[QPainter, QRectF, Any, Palette, PaintReport], None]
-_PAINTERS: dict[type, Painter] = {}
-F = TypeVar("F", bound=Painter)
 
 
-def painter_for(slide_type: type) -> Callable[[F], F]:
-    """Register the painter of one slide type."""
+# The one registry of projector views: each slide type and the loader of the view that
+# paints it. The imports are written out so that PyInstaller's analysis collects every view
+# module; each is loaded on the first paint of its slide type, so that start-up pays only
+# for the slides it shows.
 
-    def register(func: F) -> F:
-        _PAINTERS[slide_type] = func
-        return func
 
-    return register
+def _welcome() -> Painter:
+    from facilitator.ui.views.slides import paint_welcome
+
+    return paint_welcome
+
+
+def _holding() -> Painter:
+    from facilitator.ui.views.slides import paint_holding
+
+    return paint_holding
+
+
+def _message() -> Painter:
+    from facilitator.ui.views.slides import paint_message
+
+    return paint_message
+
+
+def _round() -> Painter:
+    from facilitator.ui.views.round import paint_round
+
+    return paint_round
+
+
+def _card() -> Painter:
+    from facilitator.ui.views.card_front import paint_card
+
+    return paint_card
+
+
+def _draw() -> Painter:
+    from facilitator.ui.views.card_draw import paint_draw
+
+    return paint_draw
+
+
+def _spread() -> Painter:
+    from facilitator.ui.views.card_spread import paint_spread
+
+    return paint_spread
+
+
+def _tally() -> Painter:
+    from facilitator.ui.views.card_tally import paint_tally
+
+    return paint_tally
+
+
+def _wall() -> Painter:
+    from facilitator.ui.views.wall import paint_wall
+
+    return paint_wall
+
+
+VIEWS: dict[type, Callable[[], Painter]] = {
+    WelcomeSlide: _welcome,
+    HoldingSlide: _holding,
+    MessageSlide: _message,
+    RoundSlide: _round,
+    CardSlide: _card,
+    DrawSlide: _draw,
+    SpreadSlide: _spread,
+    TallySlide: _tally,
+    WallSlide: _wall,
+}
 
 
 def paint_state(
@@ -49,8 +122,8 @@ def _paint(painter: QPainter, rect: QRectF, state: ProjectorState, report: Paint
     else:
         palette = PALETTES[state.look]
         painter.fillRect(rect, palette.background)
-        paint = _painter(type(state.slide))
-        if paint is None:
+        load = VIEWS.get(type(state.slide))
+        if load is None:
             draw_text(
                 painter,
                 rect.adjusted(40, 40, -40, -40),
@@ -61,50 +134,9 @@ def _paint(painter: QPainter, rect: QRectF, state: ProjectorState, report: Paint
                 align=Qt.AlignmentFlag.AlignCenter,
             )
         else:
-            paint(painter, QRectF(rect), state.slide, palette, report)
-
-
-# the module whose import registers each slide type's painter: loaded on the first paint of
-# that type, so start-up pays only for the slides it shows
-_MODULES = {
-    "WelcomeSlide": "slides",
-    "HoldingSlide": "slides",
-    "MessageSlide": "slides",
-    "RoundSlide": "round",
-    "CardSlide": "card_front",
-    "DrawSlide": "card_draw",
-    "SpreadSlide": "card_spread",
-    "TallySlide": "card_tally",
-    "WallSlide": "wall",
-}
-
-
-def _load(module: str) -> None:
-    # written-out imports, so that PyInstaller's analysis finds every view module
-    if module == "slides":
-        from facilitator.ui.views import slides  # noqa: F401
-    elif module == "round":
-        from facilitator.ui.views import round  # noqa: F401
-    elif module == "card_front":
-        from facilitator.ui.views import card_front  # noqa: F401
-    elif module == "card_draw":
-        from facilitator.ui.views import card_draw  # noqa: F401
-    elif module == "card_spread":
-        from facilitator.ui.views import card_spread  # noqa: F401
-    elif module == "card_tally":
-        from facilitator.ui.views import card_tally  # noqa: F401
-    elif module == "wall":
-        from facilitator.ui.views import wall  # noqa: F401
-
-
-def _painter(slide_type: type) -> Painter | None:
-    if slide_type not in _PAINTERS and slide_type.__name__ in _MODULES:
-        _load(_MODULES[slide_type.__name__])
-    return _PAINTERS.get(slide_type)
+            load()(painter, QRectF(rect), state.slide, palette, report)
 
 
 def registered_types() -> set[type]:
-    """Every slide type with a painter (all view modules loaded)."""
-    for module in set(_MODULES.values()):
-        _load(module)
-    return set(_PAINTERS)
+    """Every slide type with a view."""
+    return set(VIEWS)

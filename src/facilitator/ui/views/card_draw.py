@@ -6,12 +6,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
 from facilitator.core.projector_state import DrawSlide
-from facilitator.ui.views import painter_for
 from facilitator.ui.views.base import PaintReport, Palette, draw_text
 from facilitator.ui.views.card_paint import CENTRE, card_with_shadow, faded, ink_on, rounded
 
 
-@painter_for(DrawSlide)
 def paint_draw(
     painter: QPainter, rect: QRectF, slide: DrawSlide, palette: Palette, report: PaintReport
 ) -> None:

@@ -7,7 +7,6 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from facilitator.core.deck import Card, Suit
 from facilitator.core.projector_state import CardSlide
-from facilitator.ui.views import painter_for
 from facilitator.ui.views.base import PaintReport, Palette, draw_text
 from facilitator.ui.views.card_back import paint_card_back
 from facilitator.ui.views.card_images import image_bytes
@@ -113,7 +112,6 @@ def _slide_card_rect(rect: QRectF) -> QRectF:
     return rect.adjusted(m * 1.4, m, -m * 1.4, -m)
 
 
-@painter_for(CardSlide)
 def paint_card(
     painter: QPainter, rect: QRectF, slide: CardSlide, palette: Palette, report: PaintReport
 ) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
 from facilitator.core.deck import Card, Suit
 from facilitator.core.projector_state import SpreadSlide
-from facilitator.ui.views import painter_for
 from facilitator.ui.views.base import PaintReport, Palette, draw_text, font
 from facilitator.ui.views.card_images import image_bytes
 from facilitator.ui.views.card_paint import (
@@ -154,7 +153,6 @@ def paint_tile(
         )
 
 
-@painter_for(SpreadSlide)
 def paint_spread(
     painter: QPainter, rect: QRectF, slide: SpreadSlide, palette: Palette, report: PaintReport
 ) -> None:

@@ -7,14 +7,12 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from facilitator.core.deck_colours import contrast_ratio
 from facilitator.core.projector_state import TallySlide
-from facilitator.ui.views import painter_for
 from facilitator.ui.views.base import PaintReport, Palette, draw_text
 from facilitator.ui.views.card_paint import CENTRE, LEFT_MIDDLE, rounded
 
 MAX_TALLY_BARS = 15
 
 
-@painter_for(TallySlide)
 def paint_tally(
     painter: QPainter, rect: QRectF, slide: TallySlide, palette: Palette, report: PaintReport
 ) -> None:

@@ -7,7 +7,6 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from facilitator.core.projector_state import ClockFace, ClockPhase, RoundSlide
-from facilitator.ui.views import painter_for
 from facilitator.ui.views.base import PaintReport, Palette, draw_text, fit_font
 
 FORMAT_LABELS = {
@@ -121,7 +120,6 @@ def paint_clock(
         )
 
 
-@painter_for(RoundSlide)
 def paint_round(
     painter: QPainter, rect: QRectF, slide: RoundSlide, palette: Palette, report: PaintReport
 ) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from facilitator.core.projector_state import HoldingSlide, MessageSlide, WelcomeSlide
-from facilitator.ui.views import painter_for
 from facilitator.ui.views.base import PaintReport, Palette, fit_font, font
 
 WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignHCenter)
@@ -136,7 +135,6 @@ def paint_block(
     return QRectF(area.left(), start, area.width(), y - start)
 
 
-@painter_for(WelcomeSlide)
 def paint_welcome(
     painter: QPainter, rect: QRectF, slide: WelcomeSlide, palette: Palette, report: PaintReport
 ) -> None:
@@ -160,7 +158,6 @@ def paint_welcome(
     paint_block(painter, _area(rect), lines, report, rule=palette.accent, rule_after=1)
 
 
-@painter_for(MessageSlide)
 def paint_message(
     painter: QPainter, rect: QRectF, slide: MessageSlide, palette: Palette, report: PaintReport
 ) -> None:
@@ -170,7 +167,6 @@ def paint_message(
     paint_block(painter, _area(rect), lines, report)
 
 
-@painter_for(HoldingSlide)
 def paint_holding(
     painter: QPainter, rect: QRectF, slide: HoldingSlide, palette: Palette, report: PaintReport
 ) -> None:

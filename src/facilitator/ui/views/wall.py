@@ -18,7 +18,6 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter
 
 from facilitator.core.deck_colours import contrast_ratio
 from facilitator.core.projector_state import WallEntry, WallSlide
-from facilitator.ui.views import painter_for
 from facilitator.ui.views.base import PaintReport, Palette, draw_text, font
 
 LEFT_TOP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
@@ -303,7 +302,6 @@ def _paint_spotlight(
         )
 
 
-@painter_for(WallSlide)
 def paint_wall(
     painter: QPainter, rect: QRectF, slide: WallSlide, palette: Palette, report: PaintReport
 ) -> None:
