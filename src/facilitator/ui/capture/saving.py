@@ -27,7 +27,7 @@ from facilitator.ui.save_writer import Operation
 from facilitator.ui.undo import PickCommand, SaveCommand
 
 if TYPE_CHECKING:
-    from facilitator.ui.capture import CapturePanel
+    from facilitator.ui.capture.panel import CapturePanel
 
 log = logging.getLogger(__name__)
 
