@@ -14,7 +14,7 @@ RUN_PACKAGES=(libgl1 libegl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommo
 # a real X server for end-to-end tests, and the real programs that read our exports
 TEST_PACKAGES=(xvfb xauth xdotool x11-utils imagemagick poppler-utils sqlite3
   libreoffice-calc-nogui binutils desktop-file-utils shared-mime-info xdg-utils
-  e2fsprogs util-linux)
+  e2fsprogs util-linux chromium)
 
 packages=("${RUN_PACKAGES[@]}")
 [[ ${1:-} == --test ]] && packages+=("${TEST_PACKAGES[@]}")
