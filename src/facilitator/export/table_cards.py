@@ -117,7 +117,8 @@ def _page(canvas: Canvas, f: Fonts, card: TableCard, title: str, wifi: str) -> N
 
 
 def _qr(canvas: Canvas, url: str, x: float, y: float, side: float) -> None:
-    rows = list(segno.make(url, error="m", micro=False).matrix_iter(scale=1, border=QUIET))
+    code = segno.make(url, error="m", micro=False)
+    rows = [list(row) for row in code.matrix_iter(scale=1, border=QUIET)]
     unit = side / len(rows)
     canvas.saveState()
     canvas.setFillColor(white)
