@@ -162,6 +162,12 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("event", nargs="?", help="an EVENT.facilitator file to open")
     parser.add_argument("--demo", action="store_true", help="open a ready-made demo event")
+    parser.add_argument(
+        "--room", action="store_true", help="open the room network for phones with the event"
+    )
+    parser.add_argument(
+        "--port", type=int, help="the room network's port (default 8765, another if taken)"
+    )
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     parser.add_argument(
         "--smoke-test", action="store_true", help="headless self-check of an installed app"
@@ -183,9 +189,20 @@ def main(argv: list[str] | None = None) -> int:
         if args.event and args.demo:
             print("facilitator: give an event file or --demo, not both", file=sys.stderr)
             return EXIT_USAGE
+        if args.room and not (args.event or args.demo):
+            print("facilitator: --room needs an event file (or --demo)", file=sys.stderr)
+            return EXIT_USAGE
+        if args.port is not None and (not args.room or not 0 <= args.port <= 65535):
+            print("facilitator: --port N goes with --room, N from 0 to 65535", file=sys.stderr)
+            return EXIT_USAGE
         from facilitator.app import run_gui
 
-        return run_gui(Path(args.event) if args.event else None, demo=args.demo)
+        return run_gui(
+            Path(args.event) if args.event else None,
+            demo=args.demo,
+            room=args.room,
+            port=args.port,
+        )
     except InputError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -214,3 +214,16 @@ def test_the_room_closes_with_the_event(qtbot, show_console: Any, event_path: Pa
     assert console.room.control.server is None and server is not None
     with pytest.raises(urllib.error.URLError):
         get_state(port, token)
+
+
+def test_room_on_the_command_line(qtbot, show_console: Any, event_path: Path, capsys) -> None:
+    from facilitator.app import _open_the_room
+    from facilitator.cli import main
+
+    assert main(["--room"]) == 2  # no event to open
+    assert main([str(event_path), "--port", "9000"]) == 2  # a port without the room
+    capsys.readouterr()
+    console = open_console(show_console, event_path)
+    _open_the_room(console, 0)
+    port = console.room.control.port
+    assert capsys.readouterr().out.splitlines() == [f"room: http://127.0.0.1:{port}/"]

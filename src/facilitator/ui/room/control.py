@@ -156,7 +156,7 @@ class RoomControl(QObject):
                 Address(
                     address,
                     name,
-                    RANKS.get(addresses.rank(name, address), ""),
+                    RANKS.get(addresses.rank(name, address), "this laptop only"),
                     base,
                     f"{base}j/{event_token}",
                 )

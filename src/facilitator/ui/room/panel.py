@@ -140,6 +140,7 @@ class RoomPanel(QWidget):
             item = self.address_grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # at once: it is deleted later
                 widget.deleteLater()
         self.qr_labels = []
         self.address_box.setVisible(bool(found))
