@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import ipaddress
 import time
+from typing import cast
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
 
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 
 MAX_BODY = 4 * 1024
 WRITES = 10  # writes a device may make ...
@@ -72,7 +74,7 @@ def make_guard(
             return web.Response(status=403, text="The room answers the local network only.\n")
         return await handler(request)
 
-    return guard
+    return cast(Middleware, guard)
 
 
 async def add_headers(request: web.Request, response: web.StreamResponse) -> None:
