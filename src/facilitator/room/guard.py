@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import ipaddress
 import time
-from typing import cast
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
+from typing import cast
 
 from aiohttp import web
 from aiohttp.typedefs import Middleware
@@ -61,9 +61,7 @@ def allowed_source(remote: str | None) -> bool:
     return ip.is_private or ip.is_loopback or ip.is_link_local or ip in CGNAT
 
 
-def make_guard(
-    hosts: Callable[[], Iterable[str]],
-) -> Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]:
+def make_guard(hosts: Callable[[], Iterable[str]]) -> Middleware:
     """A middleware refusing a foreign Host (421) or a public source (403)."""
 
     @web.middleware
