@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 from facilitator.core.errors import InputError
 from facilitator.core.projector_state import JoinSlide
 from facilitator.export.table_cards import TableCard
-from facilitator.room import addresses
+from facilitator.room import addresses, links
 from facilitator.store.db import StoreError
 from facilitator.ui.features.window import Window
 from facilitator.ui.keys import BINDINGS
@@ -189,7 +189,7 @@ class RoomFeature(QObject):
         if found:
             return found[0].base
         best = addresses.ordered(self.control.interfaces())
-        return f"http://{best[0]}:{self.control.port}/" if best else None
+        return links.base_url(best[0], self.control.port) if best else None
 
     def write_cards(self, path: Path, cards: list[TableCard], title: str) -> threading.Thread:
         """Write the cards on a thread of their own; the status bar says when done."""

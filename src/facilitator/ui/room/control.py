@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 
 from facilitator.core.records import RoundInfo, TableInfo
-from facilitator.room import addresses
+from facilitator.room import addresses, links
 from facilitator.room.server import DEFAULT_PORT, Phone, RoomServer
 from facilitator.ui.controller import EventController
 
@@ -44,7 +44,7 @@ class Address(Struct, frozen=True):
     address: str
     interface: str
     kind: str
-    base: str  # http://ADDRESS:PORT/
+    base: str  # http://ADDRESS:PORT (room/links.py)
     join: str  # http://ADDRESS:PORT/j/EVENTTOKEN
 
 
@@ -151,14 +151,14 @@ class RoomControl(QObject):
         out = []
         for address in self.server.addresses:
             name = self._names.get(address, "")
-            base = f"http://{address}:{self.server.port}/"
+            base = links.base_url(address, self.server.port)
             out.append(
                 Address(
                     address,
                     name,
                     RANKS.get(addresses.rank(name, address), "this laptop only"),
                     base,
-                    f"{base}j/{event_token}",
+                    links.join_url(base, event_token),
                 )
             )
         return out
@@ -176,7 +176,7 @@ class RoomControl(QObject):
             base = found[0].base
         tokens = self.controller.store.room_tokens().tables
         return [
-            (table, f"{base}t/{tokens[table.id]}")
+            (table, links.table_url(base, tokens[table.id]))
             for table in self.controller.tables
             if table.id in tokens
         ]
