@@ -111,8 +111,12 @@
   }
 
   function bodyFor(item) {
-    if (item.op === "add") return { id: item.id, kind: item.kind, text: item.text, device: device };
-    if (item.op === "edit") return { text: item.text, kind: item.kind, device: device };
+    if (item.op === "add") {
+      return { id: item.id, kind: item.kind, text: item.text, cards: item.cards || [], device: device };
+    }
+    if (item.op === "edit") {
+      return { text: item.text, kind: item.kind, cards: item.cards || [], device: device };
+    }
     return { device: device };
   }
 
@@ -374,7 +378,7 @@
       var text = area.value.trim();
       if (!text) return;
       editing = null;
-      queue({ id: entry.id, op: "edit", kind: entry.kind, text: text });
+      queue({ id: entry.id, op: "edit", kind: entry.kind, text: text, cards: cardsIn(text) });
     }));
     box.appendChild(actions);
     return box;
@@ -424,7 +428,7 @@
     // entries not yet on the server: newest first, above the server's
     outbox.slice().reverse().forEach(function (item) {
       if (item.op !== "add" || known[item.id]) return;
-      var entry = { id: item.id, kind: item.kind, text: item.text, cards: [], mine: true };
+      var entry = { id: item.id, kind: item.kind, text: item.text, cards: item.cards, mine: true };
       var row = entryRow(entry, statusOf(item), true);
       if (item.failed) {
         var actions = el("div", "actions");
@@ -458,7 +462,7 @@
 
   function slug(text) {
     return String(text).toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+      .replace(/[^0-9a-z]+/g, "-").replace(/^-+|-+$/g, "");
   }
 
   function tagAt(text, cursor) {
@@ -481,6 +485,28 @@
     });
     ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
     return ranked.slice(0, 6).map(function (r) { return r[2]; });
+  }
+
+  // As the laptop's capture box does (core/capture.py TagIndex): a tag names a card by its
+  // id or its title, any case, any punctuation; an exact id wins over another card's title.
+  var TRAILING = ".,;:!?)]}\"'”’»›…";
+  function cardsIn(text) {
+    var index = {};
+    var cards = (snapshot && snapshot.cards) || [];
+    cards.forEach(function (c) {
+      [slug(c.title), slug(c.id)].forEach(function (k) { if (k && !(k in index)) index[k] = c.id; });
+    });
+    cards.forEach(function (c) { if (slug(c.id)) index[slug(c.id)] = c.id; });
+    var found = [];
+    var re = /#([^\s#]+)/g;
+    var m;
+    while ((m = re.exec(text))) {
+      var word = m[1];
+      while (word && TRAILING.indexOf(word[word.length - 1]) >= 0) word = word.slice(0, -1);
+      var id = index[slug(word)];
+      if (id && found.indexOf(id) < 0) found.push(id);
+    }
+    return found;
   }
 
   function tagWord(card) {
@@ -525,7 +551,7 @@
     var kind = document.querySelector("input[name=kind]:checked").value;
     area.value = "";
     $("suggest").hidden = true;
-    queue({ id: uuid4(), op: "add", kind: kind, text: text });
+    queue({ id: uuid4(), op: "add", kind: kind, text: text, cards: cardsIn(text) });
     area.focus();
   }
 
