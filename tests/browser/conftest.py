@@ -110,16 +110,20 @@ class Phones:
     errors: list[str] = field(default_factory=list)
     contexts: list[Any] = field(default_factory=list)
 
-    def context(self, *, scheme: str = "light") -> Any:
+    def context(self, *, scheme: str = "light", width: int | None = None) -> Any:
         device = dict(self.playwright.devices["Pixel 7"])
         device.pop("default_browser_type", None)
+        if width is not None:  # screenshots: a common narrow phone, 390 px wide
+            device["viewport"] = {"width": width, "height": 844}
         context = self.browser.new_context(**device, color_scheme=scheme)
         context.route("**/*", self._only_the_laptop)
         self.contexts.append(context)
         return context
 
-    def open(self, url: str, *, scheme: str = "light", context: Any = None) -> Any:
-        page = (context or self.context(scheme=scheme)).new_page()
+    def open(
+        self, url: str, *, scheme: str = "light", context: Any = None, width: int | None = None
+    ) -> Any:
+        page = (context or self.context(scheme=scheme, width=width)).new_page()
         page.on("pageerror", lambda error: self.errors.append(str(error)))
         page.on("websocket", self._check_socket)
         page.goto(url)

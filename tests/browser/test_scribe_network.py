@@ -23,7 +23,7 @@ OUTBOX_EMPTY = """() => Object.keys(localStorage)
 def test_offline_two_entries_wait_and_are_delivered_once_when_back(
     room: Any, phones: Any, screenshot: Any
 ) -> None:
-    page = phones.open(room.url(4))
+    page = phones.open(room.url(4), width=390)
     wait_ready(page)
     page.context.set_offline(True)
     send(page, "Written in the lift")
@@ -69,8 +69,9 @@ def test_dropped_sockets_reconnect_and_catch_up(room: Any, phones: Any) -> None:
     opened = []
     page.on("websocket", lambda socket: opened.append(socket.url))
     room.server.drop_connections()
-    room.store.add_theme("Added while the phone was away", table_id=room.table_ids[4], round_id=None)
-    wait_shown(page, ["Before the drop", "Added while the phone was away"])
+    away = "Added while the phone was away"
+    room.store.add_theme(away, table_id=room.table_ids[4], round_id=None)
+    wait_shown(page, ["Before the drop", away])
     expect(page.locator("#net-text")).to_have_text("Connected")
     assert opened, "the page did not open a new WebSocket"
     send(page, "After the drop")
