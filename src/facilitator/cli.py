@@ -98,6 +98,19 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 
+def _cmd_links(args: argparse.Namespace) -> int:
+    from facilitator.room.addresses import phone_addresses
+    from facilitator.room.links import DEFAULT_PORT, base_url, link_lines
+    from facilitator.store.db import EventStore
+
+    address = args.address or next(iter(phone_addresses()), "127.0.0.1")
+    base = base_url(address, DEFAULT_PORT if args.port is None else args.port)
+    with EventStore.open(Path(args.event), readonly=True) as store:  # reads only
+        for line in link_lines(store, base):
+            print(line)
+    return EXIT_OK
+
+
 def _subcommand_parser() -> argparse.ArgumentParser:
     from facilitator.export.formats import FORMATS
 
@@ -147,10 +160,15 @@ def _subcommand_parser() -> argparse.ArgumentParser:
         "--different-events", action="store_true", help="merge even files of different events"
     )
     merge.set_defaults(func=_cmd_merge)
+    links = sub.add_parser("links", help="print the room's join link and each table's link")
+    links.add_argument("event")
+    links.add_argument("--address", help="the laptop's address phones use (default: the best)")
+    links.add_argument("--port", type=int, help="the room's port (default: 8765)")
+    links.set_defaults(func=_cmd_links)
     return parser
 
 
-SUBCOMMANDS = ("new", "info", "deck", "export", "import-themes", "merge")
+SUBCOMMANDS = ("new", "info", "deck", "export", "import-themes", "merge", "links")
 
 
 def _gui_parser() -> argparse.ArgumentParser:

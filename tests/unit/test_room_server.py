@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import uuid
 from pathlib import Path
@@ -10,12 +9,12 @@ from typing import Any
 
 import aiohttp
 import pytest
+from tests.unit.room_helpers import run, running, tokens
 
 from facilitator.room import guard
 from facilitator.room.server import RoomServer
 from facilitator.store import room
 from facilitator.store.db import EventStore
-from tests.unit.room_helpers import Heard, run, running, tokens
 
 
 @pytest.fixture

@@ -115,3 +115,43 @@ def test_an_older_file_gets_tokens_and_origins_when_migrated(tmp_path: Path) -> 
     old = sqlite3.connect(backup)
     assert "room_token" not in {r[0] for r in old.execute("SELECT name FROM sqlite_master")}
     old.close()
+
+
+def test_merge_and_exports_carry_the_origin(event_path: Path, tmp_path: Path) -> None:
+    import csv
+    import json
+    import shutil
+
+    from facilitator.core.harvest import build_harvest
+    from facilitator.export.csv_writer import write_csv
+    from facilitator.export.json_writer import write_json
+    from facilitator.store.merge import merge_events
+
+    other = tmp_path / "other.facilitator"
+    shutil.copy(event_path, other)
+    with EventStore.open(event_path) as store:
+        table = store.tables()[0]
+        store.add_theme("typed here", table_id=table.id, round_id=None)
+    with EventStore.open(other) as store:
+        store.add_theme("typed there", table_id=table.id, round_id=None)
+        room.add_phone_entry(store, "p-1", table.id, None, "theme", "from a phone", [], "dev")
+        store.set_table_count(13)
+    out = tmp_path / "merged.facilitator"
+    merge_events(out, [event_path, other])
+    with EventStore.open(out, readonly=True) as store:
+        origins = {t.text: (t.origin, t.device) for t in store.themes()}
+        assert len(room.room_tokens(store).tables) == 13
+        harvest = build_harvest(store)
+    assert origins == {
+        "typed here": ("laptop", None),
+        "typed there": ("merge", None),
+        "from a phone": ("phone", "dev"),
+    }
+    write_json(harvest, tmp_path / "h.json")
+    themes = json.loads((tmp_path / "h.json").read_text(encoding="utf-8"))["themes"]
+    assert {t["text"]: t["origin"] for t in themes}["from a phone"] == "phone"
+    write_csv(harvest, tmp_path / "h.csv")
+    with open(tmp_path / "h.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][-1] == "origin"
+    assert {r[5]: r[-1] for r in rows[1:]}["typed there"] == "merge"

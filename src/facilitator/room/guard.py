@@ -12,8 +12,10 @@ import ipaddress
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
+from typing import cast
 
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 
 MAX_BODY = 4 * 1024
 WRITES = 10  # writes a device may make ...
@@ -59,9 +61,7 @@ def allowed_source(remote: str | None) -> bool:
     return ip.is_private or ip.is_loopback or ip.is_link_local or ip in CGNAT
 
 
-def make_guard(
-    hosts: Callable[[], Iterable[str]],
-) -> Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]:
+def make_guard(hosts: Callable[[], Iterable[str]]) -> Middleware:
     """A middleware refusing a foreign Host (421) or a public source (403)."""
 
     @web.middleware
@@ -72,7 +72,7 @@ def make_guard(
             return web.Response(status=403, text="The room answers the local network only.\n")
         return await handler(request)
 
-    return guard
+    return cast(Middleware, guard)
 
 
 async def add_headers(request: web.Request, response: web.StreamResponse) -> None:

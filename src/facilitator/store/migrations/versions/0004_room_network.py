@@ -38,9 +38,13 @@ def upgrade() -> None:
     # every new file would share them
     if connection.execute(sa.text("SELECT count(*) FROM event")).scalar():
         stamp = datetime.now(UTC).isoformat(timespec="microseconds")
-        rows = [{"token": secrets.token_urlsafe(16), "kind": "event", "table_id": None}]
+        rows: list[dict[str, str | None]] = [
+            {"token": secrets.token_urlsafe(16), "kind": "event", "table_id": None}
+        ]
         for (table_id,) in connection.execute(sa.text("SELECT id FROM event_table")):
-            rows.append({"token": secrets.token_urlsafe(16), "kind": "table", "table_id": table_id})
+            rows.append(
+                {"token": secrets.token_urlsafe(16), "kind": "table", "table_id": str(table_id)}
+            )
         connection.execute(
             sa.text(
                 "INSERT INTO room_token (token, kind, table_id, created_at)"
