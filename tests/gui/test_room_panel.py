@@ -227,3 +227,27 @@ def test_room_on_the_command_line(qtbot, show_console: Any, event_path: Path, ca
     _open_the_room(console, 0)
     port = console.room.control.port
     assert capsys.readouterr().out.splitlines() == [f"room: http://127.0.0.1:{port}/"]
+
+
+def test_an_entry_saved_on_the_laptop_reaches_the_phones_of_its_table(
+    qtbot, show_console: Any, event_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    console = open_console(show_console, event_path)
+    console.room.open()
+    server = console.room.control.server
+    assert server is not None
+    heard: list[Any] = []
+    forward = server.event_changed
+    monkeypatch.setattr(server, "event_changed", lambda c: (heard.append(c), forward(c)))
+    panel = console.capture.panel
+    panel.set_table(1)
+    qtbot.keyClicks(panel.entry, "Said on the laptop")
+    qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    token = table_token(console, 0)
+    qtbot.waitUntil(
+        lambda: any(
+            e["text"] == "Said on the laptop"
+            for e in get_state(console.room.control.port, token)["entries"]
+        )
+    )
+    assert any(t.text == "Said on the laptop" for c in heard for t in c.themes)

@@ -21,7 +21,7 @@ from typing import Any
 
 from aiohttp import web
 
-from facilitator.core.changes import Changes
+from facilitator.core.changes import PHONE, Changes
 from facilitator.paths import resource_path
 from facilitator.room import addresses, guard
 from facilitator.room.api import routes
@@ -203,6 +203,21 @@ class RoomServer:
         def apply(room: Room) -> None:
             room.live = live
             room.push_all()
+
+        self._call(apply, wait=False)
+
+    def event_changed(self, changes: Changes) -> None:
+        """Thread-safe: entries changed elsewhere (the laptop, an import, a merge) reach
+        the phones of their tables; a bulk change reaches every phone."""
+        if changes.origin == PHONE or not changes.entries_changed:
+            return  # a phone's own commit was pushed when it was made
+        tables = {t.table_id for t in changes.themes if t.table_id is not None}
+
+        def apply(room: Room) -> None:
+            if changes.entries or not tables:
+                room.push_all()
+            else:
+                room.schedule_push(tables)
 
         self._call(apply, wait=False)
 

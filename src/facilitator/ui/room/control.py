@@ -21,6 +21,7 @@ from msgspec import Struct
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 
+from facilitator.core.changes import Changes
 from facilitator.core.records import RoundInfo, TableInfo
 from facilitator.room import addresses, links
 from facilitator.room.server import DEFAULT_PORT, Phone, RoomServer
@@ -102,6 +103,8 @@ class RoomControl(QObject):
         controller.live_round_changed.connect(self._push_live)
         controller.plan_changed.connect(self._push_live)
         controller.closing.connect(self.close)
+        # what the laptop (or an import) changes reaches the phones of those tables
+        controller.service.changed.connect(self._entries_changed)
         self._answered.connect(self.self_tested, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -135,6 +138,10 @@ class RoomControl(QObject):
         if server is not None:
             server.stop()
             self.closed.emit()
+
+    def _entries_changed(self, changes: Changes) -> None:
+        if self.server is not None:
+            self.server.event_changed(changes)
 
     def toggle(self) -> None:
         if self.is_open:
