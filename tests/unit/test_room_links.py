@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.unit.room_helpers import static_dir
 
 from facilitator import cli
 from facilitator.room import addresses
@@ -13,6 +12,7 @@ from facilitator.room.links import base_url
 from facilitator.room.server import RoomServer
 from facilitator.store import room
 from facilitator.store.db import EventStore
+from unit.room_helpers import static_dir
 
 
 def test_links_prints_the_join_link_and_one_per_table_while_the_event_is_open(

@@ -10,13 +10,13 @@ from typing import Any
 
 import aiohttp
 import pytest
-from tests.unit.room_helpers import run, running, tokens
-from tests.unit.test_room_server import base, entry_body, first_token, post
 from yarl import URL
 
 from facilitator.room import api, guard
 from facilitator.store import room
 from facilitator.store.db import EventStore
+from unit.room_helpers import run, running, tokens
+from unit.test_room_server import base, entry_body, first_token, post
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ from typing import Any
 
 import aiohttp
 import pytest
-from tests.unit.room_helpers import run, running, tokens
 
 from facilitator.room import guard
 from facilitator.room.server import RoomServer
 from facilitator.store import room
 from facilitator.store.db import EventStore
+from unit.room_helpers import run, running, tokens
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from tests.unit.test_store_migrations import make_first_schema_file
 
 from facilitator.core.errors import InputError
 from facilitator.store import migrate, room
 from facilitator.store.db import EventStore
+from unit.test_store_migrations import make_first_schema_file
 
 
 def test_a_new_event_has_an_event_token_and_one_per_table(store: EventStore) -> None:
