@@ -31,7 +31,9 @@ LAUNCH_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots" / "room"
 
 
-@pytest.fixture(scope="session")
+# per module, not per session: Playwright's sync API keeps an asyncio loop running on
+# this thread while it is open, and later tests that start their own loop must not see it
+@pytest.fixture(scope="module")
 def playwright_session() -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed (scripts/setup.sh --test installs it)")
@@ -41,7 +43,7 @@ def playwright_session() -> Iterator[Any]:
         yield p
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright_session: Any) -> Iterator[Any]:
     browser = playwright_session.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
     yield browser
