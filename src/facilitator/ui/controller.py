@@ -19,12 +19,12 @@ from facilitator.core.changes import EDITOR, Changes
 from facilitator.core.deck import Deck
 from facilitator.core.plan import Plan
 from facilitator.core.projector_state import ClockFace, ProjectorState, Slide
-from facilitator.core.records import RoundInfo, TableInfo, Theme
+from facilitator.core.records import RoundInfo, TableInfo
 from facilitator.core.resume import where_it_was
 from facilitator.store import operations as ops
 from facilitator.store.db import EventStore, StoreError
 from facilitator.ui.event_service import EventService
-from facilitator.ui.save_writer import SaveWriter
+from facilitator.ui.save_writer import Callback, SaveWriter
 from facilitator.ui.views import card_images
 
 log = logging.getLogger(__name__)
@@ -118,23 +118,6 @@ class EventController(QObject):
             self.projector_state = state
             self.projector_changed.emit(state)
 
-    def add_theme(
-        self,
-        text: str,
-        *,
-        table_id: str | None,
-        round_id: str | None,
-        kind: str = "theme",
-        cards: Sequence[str] = (),
-    ) -> Theme:
-        """Commit a theme at once; raises StoreError (after store_error) when it failed."""
-        changes = self.service.run(
-            lambda s: ops.add_theme(
-                s, text, table_id=table_id, round_id=round_id, kind=kind, cards=cards
-            )
-        )
-        return changes.added[0]
-
     def _committed(self, changes: Changes) -> None:
         """A commit, from this app's service or another writer: the lookups follow it, then
         the finer signals tell the views that listen to them."""
@@ -164,16 +147,29 @@ class EventController(QObject):
         if changes.event or changes.tables:
             self.event_changed.emit()
 
-    def replace_deck(self, deck: Deck) -> None:
-        self.service.run(lambda s: ops.replace_deck(s, deck, origin=EDITOR))
+    def replace_deck(self, deck: Deck, done: Callback | None = None) -> None:
+        """Save ``deck`` into the event (on the writer thread; ``done`` follows)."""
+        self.service.submit(lambda s: ops.replace_deck(s, deck, origin=EDITOR), done, entry=False)
 
-    def replace_plan(self, plan: Plan, round_ids: Sequence[str | None] | None = None) -> None:
+    def replace_plan(
+        self,
+        plan: Plan,
+        round_ids: Sequence[str | None] | None = None,
+        done: Callback | None = None,
+    ) -> None:
         """Save an edited plan; ``round_ids`` (see EventStore.replace_plan) keeps moved
-        rounds with their themes."""
-        self.service.run_for(lambda s: ops.replace_plan(s, plan, round_ids, origin=EDITOR))
+        rounds with their themes. The rounds follow once it is saved (``plan_changed``)."""
 
-    def set_table_count(self, count: int) -> None:
-        self.service.run_for(lambda s: ops.set_table_count(s, count, origin=EDITOR))
+        def op(store: EventStore) -> Changes:
+            return ops.replace_plan(store, plan, round_ids, origin=EDITOR)[1]
+
+        self.service.submit(op, done, entry=False)
+
+    def set_table_count(self, count: int, done: Callback | None = None) -> None:
+        def op(store: EventStore) -> Changes:
+            return ops.set_table_count(store, count, origin=EDITOR)[1]
+
+        self.service.submit(op, done, entry=False)
 
     def close(self) -> None:
         self.closing.emit()

@@ -38,8 +38,9 @@ from facilitator.core.session import (
 )
 from facilitator.core.settings import PROJECTOR_ITEM, PROJECTOR_LOGO, PROJECTOR_LOOK
 from facilitator.store import operations as ops
-from facilitator.store.db import EventStore, StoreError
+from facilitator.store.db import EventStore
 from facilitator.ui.controller import EventController
+from facilitator.ui.save_writer import Callback
 from facilitator.ui.wall_source import wall_job
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ class LiveControl(QObject):
         controller.event_changed.connect(self.rebuild)
         controller.themes_changed.connect(lambda: self._content_changed(WALL))
         controller.picks_changed.connect(lambda: self._content_changed(TALLY))
+        controller.changed.connect(self._committed)
         self.session.set_clock(controller.clock_face)  # a reopened round's clock, as it was
         self.publish()
 
@@ -120,9 +122,10 @@ class LiveControl(QObject):
         except ValueError:
             return None
 
-    def set_logo(self, path: Path | None) -> None:
+    def set_logo(self, path: Path | None, done: Callback | None = None) -> None:
         """Use the image at ``path`` on the holding slide (None: no logo). Raises InputError
-        for a file that is not an image; StoreError when it could not be saved."""
+        for a file that is not an image. Saved on the writer thread: ``done(changes,
+        error)`` follows, and the holding slide once it is saved (``changed``)."""
         data = ""
         if path is not None:
             image = QImage(str(path))
@@ -138,10 +141,13 @@ class LiveControl(QObject):
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
             image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes
             data = base64.b64encode(bytes(buffer.data().data())).decode("ascii")
-        self.controller.service.run(
-            lambda s: ops.set_setting(s, PROJECTOR_LOGO.key, data, origin=LIVE)
+        self.controller.service.submit(
+            lambda s: ops.set_setting(s, PROJECTOR_LOGO.key, data, origin=LIVE), done, entry=False
         )
-        self.rebuild()
+
+    def _committed(self, changes: Changes) -> None:
+        if PROJECTOR_LOGO.key in changes.settings:
+            self.rebuild()  # the holding slide shows the logo that was saved
 
     def rebuild(self) -> None:
         """The plan, deck or event details changed: a new run, the room stays where it is."""
@@ -278,18 +284,19 @@ class LiveControl(QObject):
         item = self.session.items[self.session.position].key
         look = self.session.look.value if detail.get("action") == "look" else None
 
-        def record(store: EventStore) -> Changes:
-            changes = ops.add_timeline(
-                store, "projector", round_id=round_id, detail=detail, origin=LIVE
-            ).merged(ops.set_setting(store, PROJECTOR_ITEM.key, item, origin=LIVE))
-            if look is not None:
-                changes = changes.merged(
-                    ops.set_setting(store, PROJECTOR_LOOK.key, look, origin=LIVE)
-                )
-            return changes
+        settings: dict[str, Any] = {PROJECTOR_ITEM.key: item}
+        if look is not None:
+            settings[PROJECTOR_LOOK.key] = look
+        at = self.controller.store.now()  # stamped now, saved by the writer (in order)
 
-        try:
-            self.controller.service.run(record)
-        except StoreError as exc:
-            log.warning("projector change not recorded: %s", exc)
-            self.controller.store_error.emit(f"The projector change was not recorded: {exc}")
+        def record(store: EventStore) -> Changes:
+            return ops.add_timeline_with_settings(
+                store, "projector", settings, round_id=round_id, detail=detail, at=at, origin=LIVE
+            )
+
+        self.controller.service.submit(record, self._record_failed, entry=False)
+
+    def _record_failed(self, changes: Changes | None, error: BaseException | None) -> None:
+        if error is not None:
+            log.warning("projector change not recorded: %s", error)
+            self.controller.store_error.emit(f"The projector change was not recorded: {error}")
