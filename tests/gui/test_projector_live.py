@@ -149,3 +149,37 @@ def test_a_logo_goes_on_the_holding_slide_and_a_non_image_is_refused(
     control.set_logo(None)
     landed(qtbot, console.controller)
     assert console.projector.state.slide.logo_png is None
+
+
+def test_the_wall_is_read_off_the_ui_thread_and_a_black_out_stays_as_entries_arrive(
+    qtbot, console, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from facilitator.core.projector_state import Blank
+
+    readers: list[str] = []
+    themes = EventStore.themes
+
+    def recorded(self: EventStore, *args: object, **kwargs: object) -> object:
+        readers.append(threading.current_thread().name)
+        return themes(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(EventStore, "themes", recorded)
+    controller = console.controller
+    control = console.live.control
+    control.go_to("wall")
+    control.toggle_black()
+    live_round = controller.live_round
+    assert live_round is not None
+    add_theme(qtbot, controller, "Said in the dark", table_id=None, round_id=live_round.id)
+
+    def has_it() -> bool:
+        slide = console.projector.state.slide
+        return isinstance(slide, WallSlide) and [e.text for e in slide.entries] == [
+            "Said in the dark"
+        ]
+
+    qtbot.waitUntil(has_it)
+    assert console.projector.state.blank is Blank.BLACK
+    assert readers and threading.main_thread().name not in readers

@@ -26,6 +26,7 @@ from facilitator.store.db import EventStore, StoreError
 from facilitator.ui.event_service import EventService
 from facilitator.ui.save_writer import Callback, SaveWriter
 from facilitator.ui.views import card_images
+from facilitator.ui.wall_source import Wall
 
 log = logging.getLogger(__name__)
 KEPT_IMAGES = 8  # card images kept in memory for repaints
@@ -69,6 +70,8 @@ class EventController(QObject):
         self.service.changed.connect(self._committed)  # first: the lookups follow, then views
         self.service.failed.connect(self.store_error)
         self.changed = self.service.changed
+        # the theme wall's one owner: built off the UI thread, fresh while it is shown
+        self.wall = Wall(self)
 
     @property
     def writer(self) -> SaveWriter:

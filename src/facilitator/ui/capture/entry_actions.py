@@ -13,6 +13,7 @@ from facilitator.ui.undo import DeleteCommand, EditCommand, HideCommand
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
+    from facilitator.ui.controller import EventController
     from facilitator.ui.event_service import EventService
 
 
@@ -20,6 +21,7 @@ class EntryActions:
     """Edit, delete, hide from the wall, spotlight: each a step of the event's undo stack."""
 
     if TYPE_CHECKING:
+        controller: EventController
         service: EventService
         undo_stack: QUndoStack
         index: TagIndex
@@ -35,7 +37,6 @@ class EntryActions:
 
         def show_message(self, text: str, level: str = "ok") -> None: ...
         def send_wall(self, *, live: bool) -> None: ...
-        def _schedule_wall(self, *, now: bool = False) -> None: ...
 
     def _selection_changed(self, *_args: Any) -> None:
         theme = self.view.current_theme()
@@ -101,7 +102,6 @@ class EntryActions:
         self.model.set_spotlight(theme_id)
         self.wall_clear_spot.setEnabled(theme_id is not None)
         self._selection_changed()
+        self.controller.wall.choose(spotlight_id=theme_id)
         if show:
             self.send_wall(live=True)
-        else:
-            self._schedule_wall()
