@@ -183,3 +183,37 @@ def test_the_wall_is_read_off_the_ui_thread_and_a_black_out_stays_as_entries_arr
     qtbot.waitUntil(has_it)
     assert console.projector.state.blank is Blank.BLACK
     assert readers and threading.main_thread().name not in readers
+
+
+def test_entries_added_in_bulk_elsewhere_and_reported_refresh_every_view(qtbot, console) -> None:
+    """An import or a merge into the open event commits on a connection of its own, then
+    reports ``Changes(entries=True)``: the capture list and the wall on screen follow."""
+    import threading
+
+    from facilitator.core.changes import IMPORT, Changes
+
+    controller = console.controller
+    live_round = controller.live_round
+    assert live_round is not None
+    console.live.control.go_to("wall")
+
+    def elsewhere() -> None:
+        other = EventStore.open_writer(controller.store.path)
+        try:
+            for n in range(3):
+                other.add_theme(f"imported {n}", table_id=None, round_id=live_round.id)
+        finally:
+            other.close()
+        controller.service.report(Changes(entries=True, origin=IMPORT))
+
+    thread = threading.Thread(target=elsewhere)
+    thread.start()
+    panel = console.capture.panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 3)
+    thread.join()
+
+    def wall_texts() -> list[str]:
+        slide = console.projector.state.slide
+        return sorted(e.text for e in slide.entries) if isinstance(slide, WallSlide) else []
+
+    qtbot.waitUntil(lambda: wall_texts() == [f"imported {n}" for n in range(3)])
