@@ -13,6 +13,7 @@ import logging
 from collections.abc import Sequence
 from functools import lru_cache
 
+from msgspec.structs import replace
 from PySide6.QtCore import QObject, Signal
 
 from facilitator.core.changes import EDITOR, Changes
@@ -129,7 +130,9 @@ class EventController(QObject):
             self._stored_image.cache_clear()
         if changes.plan:
             self.plan = self.store.plan()
-            self.rounds = self.store.rounds()
+            # times the clock set a moment ago may still be on their way to the file
+            kept = {r.id: r for r in self.rounds}
+            self.rounds = [_with_kept_times(r, kept.get(r.id)) for r in self.store.rounds()]
             if self.live_round is not None:
                 self.live_round = next(
                     (r for r in self.rounds if r.id == self.live_round.id),
@@ -179,3 +182,16 @@ class EventController(QObject):
         self.service.close()  # its connection closes before the app's (and its lock)
         card_images.drop_source(self.card_image)
         self.store.close()
+
+
+def _with_kept_times(stored: RoundInfo, known: RoundInfo | None) -> RoundInfo:
+    """``stored``, with the times this app knows of and the file does not have yet (the
+    clock's round times are saved by the writer thread, after the plan that was read)."""
+    if known is None:
+        return stored
+    times = {
+        name: getattr(known, name)
+        for name in ("planned_start", "planned_end", "actual_start", "actual_end")
+        if getattr(stored, name) is None and getattr(known, name) is not None
+    }
+    return replace(stored, **times) if times else stored

@@ -33,7 +33,6 @@ class EntryActions:
         spot_button: QPushButton
         wall_clear_spot: QPushButton
         spotlight_id: str | None
-        _failures: int
 
         def show_message(self, text: str, level: str = "ok") -> None: ...
         def send_wall(self, *, live: bool) -> None: ...
@@ -46,14 +45,12 @@ class EntryActions:
         self.spot_button.setChecked(bool(theme and theme.id == self.spotlight_id))
 
     def _change_failed(self, message: str) -> None:
-        self._failures += 1
         self.show_message(f"NOT SAVED — {message}", "error")
 
-    def push(self, command: Any) -> bool:
-        """Do a step through the undo stack; False (and a message shown) when it failed."""
-        failures = self._failures
+    def push(self, command: Any) -> None:
+        """Do a step through the undo stack. It is saved on the writer thread: a failure is
+        said when it lands (``_change_failed``), and the step leaves the stack."""
         self.undo_stack.push(command)
-        return self._failures == failures
 
     def edit_selected(self) -> None:
         index = self.view.currentIndex()
@@ -81,8 +78,8 @@ class EntryActions:
         if theme is None:
             return
         row = self.view.currentIndex().row()
-        if self.push(DeleteCommand(self.service, theme)):
-            self.show_message(f"Deleted “{one_line(theme.text, 40)}”. Ctrl+Z brings it back.", "ok")
+        self.push(DeleteCommand(self.service, theme))
+        self.show_message(f"Deleted “{one_line(theme.text, 40)}”. Ctrl+Z brings it back.", "ok")
         if self.model.rowCount():
             self.view.selectRow(min(row, self.model.rowCount() - 1))
 

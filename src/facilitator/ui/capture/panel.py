@@ -88,7 +88,6 @@ class CapturePanel(
         self.spotlight_id: str | None = None
         self.last_saved: Theme | None = None
         self._restoring = False
-        self._failures = 0
 
         self._build()
         self.saver = CaptureSaver(self, controller.service, self.pending_box)
