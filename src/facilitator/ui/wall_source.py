@@ -48,6 +48,7 @@ class OpenEvent(Protocol):
 
     def show(self, slide: Slide, *, live: bool = True) -> None: ...
 
+
 REFRESH_MS = 150  # entries arriving in a burst refresh the wall once
 
 
