@@ -34,6 +34,7 @@ from facilitator.core.projector_state import (
     ClockPhase,
     DrawSlide,
     HoldingSlide,
+    JoinSlide,
     Look,
     MessageSlide,
     ProjectorState,
@@ -58,6 +59,7 @@ HERO_CAP = 0.04  # the prompt, title or message: cap height at least 4% of the s
 # columns, a spread of cards) keep their texts readable at a lower floor.
 DENSE = {"wall": 0.02, "wall-many": 0.02, "card-back": 0.03, "spread": 0.02}
 LONG_WORD = "Interdisciplinaryresponsibilityframeworks"
+JOIN_URL = "http://192.168.137.1:8765/j/Jq3x9VbT2kLmNpQrStUvWx"
 LONG_PROMPT = (
     "Thinking about the last twelve months in your organisation and in the wider local "
     "system, what are you observing about how people lead across boundaries, and what "
@@ -139,6 +141,9 @@ def sample_slides(long: bool = False) -> dict[str, Slide]:
     )
     slides["wall"] = WallSlide("What the tables said", entries, pages=1, total=len(entries))
     slides["tally"] = TallySlide("Which card struck a chord?", tally)
+    slides["join"] = JoinSlide(JOIN_URL)
+    slides["join-wifi"] = JoinSlide(JOIN_URL, wifi="Facilitator-Room")
+    slides["join-closed"] = JoinSlide("")
     if not long:
         return slides
 
@@ -176,6 +181,11 @@ def sample_slides(long: bool = False) -> dict[str, Slide]:
     )
     slides["card-back"] = CardSlide(
         longest, deck.suit(longest.suit), deck.suit_label, deck.levels, back=True
+    )
+    slides["join"] = JoinSlide(
+        "http://facilitator-laptop.the-assembly-rooms.example:65535/j/" + "Xq" * 22,
+        title="Join the conversation on your phone: the room network of this event",
+        wifi="The Assembly Rooms conference centre guest network 5GHz",
     )
     slides["spread"] = SpreadSlide(deck.name + " — the whole deck", deck.cards, deck.suits)
     # the wall is cut into pages by core.wall; the fullest page is the test

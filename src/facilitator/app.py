@@ -220,8 +220,31 @@ def _type_for_a_test(console: ConsoleWindow, text: str) -> None:
     print("typed", flush=True)
 
 
-def run_gui(event_path: Path | None = None, demo: bool = False) -> int:
-    """Open the start page, an event, or a fresh demo event; run until the last window closes."""
+def _open_the_room(console: ConsoleWindow, port: int | None) -> None:
+    """``--room``: open the room network and print one ``room: URL`` line per address."""
+    urls = console.room.open(port)
+    for url in urls:
+        print(f"room: {url}", flush=True)
+    if console.room.control.is_open and not urls:
+        print(
+            "facilitator: the room is open on port "
+            f"{console.room.control.port}, but this laptop is on no network",
+            file=sys.stderr,
+            flush=True,
+        )
+    elif not console.room.control.is_open:
+        print("facilitator: the room network could not open", file=sys.stderr, flush=True)
+
+
+def run_gui(
+    event_path: Path | None = None,
+    demo: bool = False,
+    *,
+    room: bool = False,
+    port: int | None = None,
+) -> int:
+    """Open the start page, an event, or a fresh demo event; run until the last window closes.
+    With ``room``, the event opens with the room network open (on ``port``)."""
     setup_logging()
     sys.excepthook = _excepthook
     app = make_application()
@@ -252,6 +275,8 @@ def run_gui(event_path: Path | None = None, demo: bool = False) -> int:
         _until_the_projector_is_up(manager.console)
         if not manager.has_windows():  # quit already
             return 0
+        if room:
+            _open_the_room(manager.console, port)
         if os.environ.get("FACILITATOR_TEST_TYPE"):
             _type_for_a_test(manager.console, os.environ["FACILITATOR_TEST_TYPE"])
     import asyncio

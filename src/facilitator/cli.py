@@ -98,6 +98,19 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 
+def _cmd_links(args: argparse.Namespace) -> int:
+    from facilitator.room.addresses import phone_addresses
+    from facilitator.room.links import DEFAULT_PORT, base_url, link_lines
+    from facilitator.store.db import EventStore
+
+    address = args.address or next(iter(phone_addresses()), "127.0.0.1")
+    base = base_url(address, DEFAULT_PORT if args.port is None else args.port)
+    with EventStore.open(Path(args.event), readonly=True) as store:  # reads only
+        for line in link_lines(store, base):
+            print(line)
+    return EXIT_OK
+
+
 def _subcommand_parser() -> argparse.ArgumentParser:
     from facilitator.export.formats import FORMATS
 
@@ -147,10 +160,15 @@ def _subcommand_parser() -> argparse.ArgumentParser:
         "--different-events", action="store_true", help="merge even files of different events"
     )
     merge.set_defaults(func=_cmd_merge)
+    links = sub.add_parser("links", help="print the room's join link and each table's link")
+    links.add_argument("event")
+    links.add_argument("--address", help="the laptop's address phones use (default: the best)")
+    links.add_argument("--port", type=int, help="the room's port (default: 8765)")
+    links.set_defaults(func=_cmd_links)
     return parser
 
 
-SUBCOMMANDS = ("new", "info", "deck", "export", "import-themes", "merge")
+SUBCOMMANDS = ("new", "info", "deck", "export", "import-themes", "merge", "links")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -162,6 +180,12 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("event", nargs="?", help="an EVENT.facilitator file to open")
     parser.add_argument("--demo", action="store_true", help="open a ready-made demo event")
+    parser.add_argument(
+        "--room", action="store_true", help="open the room network for phones with the event"
+    )
+    parser.add_argument(
+        "--port", type=int, help="the room network's port (default 8765, another if taken)"
+    )
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     parser.add_argument(
         "--smoke-test", action="store_true", help="headless self-check of an installed app"
@@ -183,9 +207,20 @@ def main(argv: list[str] | None = None) -> int:
         if args.event and args.demo:
             print("facilitator: give an event file or --demo, not both", file=sys.stderr)
             return EXIT_USAGE
+        if args.room and not (args.event or args.demo):
+            print("facilitator: --room needs an event file (or --demo)", file=sys.stderr)
+            return EXIT_USAGE
+        if args.port is not None and (not args.room or not 0 <= args.port <= 65535):
+            print("facilitator: --port N goes with --room, N from 0 to 65535", file=sys.stderr)
+            return EXIT_USAGE
         from facilitator.app import run_gui
 
-        return run_gui(Path(args.event) if args.event else None, demo=args.demo)
+        return run_gui(
+            Path(args.event) if args.event else None,
+            demo=args.demo,
+            room=args.room,
+            port=args.port,
+        )
     except InputError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -2,21 +2,18 @@
 
 It exercises what a frozen build most often loses: bundled resources, Qt plugins (the
 platform, SVG icons, fonts), the Alembic migrations read from the file system, the clock
-on the Qt event loop, and every export writer. It prints one line per check and exits 0,
-or names what failed and exits 1. Nothing is written outside a temporary folder.
+on the Qt event loop, every export writer (smoke_files.py) and the room network
+(smoke_room.py). One line per check; exit 0, or 1 naming what failed. Nothing is written
+outside a temporary folder.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import sys
 import tempfile
 import time
 import traceback
-import zipfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -25,13 +22,10 @@ from typing import Any
 from msgspec import Struct, field
 
 from facilitator.export.formats import FORMATS as EXPORT_FORMATS
+from facilitator.smoke_files import CHECKERS, THEME_TEXT, CheckFailed
+from facilitator.smoke_room import check_room
 
-THEME_TEXT = "Smoke test: trust grows when leaders listen first"
 CLOCK_RUN_SECONDS = 1.0
-
-
-class CheckFailed(Exception):
-    """A check's own verdict: the message says what is wrong, with no traceback."""
 
 
 class SmokeRun(Struct):
@@ -217,6 +211,7 @@ def _run_checks(run: SmokeRun, folder: Path) -> None:
             return
     for fmt in EXPORT_FORMATS:
         run.check(f"export {fmt}", partial(_export, state["path"], fmt, folder))
+    run.check("room network", partial(check_room, state["path"]))
 
 
 def _quiet_offscreen_notes() -> None:
@@ -354,56 +349,5 @@ def _export(event: Path, fmt: str, folder: Path) -> str:
     if not written.is_file() or written.stat().st_size == 0:
         raise CheckFailed(f"{written} is missing or empty")
     data = written.read_bytes()
-    _CHECKERS[fmt](data)
+    CHECKERS[fmt](data)
     return f"{written.name}, {len(data):,} bytes"
-
-
-def _check_json(data: bytes) -> None:
-    harvest = json.loads(data.decode("utf-8"))
-    if harvest.get("format") != "facilitator-harvest":
-        raise CheckFailed(f"format is {harvest.get('format')!r}, not 'facilitator-harvest'")
-    if THEME_TEXT not in json.dumps(harvest.get("themes"), ensure_ascii=False):
-        raise CheckFailed("the saved theme is not in 'themes'")
-
-
-def _check_csv(data: bytes) -> None:
-    if not data.startswith(b"\xef\xbb\xbf"):
-        raise CheckFailed("no UTF-8 byte order mark (spreadsheets would garble accents)")
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    if not any(THEME_TEXT in cell for row in rows[1:] for cell in row):
-        raise CheckFailed(f"the saved theme is not in any of {len(rows) - 1} rows")
-
-
-def _check_xlsx(data: bytes) -> None:
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise CheckFailed("not a zip file, so not an xlsx workbook")
-    with zipfile.ZipFile(io.BytesIO(data)) as book:
-        names = book.namelist()
-        if not any(n.startswith("xl/worksheets/") for n in names):
-            raise CheckFailed("the workbook has no worksheets")
-        strings = book.read("xl/sharedStrings.xml") if "xl/sharedStrings.xml" in names else b""
-        sheets = b"".join(book.read(n) for n in names if n.startswith("xl/worksheets/"))
-        if THEME_TEXT.encode() not in strings + sheets:
-            raise CheckFailed("the saved theme is not in the workbook")
-
-
-def _check_text(data: bytes) -> None:
-    if THEME_TEXT not in data.decode("utf-8"):
-        raise CheckFailed("the saved theme is not in the report")
-
-
-def _check_pdf(data: bytes) -> None:
-    if not data.startswith(b"%PDF"):
-        raise CheckFailed(f"does not start with %PDF (starts {data[:8]!r})")
-    if b"%%EOF" not in data[-1024:]:
-        raise CheckFailed("no %%EOF at the end: the PDF is truncated")
-
-
-_CHECKERS: dict[str, Callable[[bytes], None]] = {
-    "json": _check_json,
-    "csv": _check_csv,
-    "xlsx": _check_xlsx,
-    "md": _check_text,
-    "html": _check_text,
-    "pdf": _check_pdf,
-}

@@ -78,7 +78,9 @@ def test_csv_has_one_row_per_entry_with_a_bom(outputs: dict[str, Path]) -> None:
         "text",
         "cards",
         "created_at",
+        "origin",
     ]
+    assert {r[8] for r in rows[1:]} <= {"laptop", "phone", "import", "merge"}
     texts = [r[5] for r in rows[1:]]
     assert len(texts) == len(live_texts())
     assert QUOTE_WITH_COMMAS in texts

@@ -26,6 +26,7 @@ CHECKS = (
     "round clock",
     "close",
     *(f"export {fmt}" for fmt in smoke.EXPORT_FORMATS),
+    "room network",
 )
 
 

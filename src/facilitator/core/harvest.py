@@ -137,6 +137,7 @@ def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
                     created_at=t.created_at,
                     updated_at=t.updated_at,
                     hidden=t.hidden,
+                    origin=t.origin,
                 )
                 for t in reversed(raw)
             ),

@@ -78,6 +78,7 @@ class HarvestTheme(Struct, frozen=True):
     created_at: str
     updated_at: str
     hidden: bool = False
+    origin: str = "laptop"  # laptop | phone | import | merge
 
     @property
     def round_id(self) -> str | None:

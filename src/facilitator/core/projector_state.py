@@ -127,6 +127,15 @@ class WallSlide(Struct, frozen=True):
     round_id: str | None = None  # the round whose entries show; None: every round
 
 
+class JoinSlide(Struct, frozen=True):
+    """How phones join the room network: its link, shown as a QR code and in large type.
+    ``url`` is empty when the room is closed (the slide says so)."""
+
+    url: str
+    title: str = "Join on your phone"
+    wifi: str = ""  # the network's name, when the facilitator gave it
+
+
 Slide = (
     WelcomeSlide
     | HoldingSlide
@@ -137,6 +146,7 @@ Slide = (
     | SpreadSlide
     | TallySlide
     | WallSlide
+    | JoinSlide
 )
 
 

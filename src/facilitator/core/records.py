@@ -11,6 +11,8 @@ from facilitator.core.plan import Round
 
 # The kinds of entry, in the order of their keys (Ctrl+1..4): the one list of them.
 KINDS: tuple[str, ...] = ("theme", "quote", "question", "action")
+# where an entry came from: typed on this laptop, sent from a phone, imported, merged in
+ORIGINS: tuple[str, ...] = ("laptop", "phone", "import", "merge")
 KIND_LABELS: dict[str, str] = {
     "theme": "Theme",
     "quote": "Quote",
@@ -66,6 +68,8 @@ class Theme(Struct, frozen=True):
     hidden: bool = False
     deleted_at: str | None = None
     seq: int = 0  # its place in the order entries were saved in this file (rises)
+    origin: str = "laptop"  # laptop | phone | import | merge (ORIGINS)
+    device: str | None = None  # the phone's device id, for an entry from a phone
 
 
 class CardPick(Struct, frozen=True):

@@ -1,8 +1,10 @@
 """One row per entry, for any spreadsheet: UTF-8 with a BOM so accents read right.
 
-Columns: round, round_title, prompt, table, kind, text, cards, created_at. ``table`` is the
-table number (empty for the whole room), ``cards`` the titles of the tagged cards joined
-by "; ", ``created_at`` ISO 8601 with the offset of the exporting computer's zone.
+Columns: round, round_title, prompt, table, kind, text, cards, created_at, origin. ``table``
+is the table number (empty for the whole room), ``cards`` the titles of the tagged cards
+joined by "; ", ``created_at`` ISO 8601 with the offset of the exporting computer's zone,
+``origin`` where the entry came from (laptop, phone, import, merge). Columns are only ever
+added at the end.
 """
 
 from __future__ import annotations
@@ -13,7 +15,17 @@ from pathlib import Path
 from facilitator.core.harvest import Harvest, HarvestTheme
 from facilitator.export.safety import neutralise
 
-COLUMNS = ("round", "round_title", "prompt", "table", "kind", "text", "cards", "created_at")
+COLUMNS = (
+    "round",
+    "round_title",
+    "prompt",
+    "table",
+    "kind",
+    "text",
+    "cards",
+    "created_at",
+    "origin",
+)
 
 
 def theme_row(harvest: Harvest, theme: HarvestTheme) -> list[str]:
@@ -28,6 +40,7 @@ def theme_row(harvest: Harvest, theme: HarvestTheme) -> list[str]:
         neutralise(theme.text),
         neutralise("; ".join(c.title for c in theme.cards)),
         created.isoformat(timespec="seconds") if created else "",
+        theme.origin,
     ]
 
 

@@ -87,6 +87,7 @@ def harvest_to_dict(harvest: Harvest) -> dict[str, Any]:
                 "hidden": t.hidden,
                 "created_at": t.created_at,
                 "updated_at": t.updated_at,
+                "origin": t.origin,
             }
             for t in harvest.themes
         ],

@@ -45,6 +45,7 @@ def _themes_rows(harvest: Harvest) -> list[list[Cell]]:
             "; ".join(c.title for c in t.cards),
             naive_time(harvest, t.created_at),
             "yes" if t.hidden else "",
+            t.origin,
         ]
         for t in harvest.themes
     ]
@@ -60,6 +61,7 @@ THEMES_COLUMNS = (
     Column("Cards"),
     Column("Time"),
     Column("Hidden from wall"),
+    Column("Origin"),
 )
 
 

@@ -45,6 +45,7 @@ from facilitator.store.event_info import MAX_TABLES, EventInfoOps
 from facilitator.store.lock import EventLock
 from facilitator.store.opening import inspect_revision, sidecars_present, tidy_sidecars
 from facilitator.store.picks import PickOps
+from facilitator.store.room import RoomOps, make_missing_tokens
 from facilitator.store.rows import THEME_COLUMNS, THEME_ROW, insert_row
 from facilitator.store.timeline import TimelineOps, timeline_values
 
@@ -65,7 +66,9 @@ __all__ = [
 _inspect = inspect_revision  # the name merge and older callers know
 
 
-class EventStore(EventInfoOps, DeckPlanOps, EntryOps, PickOps, TimelineOps, DraftSettingOps):
+class EventStore(
+    EventInfoOps, DeckPlanOps, EntryOps, PickOps, TimelineOps, DraftSettingOps, RoomOps
+):
     """An open event file. Create with :meth:`create` or :meth:`open`; close when done.
 
     One store is used from one thread; a worker thread opens its own, read-only.
@@ -119,6 +122,7 @@ class EventStore(EventInfoOps, DeckPlanOps, EntryOps, PickOps, TimelineOps, Draf
                 )
                 write_deck(write, deck, now_iso())
                 write_plan(write, plan)
+                make_missing_tokens(write)  # the room's links, from the event's creation
         except BaseException as exc:
             if conn is not None:
                 conn.close()

@@ -46,6 +46,8 @@ class EntryOps(StoreBase):
             "created_at": stamp,
             "updated_at": stamp,
             "deleted_at": None,
+            "origin": "laptop",
+            "device": None,
         }
         with self._write() as conn:
             insert_row(conn, "theme", values)

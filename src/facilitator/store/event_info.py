@@ -5,6 +5,7 @@ from __future__ import annotations
 from facilitator.core.errors import InputError
 from facilitator.core.records import EventInfo, TableInfo
 from facilitator.store.base import StoreBase, new_id
+from facilitator.store.room import make_missing_tokens
 from facilitator.store.rows import assignments, given
 
 MAX_TABLES = 500
@@ -56,4 +57,5 @@ class EventInfoOps(StoreBase):
                     "INSERT INTO event_table (id, number, name) VALUES (?, ?, '')",
                     [(new_id(), n) for n in range(start, start + count - len(existing))],
                 )
+                make_missing_tokens(conn)  # each new table gets its scribe link
         return self.tables()

@@ -305,7 +305,8 @@ def _add(store: EventStore, rows: Sequence[Row]) -> tuple[int, int]:
         with store._write() as conn:
             conn.executemany(
                 "INSERT INTO theme (id, round_id, table_id, kind, text, cards_json, hidden,"
-                " created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, NULL)",
+                " created_at, updated_at, deleted_at, origin)"
+                " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, NULL, 'import')",
                 values,
             )
     return len(values), repeats

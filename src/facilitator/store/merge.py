@@ -34,6 +34,7 @@ from facilitator.store import migrate
 from facilitator.store.deck_plan import RETIRED
 from facilitator.store.event_file import check_event_file, uri
 from facilitator.store.opening import inspect_revision, sidecars_present, tidy_sidecars
+from facilitator.store.room import make_missing_tokens
 
 
 class MergeReport(Struct, frozen=True):
@@ -202,6 +203,7 @@ def _merge_into(
             conn.execute("DELETE FROM temp.idmap")
             _merge_event(conn)
             totals["tables"] += _merge_tables(conn)
+            make_missing_tokens(conn)  # a table the other file added gets its scribe link
             totals["rounds"] += _merge_rounds(conn)
             added, edited, deleted = _merge_themes(conn)
             totals["added"] += added
@@ -318,10 +320,17 @@ def _mapped(column: str, alias: str) -> str:
     )
 
 
+def _select_column(column: str, alias: str) -> str:
+    if column in ("round_id", "table_id"):
+        return _mapped(column, alias)
+    if column == "origin":
+        # typed on the other laptop: merged in; from a phone or an import: still that
+        return f"CASE {alias}.origin WHEN 'laptop' THEN 'merge' ELSE {alias}.origin END"
+    return f"{alias}.{column}"
+
+
 def _select_list(columns: Sequence[str], alias: str) -> str:
-    return ", ".join(
-        _mapped(c, alias) if c in ("round_id", "table_id") else f"{alias}.{c}" for c in columns
-    )
+    return ", ".join(_select_column(c, alias) for c in columns)
 
 
 def _merge_themes(conn: sqlite3.Connection) -> tuple[int, int, int]:
@@ -335,7 +344,9 @@ def _merge_themes(conn: sqlite3.Connection) -> tuple[int, int, int]:
         " WHERE s.id NOT IN (SELECT id FROM main.theme)"
     )
     # the same entry edited on both laptops: the later edit wins (deletion aside)
-    content = [c for c in columns if c not in ("id", "created_at", "deleted_at")]
+    content = [
+        c for c in columns if c not in ("id", "created_at", "deleted_at", "origin", "device")
+    ]
     newer = (
         "SELECT s.id FROM src.theme s JOIN main.theme m ON m.id = s.id"
         " WHERE s.updated_at > m.updated_at"

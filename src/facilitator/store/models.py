@@ -106,6 +106,9 @@ class ThemeRow(SQLModel, table=True):
     deleted_at: str | None = None
     # hidden from the theme wall, still in the harvest (added by 0002, hence last)
     hidden: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    # where it came from, and which phone sent it (added by 0004)
+    origin: str = Field(default="laptop", sa_column_kwargs={"server_default": "laptop"})
+    device: str | None = None
 
 
 class CardPickRow(SQLModel, table=True):
@@ -141,3 +144,16 @@ class SettingRow(SQLModel, table=True):
     __tablename__ = "setting"
     key: str = Field(primary_key=True)
     value_json: str
+
+
+class RoomTokenRow(SQLModel, table=True):
+    """The secret in a room link: the event's join link, or one table's scribe link.
+
+    Renewing a link revokes its token (``revoked_at``) and makes a new one."""
+
+    __tablename__ = "room_token"
+    token: str = Field(primary_key=True)
+    kind: str  # event | table
+    table_id: str | None = Field(default=None, index=True)
+    created_at: str
+    revoked_at: str | None = None

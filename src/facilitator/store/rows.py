@@ -11,7 +11,8 @@ from facilitator.core.plan import Round
 from facilitator.core.records import RoundInfo, Theme, TimelineEntry
 
 THEME_COLUMNS = (
-    "id, round_id, table_id, kind, text, cards_json, hidden, created_at, updated_at, deleted_at"
+    "id, round_id, table_id, kind, text, cards_json, hidden, created_at, updated_at, deleted_at,"
+    " origin, device"
 )
 
 
@@ -48,6 +49,8 @@ def theme_record(row: Any) -> Theme:
         hidden=bool(row["hidden"]),
         deleted_at=row["deleted_at"],
         seq=row["seq"],
+        origin=row["origin"],
+        device=row["device"],
     )
 
 

@@ -32,6 +32,7 @@ from facilitator.ui.deferred import after_first_paint
 from facilitator.ui.features.capture import CaptureFeature
 from facilitator.ui.features.clock import ClockFeature
 from facilitator.ui.features.live import LiveFeature
+from facilitator.ui.features.room import RoomFeature
 from facilitator.ui.features.tabs import DeckFeature, DetailsFeature, PlanFeature
 from facilitator.ui.keys import KeyGuide, WindowKeys
 from facilitator.ui.projector import ProjectorWindow
@@ -98,6 +99,7 @@ class ConsoleWindow(QMainWindow):
         self.details = DetailsFeature(self)
         self.clock = ClockFeature(self)
         self.live = LiveFeature(self)
+        self.room = RoomFeature(self)
         self._add_file_tools()
         self.status(f"Opened {store.path.name}")
         # the facilitator's window first: the projector (its window and first slide, ~15 ms)

@@ -106,6 +106,9 @@ KEY_MAP: tuple[KeyBinding, ...] = (
     KeyBinding("close", "&Close event", ("Ctrl+W",), "Event", scope=C),
     KeyBinding("quit", "&Quit", ("Ctrl+Q",), "Event", scope=C),
     KeyBinding("export", "&Export the harvest…", ("Ctrl+E",), "Event", scope=C),
+    KeyBinding(
+        "room", "Room &network open", ("F9",), "Room", "Open / close the room network", scope=C
+    ),
     _capture("theme_entry", ("Ctrl+T",), "Put the cursor in the theme entry"),
     _capture("save_entry", ("Return",), "Save the entry"),
     _capture("new_line", ("Shift+Return",), "New line in the entry"),

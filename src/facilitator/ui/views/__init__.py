@@ -13,6 +13,7 @@ from facilitator.core.projector_state import (
     CardSlide,
     DrawSlide,
     HoldingSlide,
+    JoinSlide,
     MessageSlide,
     ProjectorState,
     RoundSlide,
@@ -86,6 +87,12 @@ def _wall() -> Painter:
     return paint_wall
 
 
+def _join() -> Painter:
+    from facilitator.ui.views.join import paint_join
+
+    return paint_join
+
+
 VIEWS: dict[type, Callable[[], Painter]] = {
     WelcomeSlide: _welcome,
     HoldingSlide: _holding,
@@ -96,6 +103,7 @@ VIEWS: dict[type, Callable[[], Painter]] = {
     SpreadSlide: _spread,
     TallySlide: _tally,
     WallSlide: _wall,
+    JoinSlide: _join,
 }
 
 

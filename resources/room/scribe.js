@@ -1,0 +1,584 @@
+/* The scribe's page: one table's phone. Plain script, no framework, no build step.
+ *
+ * Nothing lost, nothing twice: every entry gets its id here and waits in an outbox in
+ * localStorage until the server has committed it (200); it is retried with backoff, and at
+ * once when the network comes back. The server stores an id once, so a replay is harmless.
+ * Text is only ever set with textContent: nothing typed is read as markup.
+ * Plain http on a local network is not a secure context: no crypto.randomUUID, no service
+ * worker, no Secure cookie.
+ */
+(function () {
+  "use strict";
+
+  var KIND_NAMES = { theme: "Theme", quote: "Quote", question: "Question", action: "Action" };
+  var RETRY_FIRST = 1000;
+  var RETRY_MOST = 30000;
+  var PING_EVERY = 5000;
+  var SILENT_FOR = 10000;
+
+  var token = decodeURIComponent(location.pathname.split("/")[2] || "");
+  var api = "/api/t/" + encodeURIComponent(token);
+  var outboxKey = "facilitator.outbox." + token;
+
+  var $ = function (id) { return document.getElementById(id); };
+  var el = function (tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+
+  // -- ids ---------------------------------------------------------------------------------
+
+  function uuid4() {
+    var b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = "";
+    for (var i = 0; i < 16; i++) {
+      h += (b[i] + 0x100).toString(16).slice(1);
+      if (i === 3 || i === 5 || i === 7 || i === 9) h += "-";
+    }
+    return h;
+  }
+
+  function readStore(key) {
+    try { return localStorage.getItem(key); } catch (e) { return null; }
+  }
+  function writeStore(key, value) {
+    try { localStorage.setItem(key, value); } catch (e) { /* private mode: memory only */ }
+  }
+
+  function deviceId() {
+    var id = readStore("facilitator.device");
+    if (!id) {
+      var m = /(?:^|;\s*)facilitator_device=([0-9a-f-]{36})/.exec(document.cookie);
+      id = m ? m[1] : uuid4();
+    }
+    writeStore("facilitator.device", id);
+    document.cookie = "facilitator_device=" + id + "; Path=/; Max-Age=31536000; SameSite=Lax";
+    return id;
+  }
+  var device = deviceId();
+
+  // -- state -------------------------------------------------------------------------------
+
+  var snapshot = null; // the server's last state push
+  var outbox = loadOutbox(); // [{id, op, kind, text, tries, error, wait}]
+  var sent = {}; // ids acknowledged on this page: shown as "Sent"
+  var undoable = {}; // ids this page deleted: shown with Undo
+  var problems = {}; // id -> why a change to that entry was refused
+  var shown = {}; // ids already on screen: only new ones arrive with a movement
+  var editing = null; // id of the entry being edited in place
+  var wsAlive = false;
+  var fetchFailed = false;
+
+  function loadOutbox() {
+    try {
+      var items = JSON.parse(readStore(outboxKey) || "[]");
+      return Array.isArray(items) ? items : [];
+    } catch (e) { return []; }
+  }
+  function saveOutbox() { writeStore(outboxKey, JSON.stringify(outbox)); }
+
+  // -- the outbox --------------------------------------------------------------------------
+
+  var flushTimer = null;
+  var flushing = false;
+
+  function queue(item) {
+    item.tries = 0;
+    item.error = "";
+    outbox.push(item);
+    saveOutbox();
+    render();
+    flush();
+  }
+
+  function schedule(ms) {
+    clearTimeout(flushTimer);
+    flushTimer = setTimeout(flush, ms);
+  }
+
+  function backoff(tries) {
+    return Math.min(RETRY_MOST, RETRY_FIRST * Math.pow(2, Math.max(0, tries - 1)));
+  }
+
+  function pathFor(item) {
+    if (item.op === "add") return api + "/entries";
+    return api + "/entries/" + encodeURIComponent(item.id) + "/" + item.op;
+  }
+
+  function bodyFor(item) {
+    if (item.op === "add") {
+      return { id: item.id, kind: item.kind, text: item.text, cards: item.cards || [], device: device };
+    }
+    if (item.op === "edit") {
+      return { text: item.text, kind: item.kind, cards: item.cards || [], device: device };
+    }
+    return { device: device };
+  }
+
+  function waiting() {
+    return outbox.filter(function (i) { return !i.failed; });
+  }
+
+  // One request at a time, in order: an edit never overtakes the entry it edits.
+  function flush() {
+    clearTimeout(flushTimer);
+    if (flushing) return;
+    var item = waiting()[0];
+    if (!item) return;
+    flushing = true;
+    fetch(pathFor(item), {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(bodyFor(item)),
+      cache: "no-store",
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (answer) {
+        fetchFailed = false;
+        settle(item, response.status, answer);
+      });
+    }, function () {
+      fetchFailed = true;
+      item.tries += 1;
+      item.error = "";
+      saveOutbox();
+      flushing = false;
+      render();
+      schedule(backoff(item.tries));
+    });
+  }
+
+  function settle(item, status, answer) {
+    flushing = false;
+    if (status === 200) {
+      drop(item);
+      delete problems[item.id];
+      if (item.op === "add") { sent[item.id] = true; announce("Sent"); }
+      if (answer && answer.entry) merge(answer.entry);
+      render();
+      flush();
+      return;
+    }
+    var reason = (answer && answer.error) || "";
+    if (status === 429) {
+      var after = Math.max(1, Number(answer && answer.retry_after) || 1);
+      item.tries += 1;
+      item.error = "Too many entries at once: trying again in " + Math.ceil(after) + " s";
+      saveOutbox();
+      render();
+      schedule(after * 1000);
+      return;
+    }
+    if (status >= 400 && status < 500) {
+      var message = "Not saved: " + (reason || words(status));
+      if (item.op === "add") {
+        item.failed = true; // kept in sight with its text, until the scribe removes it
+        item.error = message;
+        saveOutbox();
+      } else {
+        drop(item);
+        problems[item.id] = message;
+      }
+      render();
+      flush();
+      return;
+    }
+    // 5xx or anything unexpected: the laptop may be busy; keep it and try again
+    item.tries += 1;
+    item.error = "The laptop did not save it yet (" + (reason || status) + "): trying again";
+    saveOutbox();
+    render();
+    schedule(backoff(item.tries));
+  }
+
+  function words(status) {
+    if (status === 404) return "this table link is no longer valid";
+    if (status === 403) return "only the phone that wrote it can change it";
+    if (status === 409) return "the room is closed";
+    if (status === 413) return "it is too long";
+    return "the laptop refused it (" + status + ")";
+  }
+
+  function drop(item) {
+    outbox = outbox.filter(function (i) { return i !== item; });
+    saveOutbox();
+  }
+
+  function merge(entry) {
+    if (!snapshot || !entry || !entry.id) return;
+    var list = snapshot.entries || (snapshot.entries = []);
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].id === entry.id) { list[i] = entry; return; }
+    }
+    list.unshift(entry);
+  }
+
+  // -- the live connection -----------------------------------------------------------------
+
+  var ws = null;
+  var lastHeard = 0;
+  var reconnectTries = 0;
+  var reconnectTimer = null;
+  var pingTimer = null;
+
+  function connect() {
+    clearTimeout(reconnectTimer);
+    if (ws) { var old = ws; ws = null; try { old.close(); } catch (e) { /* closed */ } }
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    var socket = new WebSocket(scheme + location.host + api + "/ws?device=" + encodeURIComponent(device));
+    ws = socket;
+    socket.onopen = function () {
+      if (ws !== socket) return;
+      wsAlive = true;
+      reconnectTries = 0;
+      lastHeard = Date.now();
+      showNet();
+      flush();
+    };
+    socket.onmessage = function (event) {
+      if (ws !== socket) return;
+      lastHeard = Date.now();
+      if (!wsAlive) { wsAlive = true; showNet(); }
+      var message;
+      try { message = JSON.parse(event.data); } catch (e) { return; }
+      if (message && message.type === "state") {
+        snapshot = message;
+        render();
+      }
+    };
+    socket.onclose = function () {
+      if (ws !== socket) return;
+      lost();
+    };
+  }
+
+  function lost() {
+    if (ws) { var old = ws; ws = null; try { old.close(); } catch (e) { /* closed */ } }
+    wsAlive = false;
+    showNet();
+    reconnectTries += 1;
+    reconnectTimer = setTimeout(connect, reconnectTries === 1 ? 300 : backoff(reconnectTries - 1));
+  }
+
+  // No answer for 10 s to pings sent every 5 s: the connection is gone even if the socket
+  // does not know it yet (a phone leaving the wifi never gets a close).
+  function watch() {
+    if (ws && ws.readyState === 1) {
+      if (Date.now() - lastHeard > SILENT_FOR) { lost(); return; }
+      try { ws.send(JSON.stringify({ type: "ping" })); } catch (e) { /* closing */ }
+    }
+  }
+
+  function back() {
+    reconnectTries = 0;
+    if (!wsAlive) connect();
+    flush();
+  }
+
+  // -- what is shown -----------------------------------------------------------------------
+
+  function announce(text) {
+    var node = $("announce");
+    node.textContent = "";
+    setTimeout(function () { node.textContent = text; }, 50);
+  }
+
+  function isOffline() {
+    return !wsAlive || fetchFailed || navigator.onLine === false;
+  }
+
+  function showNet() {
+    var offline = isOffline();
+    var n = waiting().length;
+    document.body.classList.toggle("is-offline", offline);
+    $("net-text").textContent = offline ? "Offline" : "Connected";
+    var banner = $("offline");
+    if (offline) {
+      var what = n === 0 ? "reconnecting…"
+        : n === 1 ? "1 entry waiting, it will be sent when the network is back"
+        : n + " entries waiting, they will be sent when the network is back";
+      banner.textContent = "Offline — " + what;
+      banner.hidden = false;
+    } else {
+      banner.hidden = true;
+      banner.textContent = "";
+    }
+  }
+
+  function renderHeader() {
+    var table = snapshot.table || {};
+    var label = "Table " + (table.number == null ? "" : table.number);
+    if (table.name && table.name !== label) label += " · " + table.name;
+    $("table").textContent = label;
+    document.title = label + " — scribe";
+    var round = snapshot.round;
+    $("round-title").textContent = round
+      ? "Round " + round.number + (round.title ? " · " + round.title : "")
+      : "Waiting for the next round";
+    var prompts = $("prompts");
+    prompts.textContent = "";
+    ((round && round.prompts) || []).forEach(function (p) { prompts.appendChild(el("li", "", p)); });
+  }
+
+  function cardTitles(ids) {
+    var byId = {};
+    ((snapshot && snapshot.cards) || []).forEach(function (c) { byId[c.id] = c; });
+    return (ids || []).map(function (id) { return byId[id]; }).filter(Boolean);
+  }
+
+  function entryRow(entry, status, pending) {
+    var li = el("li", "entry kind-" + entry.kind + (shown[entry.id] ? "" : " new"));
+    shown[entry.id] = true;
+    li.dataset.id = entry.id;
+    var head = el("div", "entry-head");
+    head.appendChild(el("span", "badge", KIND_NAMES[entry.kind] || entry.kind));
+    if (status) head.appendChild(el("span", "state " + status.cls, status.text));
+    li.appendChild(head);
+    if (editing === entry.id) {
+      li.appendChild(editor(entry));
+      return li;
+    }
+    li.appendChild(el("p", "entry-text", entry.text));
+    var cards = cardTitles(entry.cards);
+    if (cards.length) {
+      var chips = el("p", "chips");
+      cards.forEach(function (c) { chips.appendChild(el("span", "chip", c.title)); });
+      li.appendChild(chips);
+    }
+    if (entry.mine && !pending) {
+      var actions = el("div", "actions");
+      actions.appendChild(button("Edit", "ghost", function () { editing = entry.id; render(); focusEditor(); }));
+      actions.appendChild(button("Delete", "ghost", function () {
+        undoable[entry.id] = true;
+        queue({ id: entry.id, op: "delete" });
+      }));
+      li.appendChild(actions);
+    }
+    return li;
+  }
+
+  function editor(entry) {
+    var box = el("div", "edit");
+    var label = el("label", "visually-hidden", "Edit entry");
+    label.htmlFor = "edit-text";
+    var area = el("textarea");
+    area.id = "edit-text";
+    area.maxLength = 2000;
+    area.rows = 3;
+    area.value = entry.text;
+    box.appendChild(label);
+    box.appendChild(area);
+    var actions = el("div", "actions");
+    actions.appendChild(button("Cancel", "ghost", function () { editing = null; render(); }));
+    actions.appendChild(button("Save", "primary", function () {
+      var text = area.value.trim();
+      if (!text) return;
+      editing = null;
+      queue({ id: entry.id, op: "edit", kind: entry.kind, text: text, cards: cardsIn(text) });
+    }));
+    box.appendChild(actions);
+    return box;
+  }
+
+  function focusEditor() {
+    var area = $("edit-text");
+    if (area) { area.focus(); area.setSelectionRange(area.value.length, area.value.length); }
+  }
+
+  function deletedRow(entry) {
+    var li = el("li", "entry deleted");
+    li.dataset.id = entry.id;
+    li.appendChild(el("p", "entry-text", "Entry deleted."));
+    var actions = el("div", "actions");
+    actions.appendChild(button("Undo", "primary", function () {
+      delete undoable[entry.id];
+      queue({ id: entry.id, op: "restore" });
+    }));
+    li.appendChild(actions);
+    return li;
+  }
+
+  function button(text, cls, onClick) {
+    var b = el("button", "btn " + cls, text);
+    b.type = "button";
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function statusOf(item) {
+    if (item.failed) return { cls: "failed", text: item.error };
+    if (item.error) return { cls: "waiting", text: item.error };
+    return { cls: "waiting", text: "Sending…" };
+  }
+
+  function render() {
+    showNet();
+    if (!snapshot) return;
+    renderHeader();
+    var list = $("entries");
+    var rows = [];
+    var pendingById = {};
+    outbox.forEach(function (item) { if (item.op !== "add") pendingById[item.id] = item; });
+    var known = {};
+    (snapshot.entries || []).forEach(function (e) { known[e.id] = true; });
+    // entries not yet on the server: newest first, above the server's
+    outbox.slice().reverse().forEach(function (item) {
+      if (item.op !== "add" || known[item.id]) return;
+      var entry = { id: item.id, kind: item.kind, text: item.text, cards: item.cards, mine: true };
+      var row = entryRow(entry, statusOf(item), true);
+      if (item.failed) {
+        var actions = el("div", "actions");
+        actions.appendChild(button("Remove", "ghost", function () { drop(item); render(); }));
+        row.appendChild(actions);
+      }
+      rows.push(row);
+    });
+    (snapshot.entries || []).forEach(function (entry) {
+      var pending = pendingById[entry.id];
+      var deleted = pending && pending.op !== "edit" ? pending.op === "delete" : entry.deleted;
+      if (deleted) {
+        if (undoable[entry.id]) rows.push(deletedRow(entry));
+        return;
+      }
+      if (pending && pending.op === "edit") entry = Object.assign({}, entry, { text: pending.text });
+      var status = pending ? statusOf(pending)
+        : problems[entry.id] ? { cls: "failed", text: problems[entry.id] }
+        : sent[entry.id] ? { cls: "sent", text: "Sent" } : null;
+      rows.push(entryRow(entry, status, !!pending));
+    });
+    var keepFocus = editing && document.activeElement && document.activeElement.id === "edit-text";
+    var draft = keepFocus ? document.activeElement.value : null;
+    list.textContent = "";
+    rows.forEach(function (r) { list.appendChild(r); });
+    $("empty").hidden = rows.length > 0;
+    if (keepFocus && $("edit-text")) { $("edit-text").value = draft; focusEditor(); }
+  }
+
+  // -- card suggestions --------------------------------------------------------------------
+
+  function slug(text) {
+    return String(text).toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^0-9a-z]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  function tagAt(text, cursor) {
+    var start = cursor;
+    while (start > 0 && !/\s/.test(text[start - 1]) && text[start - 1] !== "#") start--;
+    if (start === 0 || text[start - 1] !== "#") return null;
+    return { at: start - 1, word: text.slice(start, cursor) };
+  }
+
+  function suggestions(word) {
+    var key = slug(word);
+    var ranked = [];
+    ((snapshot && snapshot.cards) || []).forEach(function (card, position) {
+      var title = slug(card.title);
+      var rank = !key || title.indexOf(key) === 0 ? 0
+        : slug(card.id).indexOf(key) === 0 ? 1
+        : title.split("-").some(function (w) { return w.indexOf(key) === 0; }) ? 2
+        : title.replace(/-/g, "").indexOf(key) >= 0 ? 3 : -1;
+      if (rank >= 0) ranked.push([rank, position, card]);
+    });
+    ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    return ranked.slice(0, 6).map(function (r) { return r[2]; });
+  }
+
+  // As the laptop's capture box does (core/capture.py TagIndex): a tag names a card by its
+  // id or its title, any case, any punctuation; an exact id wins over another card's title.
+  var TRAILING = ".,;:!?)]}\"'”’»›…";
+  function cardsIn(text) {
+    var index = {};
+    var cards = (snapshot && snapshot.cards) || [];
+    cards.forEach(function (c) {
+      [slug(c.title), slug(c.id)].forEach(function (k) { if (k && !(k in index)) index[k] = c.id; });
+    });
+    cards.forEach(function (c) { if (slug(c.id)) index[slug(c.id)] = c.id; });
+    var found = [];
+    var re = /#([^\s#]+)/g;
+    var m;
+    while ((m = re.exec(text))) {
+      var word = m[1];
+      while (word && TRAILING.indexOf(word[word.length - 1]) >= 0) word = word.slice(0, -1);
+      var id = index[slug(word)];
+      if (id && found.indexOf(id) < 0) found.push(id);
+    }
+    return found;
+  }
+
+  function tagWord(card) {
+    return card.id && slug(card.id) === card.id ? card.id : slug(card.title) || card.id;
+  }
+
+  function suggest() {
+    var box = $("suggest");
+    var area = $("text");
+    var tag = tagAt(area.value, area.selectionStart);
+    box.textContent = "";
+    var cards = tag ? suggestions(tag.word) : [];
+    box.hidden = cards.length === 0;
+    cards.forEach(function (card) {
+      var option = el("button", "card-option");
+      option.type = "button";
+      var swatch = el("span", "swatch");
+      if (/^#[0-9a-fA-F]{3,8}$/.test(card.colour || "")) swatch.style.background = card.colour;
+      option.appendChild(swatch);
+      option.appendChild(el("span", "", card.title));
+      option.addEventListener("click", function () {
+        var before = area.value.slice(0, tag.at);
+        var after = area.value.slice(area.selectionStart);
+        var insert = "#" + tagWord(card) + " ";
+        area.value = before + insert + after.replace(/^\s+/, "");
+        var caret = before.length + insert.length;
+        area.focus();
+        area.setSelectionRange(caret, caret);
+        box.hidden = true;
+      });
+      box.appendChild(option);
+    });
+  }
+
+  // -- the composer ------------------------------------------------------------------------
+
+  function send(event) {
+    event.preventDefault();
+    var area = $("text");
+    var text = area.value.trim();
+    if (!text) { area.focus(); return; }
+    var kind = document.querySelector("input[name=kind]:checked").value;
+    area.value = "";
+    $("suggest").hidden = true;
+    queue({ id: uuid4(), op: "add", kind: kind, text: text, cards: cardsIn(text) });
+    area.focus();
+  }
+
+  function start() {
+    $("composer").addEventListener("submit", send);
+    $("text").addEventListener("input", suggest);
+    $("text").addEventListener("click", suggest);
+    $("text").addEventListener("keydown", function (event) {
+      if (event.key === "Escape") $("suggest").hidden = true;
+    });
+    window.addEventListener("online", back);
+    window.addEventListener("offline", showNet);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible") back();
+    });
+    setInterval(watch, PING_EVERY);
+    setInterval(function () { if (wsAlive && Date.now() - lastHeard > SILENT_FOR) lost(); }, 1000);
+    showNet();
+    connect();
+    fetch(api + "/state?device=" + encodeURIComponent(device), { cache: "no-store" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (state) { if (state && !snapshot) { snapshot = state; render(); } })
+      .catch(function () { /* the WebSocket brings the state when it can */ });
+    // entries left in the outbox by an earlier visit are retried, failed ones kept in sight
+    outbox.forEach(function (i) { if (!i.failed) i.tries = 0; });
+    flush();
+  }
+
+  start();
+})();

@@ -1,0 +1,85 @@
+"""What a phone sees of the event: the snapshot the page renders, as plain JSON values.
+
+Built from the store and the live state; a device id is never in it (it is what lets a
+phone change its own entries), only ``mine`` for the phone asking.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facilitator.core.records import KINDS, RoundInfo, TableInfo, Theme
+from facilitator.store.db import EventStore
+
+MAX_ENTRIES = 200
+
+
+def entry(theme: Theme, device: str | None) -> dict[str, Any]:
+    return {
+        "id": theme.id,
+        "kind": theme.kind,
+        "text": theme.text,
+        "cards": list(theme.cards),
+        "created_at": theme.created_at,
+        "mine": bool(device) and theme.origin == "phone" and theme.device == device,
+        "deleted": theme.deleted_at is not None,
+    }
+
+
+def running_round(store: EventStore) -> RoundInfo | None:
+    """The round started last and not yet ended, if any."""
+    running = [r for r in store.rounds() if r.actual_start and not r.actual_end]
+    return max(running, key=lambda r: r.actual_start or "", default=None)
+
+
+def round_value(info: RoundInfo | None) -> dict[str, Any] | None:
+    if info is None:
+        return None
+    return {
+        "id": info.id,
+        "number": info.position + 1,
+        "title": info.round.title,
+        "prompts": list(info.round.prompts),
+    }
+
+
+def cards(store: EventStore) -> list[dict[str, str]]:
+    deck = store.deck(images=False)
+    suits = {s.id: s for s in deck.suits}
+    return [
+        {
+            "id": c.id,
+            "title": c.title,
+            "suit": suits[c.suit].name if c.suit in suits else "",
+            "colour": suits[c.suit].colour if c.suit in suits else "",
+        }
+        for c in deck.cards
+    ]
+
+
+def table_entries(store: EventStore, table_id: str) -> list[Theme]:
+    """The table's entries, newest first (deleted ones too: their phone may undo)."""
+    return store.themes(table_id=table_id, include_deleted=True, limit=MAX_ENTRIES)
+
+
+def snapshot(
+    *,
+    title: str,
+    table: TableInfo,
+    round_: dict[str, Any] | None,
+    deck_cards: list[dict[str, str]],
+    themes: list[Theme],
+    device: str | None,
+) -> dict[str, Any]:
+    shown = [t for t in themes if t.deleted_at is None or (device and t.device == device)]
+    public_round = None
+    if round_ is not None:
+        public_round = {k: round_.get(k) for k in ("number", "title", "prompts")}
+    return {
+        "event": {"title": title},
+        "table": {"number": table.number, "name": table.name},
+        "round": public_round,
+        "kinds": list(KINDS),
+        "cards": deck_cards,
+        "entries": [entry(t, device) for t in shown],
+    }

@@ -1,0 +1,212 @@
+"""The room network as a feature: F9 and the Room menu open and close it, the Room tab
+shows its addresses, links and phones, a strip in the live column puts the Join slide up,
+and table cards are printed from here (written off the UI thread)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
+
+from facilitator.core.errors import InputError
+from facilitator.core.projector_state import JoinSlide
+from facilitator.export.table_cards import TableCard
+from facilitator.room import addresses, links
+from facilitator.store.db import StoreError
+from facilitator.ui.features.window import Window
+from facilitator.ui.keys import BINDINGS
+from facilitator.ui.room.control import RoomControl
+from facilitator.ui.room.panel import RoomPanel
+
+
+class RoomStrip(QWidget):
+    """The live column's line about the room: open or not, and the Join slide."""
+
+    def __init__(self, feature: RoomFeature) -> None:
+        super().__init__()
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.join_button = QPushButton("Join slide")
+        self.join_button.setObjectName("live-join")
+        self.join_button.setToolTip("Put the Join slide up: the QR code phones scan")
+        self.join_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the console
+        self.join_button.clicked.connect(feature.show_join_slide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.join_button)
+
+    def sync(self, control: RoomControl) -> None:
+        key = BINDINGS["room"].key
+        if control.is_open:
+            self.label.setText(f"Room network open on port {control.port} ({key}: close)")
+        else:
+            self.label.setText(f"Room network closed ({key}: open)")
+
+
+class RoomFeature(QObject):
+    cards_written = Signal(str)  # a sentence, from the writer's thread (queued)
+
+    def __init__(self, window: Window) -> None:
+        super().__init__(window.as_widget())
+        self.window = window
+        self.control = control = RoomControl(window.controller, self)
+        self.panel = RoomPanel(control)
+        window.add_tab("&Room", self.panel)
+        self.strip = RoomStrip(self)
+        window.add_panel(self.strip)
+        self.toggle_action = window.bind_key("room", self.toggle, checkable=True)
+        self.panel.toggle_button.clicked.connect(self.toggle_action.trigger)
+        self.panel.join_button.clicked.connect(self.show_join_slide)
+        self.panel.cards_button.clicked.connect(self.print_cards)
+        self.cards_written.connect(self._cards_written, Qt.ConnectionType.QueuedConnection)
+        menu = QMenu("R&oom", window.as_widget())
+        menu.addAction(self.toggle_action)
+        menu.addAction("Show the &join slide", self.show_join_slide)
+        menu.addSeparator()
+        menu.addAction("Renew a &table's link…", self.renew_table)
+        menu.addAction("Renew the join &link…", self.renew_join)
+        menu.addSeparator()
+        menu.addAction("&Print table cards…", self.print_cards)
+        window.add_menu(menu)
+        control.opened.connect(self._sync)
+        control.closed.connect(self._sync)
+        control.links_changed.connect(self._links_changed)
+        self._sync()
+
+    def _sync(self) -> None:
+        control = self.control
+        self.toggle_action.setChecked(control.is_open)
+        self.strip.sync(control)
+        state = self.window.controller.projector_state
+        if state is not None and isinstance(state.slide, JoinSlide):
+            self.show_join_slide()  # the slide follows the room: its link, or closed
+        if control.is_open:
+            found = control.addresses()
+            where = found[0].base if found else "this laptop only: it is on no network"
+            self.window.status(f"The room network is open: {where}", 10000)
+        else:
+            self.window.status("The room network is closed.")
+
+    def open(self, port: int | None = None) -> list[str]:
+        """Open the room (``--room``, F9); returns the base URL of each address."""
+        try:
+            return self.control.open(port)
+        except OSError as exc:
+            self.window.status(f"The room network could not open: {exc.strerror or exc}", 15000)
+            self._sync()
+            return []
+
+    def toggle(self) -> None:
+        if self.control.is_open:
+            self.control.close()
+        else:
+            self.open()
+
+    # -- the Join slide ---------------------------------------------------------------------
+
+    def join_slide(self) -> JoinSlide:
+        return JoinSlide(self.control.join_link())
+
+    def show_join_slide(self) -> None:
+        self.window.controller.show(self.join_slide())
+
+    # -- renewals ---------------------------------------------------------------------------
+
+    def renew_table(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        tables = self.window.controller.tables
+        if not tables:
+            return
+        labels = [t.label for t in tables]
+        label, ok = QInputDialog.getItem(
+            self.window.as_widget(),
+            "Renew a table's link",
+            "The table's old link and card stop working at once; print its new card.\nTable:",
+            labels,
+            0,
+            False,
+        )
+        if ok:
+            self._renew(lambda: self.control.renew_table(tables[labels.index(label)].id))
+
+    def renew_join(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self.window.as_widget(),
+            "Renew the join link",
+            "The old join link and its QR code stop working at once. Renew it?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._renew(self.control.renew_join)
+
+    def _renew(self, renew: Callable[[], None]) -> None:
+        try:
+            renew()
+        except StoreError as exc:
+            self.window.status(str(exc), 15000)
+
+    def _links_changed(self) -> None:
+        state = self.window.controller.projector_state
+        if state is not None and isinstance(state.slide, JoinSlide):
+            self.show_join_slide()
+        self.window.status("The link was renewed: the old one no longer works.", 8000)
+
+    # -- table cards ------------------------------------------------------------------------
+
+    def print_cards(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        base = self._card_base()
+        if base is None:
+            self.window.status(
+                "This laptop is on no network: join the room's wifi (or start a hotspot) "
+                "first, so the cards carry an address phones can reach.",
+                15000,
+            )
+            return
+        store = self.window.controller.store
+        default = store.path.with_name(f"{store.path.stem} table cards.pdf")
+        name, _ = QFileDialog.getSaveFileName(
+            self.window.as_widget(), "Print table cards", str(default), "PDF (*.pdf)"
+        )
+        if not name:
+            return
+        cards = [
+            TableCard(table.number, link, table.name)
+            for table, link in self.control.table_links(base)
+        ]
+        title = store.event().title
+        self.write_cards(Path(name), cards, title)
+
+    def _card_base(self) -> str | None:
+        found = self.control.addresses()
+        if found:
+            return found[0].base
+        best = addresses.ordered(self.control.interfaces())
+        return links.base_url(best[0], self.control.port) if best else None
+
+    def write_cards(self, path: Path, cards: list[TableCard], title: str) -> threading.Thread:
+        """Write the cards on a thread of their own; the status bar says when done."""
+        from facilitator.export.table_cards import write_table_cards
+
+        def write() -> None:
+            try:
+                write_table_cards(path, cards, title=title)
+            except InputError as exc:
+                self.cards_written.emit(str(exc))
+            else:
+                self.cards_written.emit(f"Table cards written to {path}: print them on A4.")
+
+        self.window.status("Writing the table cards…")
+        worker = threading.Thread(target=write, name="table-cards", daemon=True)
+        worker.start()
+        return worker
+
+    def _cards_written(self, message: str) -> None:
+        self.window.status(message, 15000)
