@@ -43,7 +43,7 @@ class EventService(QObject):
 
     def __init__(self, store: EventStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store  # the UI thread's connection
+        self.store = store  # the UI thread's connection: for reading only
         self.writer = SaveWriter(store.path, self)
         self.writer.changed.connect(self._announce)
         self._reported.connect(self._announce, Qt.ConnectionType.QueuedConnection)
