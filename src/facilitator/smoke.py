@@ -170,14 +170,22 @@ def _run_checks(run: SmokeRun, folder: Path) -> None:
         return f"welcome slide and large text rendered at 1280x720 ({live_ink}, {big_ink} cells)"
 
     def theme() -> str:
+        from facilitator.store import operations as ops
+
         controller = state["console"].controller
-        saved = controller.add_theme(
-            THEME_TEXT, table_id=controller.tables[0].id, round_id=controller.rounds[0].id
+        table_id, round_id = controller.tables[0].id, controller.rounds[0].id
+        saved: list[Any] = []
+        controller.service.submit(  # saved on the writer thread, as the capture panel does
+            lambda store: ops.add_theme(store, THEME_TEXT, table_id=table_id, round_id=round_id),
+            lambda changes, error: saved.append(error or changes.added[0]),
         )
+        _wait_until(lambda: bool(saved), 5.0)
+        if not saved or isinstance(saved[0], BaseException):
+            raise CheckFailed(f"the theme was not saved: {saved[0] if saved else 'no answer'}")
         stored = [t.text for t in controller.store.themes()]
         if THEME_TEXT not in stored:
             raise CheckFailed("the saved theme is not in the event file")
-        return f"theme saved through the controller ({saved.id[:8]})"
+        return f"theme saved through the event service ({saved[0].id[:8]})"
 
     def clock() -> str:
         return _run_clock(state["console"].controller, CLOCK_RUN_SECONDS)
@@ -257,6 +265,7 @@ def _run_clock(controller: Any, seconds: float) -> str:
     driver.start()
     _spin(seconds + 0.1)
     driver.pause()
+    _wait_until(lambda: not controller.writer.busy(), 5.0)  # its records, on the writer
     elapsed = driver.reading.elapsed
     counted = sorted(set(shown), reverse=True)
     if counted[:2] != [shown[0], shown[0] - 1]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 import time
 from itertools import pairwise
 from pathlib import Path
@@ -62,3 +63,63 @@ def test_a_frozen_stick_stops_no_clock_and_loses_no_entry(
     texts = sorted(row[0] for row in conn.execute("SELECT text FROM theme"))
     conn.close()
     assert texts == [f"Said while the stick is frozen {n}" for n in range(3)]
+
+
+def test_on_a_frozen_stick_space_an_edit_and_undo_stop_no_clock(
+    qtbot: Any, stick: Drive, event_path: Path
+) -> None:
+    """The console on a frozen stick: the clicker, Space, an edit and its undo return at
+    once, the projector's clock face goes on changing, and it all lands after the thaw."""
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.ui.console import ConsoleWindow
+    from facilitator.ui.entries import EntriesModel
+
+    event = stick.path / "event.facilitator"
+    shutil.copyfile(event_path, event)
+    console = ConsoleWindow(EventStore.open(event))  # deletes itself when closed
+    console.show()
+    qtbot.waitExposed(console)
+    controller, panel = console.controller, console.capture.panel
+    qtbot.keyClicks(panel.entry, "Trust take time")
+    qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not controller.writer.busy())
+    faces: list[float] = []
+    controller.clock_face_changed.connect(lambda face: faces.append(time.monotonic()))
+    held: list[float] = []
+
+    def timed(step: Any) -> None:
+        start = time.monotonic()
+        step()
+        held.append(time.monotonic() - start)
+
+    # should a step write on the UI thread, it would wait for a thaw: one comes in 10 s
+    watchdog = threading.Timer(10, stick.thaw)
+    try:
+        stick.freeze()
+        watchdog.start()
+        console.setFocus()
+        target = QApplication.focusWidget() or console
+        timed(lambda: qtbot.keyClick(target, Qt.Key.Key_PageDown))
+        timed(lambda: qtbot.keyClick(target, Qt.Key.Key_Space))
+        text = panel.model.index(0, EntriesModel.TEXT)
+        timed(lambda: panel.model.setData(text, "Trust takes time"))
+        timed(panel.undo_stack.undo)
+        timed(panel.undo_stack.redo)
+        assert max(held) < 0.5, held
+        frozen_for = time.monotonic()
+        qtbot.waitUntil(lambda: time.monotonic() - frozen_for > 2.2, timeout=4000)
+        assert len([t for t in faces if t >= frozen_for]) >= 2  # the clock ran on
+        assert controller.writer.busy()  # and nothing reached the stick meanwhile
+        stick.thaw()
+        qtbot.waitUntil(lambda: not controller.writer.busy(), timeout=15000)
+    finally:
+        watchdog.cancel()
+        stick.thaw()
+        console.close()
+    conn = sqlite3.connect(event)
+    texts = [row[0] for row in conn.execute("SELECT text FROM theme")]
+    kinds = {row[0] for row in conn.execute("SELECT kind FROM timeline")}
+    conn.close()
+    assert texts == ["Trust takes time"]
+    assert {"projector", "round_started"} <= kinds

@@ -165,9 +165,11 @@ def test_a_failed_delete_is_reported_and_the_list_stays_true(
     def fail(*_a: object, **_k: object) -> None:
         raise StoreError("The disk is full: nothing was saved. Free some space, then try again.")
 
-    monkeypatch.setattr(panel.controller.store, "delete_theme", fail)
+    # the writer thread deletes, through its own connection: the disk is full there
+    monkeypatch.setattr(EventStore, "delete_theme", fail)
     panel.view.selectRow(0)
     panel.delete_selected()
+    qtbot.waitUntil(lambda: not panel.controller.writer.busy())
     assert panel.model.rowCount() == 1
     assert "disk is full" in panel.message.text()
     assert panel.controller.store.themes()[0].text == "Stays"

@@ -15,6 +15,7 @@ from facilitator.store.db import EventStore
 from facilitator.ui.capture import DRAFT_SLOT, CapturePanel, CaptureTab
 from facilitator.ui.controller import EventController
 from facilitator.ui.entries import PAGE, EntriesModel
+from gui.capture_waits import landed, saved, written
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -62,21 +63,12 @@ def type_entry(qtbot: Any, panel: CapturePanel, text: str, *, save: bool = True)
         landed(qtbot, panel)
 
 
-def landed(qtbot: Any, panel: CapturePanel) -> None:
-    """Wait until the save has landed: nothing waits to be saved, its message is up."""
-    qtbot.waitUntil(lambda: not panel.pending() and not panel.controller.writer.busy())
-
-
-def saved(panel: CapturePanel) -> list[Any]:
-    return panel.controller.store.themes()
-
-
 def test_return_saves_to_the_table_and_live_round_then_clears(
     qtbot: Any, panel: CapturePanel
 ) -> None:
     with qtbot.waitSignal(panel.controller.theme_saved):
         type_entry(qtbot, panel, "Trust takes time")
-    (theme,) = saved(panel)
+    (theme,) = saved(qtbot, panel)
     assert theme.text == "Trust takes time"
     assert theme.kind == "theme"
     assert panel.controller.table(theme.table_id).number == 1
@@ -91,12 +83,12 @@ def test_shift_return_starts_a_new_line(qtbot: Any, panel: CapturePanel) -> None
     qtbot.keyClicks(panel.entry, "First line")
     qtbot.keyClick(panel.entry, Qt.Key.Key_Return, SHIFT)
     type_entry(qtbot, panel, "second line")
-    assert saved(panel)[0].text == "First line\nsecond line"
+    assert saved(qtbot, panel)[0].text == "First line\nsecond line"
 
 
 def test_nothing_typed_saves_nothing(qtbot: Any, panel: CapturePanel) -> None:
     type_entry(qtbot, panel, "   ")
-    assert saved(panel) == []
+    assert saved(qtbot, panel) == []
     assert "Nothing to save" in panel.message.text()
 
 
@@ -115,7 +107,7 @@ def test_tables_switch_by_keys_and_by_number(qtbot: Any, panel: CapturePanel) ->
     qtbot.keyClick(panel.table_field, Qt.Key.Key_Return)
     assert panel.entry.hasFocus()
     type_entry(qtbot, panel, "From table seven")
-    assert panel.controller.table(saved(panel)[0].table_id).number == 7
+    assert panel.controller.table(saved(qtbot, panel)[0].table_id).number == 7
 
 
 def test_a_table_that_does_not_exist_is_refused_in_words(qtbot: Any, panel: CapturePanel) -> None:
@@ -138,7 +130,7 @@ def test_tagging_a_card_through_the_autocomplete(qtbot: Any, panel: CapturePanel
     assert "Mindset" in chips
     qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
     landed(qtbot, panel)
-    (theme,) = saved(panel)
+    (theme,) = saved(qtbot, panel)
     assert theme.cards == ("mindset",)
     assert theme.text == "Hold it lightly #mindset "
 
@@ -171,7 +163,7 @@ def test_quotation_marks_make_a_quote_and_a_key_overrides(qtbot: Any, panel: Cap
     qtbot.keyClick(panel.entry, Qt.Key.Key_4, CTRL)
     qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
     landed(qtbot, panel)
-    kinds = [t.kind for t in reversed(saved(panel))]
+    kinds = [t.kind for t in reversed(saved(qtbot, panel))]
     assert kinds == ["quote", "theme", "action"]
     assert panel.mode == "theme"  # the next entry starts plain again
 
@@ -187,26 +179,26 @@ def test_editing_in_place_with_undo_and_redo(qtbot: Any, panel: CapturePanel) ->
     editor.selectAll()
     qtbot.keyClicks(editor, "Trust takes time #curiosity")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    theme = saved(panel)[0]
+    theme = saved(qtbot, panel)[0]
     assert theme.text == "Trust takes time #curiosity"
     assert theme.cards == ("curiosity",)
     assert panel.model.index(0, EntriesModel.TEXT).data() == "Trust takes time #curiosity"
     panel.view.setFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
-    assert saved(panel)[0].text == "Trust take time"
+    assert saved(qtbot, panel)[0].text == "Trust take time"
     assert panel.model.index(0, EntriesModel.TEXT).data() == "Trust take time"
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL | SHIFT)
-    assert saved(panel)[0].text == "Trust takes time #curiosity"
+    assert saved(qtbot, panel)[0].text == "Trust takes time #curiosity"
 
 
 def test_changing_the_kind_in_the_list(qtbot: Any, panel: CapturePanel) -> None:
     type_entry(qtbot, panel, "Who decides?")
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
-    assert saved(panel)[0].kind == "question"
+    assert saved(qtbot, panel)[0].kind == "question"
     panel.model.setData(panel.model.index(0, EntriesModel.KIND), "action")
-    assert saved(panel)[0].kind == "action"
+    assert saved(qtbot, panel)[0].kind == "action"
     panel.undo_stack.undo()
-    assert saved(panel)[0].kind == "question"
+    assert saved(qtbot, panel)[0].kind == "question"
 
 
 def test_delete_hides_and_undo_brings_it_back(qtbot: Any, panel: CapturePanel) -> None:
@@ -216,37 +208,37 @@ def test_delete_hides_and_undo_brings_it_back(qtbot: Any, panel: CapturePanel) -
     panel.view.setFocus()
     panel.view.selectRow(0)
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
-    assert [t.text for t in saved(panel)] == ["Keep me"]
+    assert [t.text for t in saved(qtbot, panel)] == ["Keep me"]
     assert panel.model.rowCount() == 1
     deleted = panel.controller.store.themes(include_deleted=True)
     assert {t.text for t in deleted} == {"Keep me", "Delete me"}  # nothing erased
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
-    assert [t.text for t in saved(panel)] == ["Delete me", "Keep me"]
+    assert [t.text for t in saved(qtbot, panel)] == ["Delete me", "Keep me"]
     assert panel.model.index(0, EntriesModel.TEXT).data() == "Delete me"
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL | SHIFT)
-    assert [t.text for t in saved(panel)] == ["Keep me"]
+    assert [t.text for t in saved(qtbot, panel)] == ["Keep me"]
 
 
 def test_ctrl_z_in_an_empty_entry_undoes_the_last_save(qtbot: Any, panel: CapturePanel) -> None:
     type_entry(qtbot, panel, "Saved to the wrong table")
     qtbot.keyClick(panel.entry, Qt.Key.Key_Z, CTRL)
-    assert saved(panel) == []
+    assert saved(qtbot, panel) == []
     qtbot.keyClick(panel.entry, Qt.Key.Key_Z, CTRL | SHIFT)
-    assert [t.text for t in saved(panel)] == ["Saved to the wrong table"]
+    assert [t.text for t in saved(qtbot, panel)] == ["Saved to the wrong table"]
 
 
 def test_ctrl_z_while_typing_undoes_typing_only(qtbot: Any, panel: CapturePanel) -> None:
     type_entry(qtbot, panel, "Saved")
     qtbot.keyClicks(panel.entry, "typing")
     qtbot.keyClick(panel.entry, Qt.Key.Key_Z, CTRL)
-    assert [t.text for t in saved(panel)] == ["Saved"]
+    assert [t.text for t in saved(qtbot, panel)] == ["Saved"]
 
 
 def test_the_same_text_twice_for_a_table_warns_but_saves(qtbot: Any, panel: CapturePanel) -> None:
     type_entry(qtbot, panel, "Time to think")
     type_entry(qtbot, panel, "time to  THINK")
     qtbot.waitUntil(lambda: "already has this same text" in panel.message.text())
-    assert len(saved(panel)) == 2
+    assert len(saved(qtbot, panel)) == 2
     qtbot.keyClick(panel.entry, Qt.Key.Key_Down, CTRL)
     type_entry(qtbot, panel, "Time to think")  # another table: no warning
     assert "Saved for Table 2" in panel.message.text()
@@ -272,8 +264,9 @@ def test_a_card_pick_goes_to_the_tally(qtbot: Any, panel: CapturePanel) -> None:
     type_entry(qtbot, panel, "#listening")
     assert store.card_tally() == [("listening", 1), ("mindset", 1)]
     qtbot.keyClick(panel.entry, Qt.Key.Key_Z, CTRL)
+    written(qtbot, panel)
     assert store.card_tally() == [("mindset", 1)]
-    assert saved(panel) == []  # picks are not themes
+    assert saved(qtbot, panel) == []  # picks are not themes
 
 
 def test_a_pick_without_a_card_is_refused_in_words(qtbot: Any, panel: CapturePanel) -> None:
@@ -293,7 +286,7 @@ def test_round_follows_the_live_round_unless_chosen(qtbot: Any, panel: CapturePa
     c.go_to_round(3)
     assert panel.round_id == c.rounds[0].id
     type_entry(qtbot, panel, "For the first round")
-    assert saved(panel)[0].round_id == c.rounds[0].id
+    assert saved(qtbot, panel)[0].round_id == c.rounds[0].id
 
 
 def test_filters_narrow_the_list(qtbot: Any, panel: CapturePanel) -> None:
@@ -430,7 +423,7 @@ def test_hide_from_wall_and_spotlight(qtbot: Any, panel: CapturePanel) -> None:
     with qtbot.waitSignal(c.projector_changed, timeout=3000):
         panel.hide_button.click()
     assert [e.text for e in live_wall(c).entries] == ["Shown"]
-    assert saved(panel)[0].hidden  # still saved, still in the harvest
+    assert saved(qtbot, panel)[0].hidden  # still saved, still in the harvest
     assert "hidden" in panel.model.index(0, EntriesModel.WALL).data()
     panel.view.selectRow(1)
     with qtbot.waitSignal(c.projector_changed, timeout=3000):

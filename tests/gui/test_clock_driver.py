@@ -16,6 +16,7 @@ from facilitator.core.projector_state import ClockPhase
 from facilitator.store.db import EventStore
 from facilitator.ui.clock_driver import ClockDriver
 from facilitator.ui.controller import EventController
+from gui.writes import landed
 
 
 class FakeTime:
@@ -68,9 +69,10 @@ def test_the_live_round_is_on_the_clock_ready_to_start(
 
 
 def test_starting_records_planned_and_actual_times(
-    driver: ClockDriver, controller: EventController, t: FakeTime
+    driver: ClockDriver, controller: EventController, t: FakeTime, qtbot: QtBot
 ) -> None:
     driver.toggle()
+    landed(qtbot, controller)
     rounds = controller.store.rounds()
     assert rounds[0].actual_start == t.wall.isoformat()
     assert rounds[0].planned_start == t.wall.isoformat()
@@ -110,11 +112,12 @@ def test_zero_flashes_and_reports_a_silent_chime_when_there_is_no_audio(
     t.advance(1)
     driver.refresh()
     assert controller.clock_face is not None and not controller.clock_face.flash
+    landed(qtbot, controller)
     assert "time_up" in kinds(controller)
 
 
 def test_pause_and_minutes_are_recorded(
-    driver: ClockDriver, controller: EventController, t: FakeTime
+    driver: ClockDriver, controller: EventController, t: FakeTime, qtbot: QtBot
 ) -> None:
     driver.toggle()
     t.advance(10)
@@ -124,6 +127,7 @@ def test_pause_and_minutes_are_recorded(
     driver.take_minute()
     driver.toggle()
     assert driver.reading.text == "3:50"
+    landed(qtbot, controller)
     timeline = controller.store.timeline()
     assert [e.kind for e in timeline] == [
         "round_started",
@@ -137,7 +141,7 @@ def test_pause_and_minutes_are_recorded(
 
 
 def test_next_round_ends_this_one_and_loads_the_next(
-    driver: ClockDriver, controller: EventController, t: FakeTime
+    driver: ClockDriver, controller: EventController, t: FakeTime, qtbot: QtBot
 ) -> None:
     driver.toggle()
     t.advance(330)
@@ -145,6 +149,7 @@ def test_next_round_ends_this_one_and_loads_the_next(
     assert controller.live_round_index() == 1
     assert driver.reading.phase is Phase.READY
     assert driver.reading.total == controller.rounds[1].round.minutes * 60
+    landed(qtbot, controller)
     first = controller.store.rounds()[0]
     assert first.actual_end == t.wall.isoformat()
     ended = [e for e in controller.store.timeline() if e.kind == "round_ended"]
@@ -166,11 +171,12 @@ def test_auto_advance_moves_on_and_starts_the_next_round(
         driver.refresh()
     assert controller.live_round_index() == 1
     assert driver.reading.phase is Phase.RUNNING
+    landed(qtbot, controller)
     assert controller.store.setting("clock.auto_advance") is True
 
 
 def test_an_overrun_shows_lateness_and_shortening_ends_on_time(
-    driver: ClockDriver, controller: EventController, t: FakeTime
+    driver: ClockDriver, controller: EventController, t: FakeTime, qtbot: QtBot
 ) -> None:
     driver.toggle()
     t.advance(300 + 240)  # the 5-minute welcome ran 4 minutes over
@@ -184,19 +190,21 @@ def test_an_overrun_shows_lateness_and_shortening_ends_on_time(
     assert sum(new) <= sum(old) - 4
     assert all(n >= min(o, driver.minimum_round_minutes) for n, o in zip(new, old, strict=True))
     controller.replace_plan(shorter)
+    landed(qtbot, controller)
     driver.refresh()
     assert driver.lateness is not None and driver.lateness.text == "On time"
     assert driver.reading.phase is Phase.OVERTIME  # the running round was left alone
 
 
 def test_thresholds_are_kept_in_the_event(
-    driver: ClockDriver, controller: EventController, t: FakeTime
+    driver: ClockDriver, controller: EventController, t: FakeTime, qtbot: QtBot
 ) -> None:
     driver.set_thresholds(60, 10)
     driver.toggle()
     t.advance(240)
     driver.refresh()
     assert driver.reading.phase is Phase.AMBER
+    landed(qtbot, controller)
     again = ClockDriver(controller, now=t, wall=t.wall_now)
     assert (again.clock.amber_at, again.clock.red_at) == (60, 10)
 
@@ -222,6 +230,7 @@ def test_the_real_timer_lands_on_second_boundaries(
     controller.replace_plan(
         Plan(plan.title, (replace(plan.rounds[0], minutes=2 / 60), *plan.rounds[1:]))
     )
+    landed(qtbot, controller)
     driver = ClockDriver(controller)
     shown: list[str] = []
     controller.clock_face_changed.connect(lambda face: shown.append(face.text))
@@ -259,6 +268,7 @@ def test_the_panel_offers_to_shorten_the_rest_when_running_late(
 
     monkeypatch.setattr(QMessageBox, "exec", answer_yes)
     panel.shorten_button.click()
+    landed(qtbot, controller)
     assert "First conversation: 15 min →" in asked[0]
     assert panel.late_label.text().startswith("On time")
     assert not panel.shorten_button.isVisible()
@@ -277,6 +287,7 @@ def test_clock_settings_apply_at_once_and_are_kept(
     dialog.volume.setValue(40)
     dialog.minimum.setValue(3)
     store = controller.store
+    landed(qtbot, controller)
     assert (driver.clock.amber_at, driver.clock.red_at, driver.clock.auto_advance) == (90, 15, True)
     assert store.setting("clock.chime_volume") == 0.4
     assert driver.minimum_round_minutes == 3

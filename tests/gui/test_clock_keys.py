@@ -15,6 +15,7 @@ from facilitator.core.projector_state import ClockPhase, RoundSlide
 from facilitator.ui.clock_driver import ClockDriver
 from facilitator.ui.clock_panel import ClockPanel
 from facilitator.ui.console import ConsoleWindow
+from gui.writes import landed
 
 
 @pytest.fixture
@@ -88,6 +89,7 @@ def test_ctrl_arrows_move_between_rounds_and_the_room_follows(
     assert isinstance(slide, RoundSlide) and slide.number == 2
     assert slide.clock.text == "15:00" and slide.clock.phase is ClockPhase.READY
     assert "Round 2 of 6" in panel_of(console).round_label.text()
+    landed(qtbot, controller)
     assert controller.store.rounds()[0].actual_end is not None
     press(qtbot, console, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     assert controller.live_round_index() == 0

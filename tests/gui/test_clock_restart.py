@@ -24,6 +24,7 @@ from facilitator.ui.clock_driver import ClockDriver
 from facilitator.ui.clock_panel import ClockPanel
 from facilitator.ui.controller import EventController
 from facilitator.ui.live_panel import LiveControl
+from gui.writes import landed
 
 
 class FakeTime:
@@ -74,8 +75,10 @@ def open_event(runs: list[Opened], path: Path, t: FakeTime) -> Opened:
     return run
 
 
-def crash(run: Opened) -> None:
-    """As after a kill -9: nothing more is written; the file is let go."""
+def crash(run: Opened, qtbot: QtBot) -> None:
+    """As after a kill -9: nothing more is written; the file is let go. (What the app
+    recorded before had landed: the writer thread saves each record in moments.)"""
+    landed(qtbot, run.controller)
     run.driver._timer.stop()
     run.controller.store.close()
 
@@ -93,7 +96,7 @@ def round_three_running(runs: list[Opened], path: Path, t: FakeTime) -> Opened:
 def test_a_reopen_mid_round_carries_on_in_that_round(
     opened: list[Opened], event_path: Path, t: FakeTime, qtbot: QtBot
 ) -> None:
-    crash(round_three_running(opened, event_path, t))
+    crash(round_three_running(opened, event_path, t), qtbot)
     t.advance(50)
     t.now = 20.0  # a new process: its monotonic clock counts from elsewhere
     again = open_event(opened, event_path, t)
@@ -120,12 +123,12 @@ def test_a_reopen_mid_round_carries_on_in_that_round(
 
 
 def test_a_paused_round_reopens_paused_with_its_minutes(
-    opened: list[Opened], event_path: Path, t: FakeTime
+    opened: list[Opened], event_path: Path, t: FakeTime, qtbot: QtBot
 ) -> None:
     first = round_three_running(opened, event_path, t)
     first.driver.toggle()  # paused at 13:20
     first.driver.add_minute()
-    crash(first)
+    crash(first, qtbot)
     t.advance(3600)
     again = open_event(opened, event_path, t)
     assert again.controller.live_round_index() == 2

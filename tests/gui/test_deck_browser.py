@@ -210,7 +210,8 @@ def test_undo_takes_the_last_pick_back(
     with qtbot.waitSignal(controller.picks_changed):  # saved on the writer's thread
         click(browser.pick_button)
     assert browser.undo_pick_button.isEnabled()
-    click(browser.undo_pick_button)
+    with qtbot.waitSignal(controller.picks_changed):  # taken back on the writer's thread
+        click(browser.undo_pick_button)
     assert controller.store.card_picks() == []
     assert browser.tally_label.text() == "No picks yet."
     assert browser.table_box.currentIndex() == 0
@@ -281,10 +282,12 @@ def test_deck_text_is_never_read_as_markup(
     monkeypatch: pytest.MonkeyPatch,
     controller: EventController,
     tmp_path: Path,
+    qtbot: QtBot,
 ) -> None:
     csv = tmp_path / "cards.csv"
     csv.write_text('suit,title,front\nA,<b>Bold?</b>,"<i>x</i> & <a href=y>z</a>"\n', "utf-8")
     monkeypatch.setattr(browser, "confirm_replace", lambda new: True)
-    assert browser.import_deck(csv)
+    with qtbot.waitSignal(controller.deck_changed):
+        assert browser.import_deck(csv)
     assert browser.detail.title.text() == "<b>Bold?</b>"
     assert browser.detail.front.textFormat() == Qt.TextFormat.PlainText

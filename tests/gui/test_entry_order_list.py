@@ -12,6 +12,7 @@ from facilitator.store.db import EventStore
 from facilitator.ui.capture import CapturePanel
 from facilitator.ui.controller import EventController
 from facilitator.ui.entries import model as entries
+from gui.writes import add_theme
 
 
 class JumpingWall:
@@ -33,7 +34,7 @@ def test_the_list_pages_and_places_new_entries_in_save_order(
     table, round_id = controller.tables[0].id, controller.rounds[0].id
     for n, jump in enumerate((0, +1, -1, -1)):
         wall.at += timedelta(hours=jump)
-        controller.add_theme(f"entry {n}", table_id=table, round_id=round_id)
+        add_theme(qtbot, controller, f"entry {n}", table_id=table, round_id=round_id)
     panel = CapturePanel(controller)
     qtbot.addWidget(panel)
     panel.resize(1300, 700)
@@ -49,7 +50,7 @@ def test_the_list_pages_and_places_new_entries_in_save_order(
         assert texts == ["entry 3", "entry 2", "entry 1", "entry 0"]
         wall.at -= timedelta(hours=1)  # saved "before" every other entry by the wall clock
         with qtbot.waitSignal(controller.theme_saved):
-            controller.add_theme("entry 4", table_id=table, round_id=round_id)
+            add_theme(qtbot, controller, "entry 4", table_id=table, round_id=round_id)
         assert [t.text for t in panel.model.loaded()][:2] == ["entry 4", "entry 3"]
     finally:
         panel.shutdown()

@@ -14,6 +14,7 @@ from facilitator.core.projector_state import Blank, Look, MessageSlide, RoundSli
 from facilitator.store.db import EventStore
 from facilitator.ui.console import ConsoleWindow
 from facilitator.ui.keys import KEY_MAP, Scope
+from gui.writes import landed
 
 
 @pytest.fixture
@@ -140,6 +141,7 @@ def test_every_change_of_what_is_live_is_in_the_timeline(qtbot, console) -> None
     press(qtbot, console, Qt.Key.Key_PageDown)
     press(qtbot, console, Qt.Key.Key_B)
     press(qtbot, console, Qt.Key.Key_B)
+    landed(qtbot, console.controller)
     entries = [e for e in console.controller.store.timeline() if e.kind == "projector"]
     assert [(e.detail["item"], e.detail["blank"]) for e in entries] == [
         ("round:0", "none"),

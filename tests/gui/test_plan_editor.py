@@ -14,6 +14,7 @@ from facilitator.core.plan import bundled_plans, load_plan
 from facilitator.store.db import EventStore
 from facilitator.ui.controller import EventController
 from facilitator.ui.plan_editor import PlanEditor
+from gui.writes import add_theme, landed
 
 
 @pytest.fixture
@@ -36,11 +37,18 @@ def titles(controller: EventController) -> list[str]:
     return [r.title for r in controller.store.plan().rounds]
 
 
+def saved_titles(qtbot: QtBot, controller: EventController) -> list[str]:
+    """The titles in the file, once the editor's saves have landed (the writer thread)."""
+    landed(qtbot, controller)
+    return titles(controller)
+
+
 def test_a_template_loaded_and_saved_round_trips(
-    editor: PlanEditor, controller: EventController, tmp_path: Path
+    qtbot: QtBot, editor: PlanEditor, controller: EventController, tmp_path: Path
 ) -> None:
     source = bundled_plans()["world-cafe"]
     editor.load_file(source)
+    landed(qtbot, controller)
     assert controller.store.plan() == load_plan(source)
     assert editor.rounds.count() == len(load_plan(source).rounds)
     out = tmp_path / "plan.toml"
@@ -78,20 +86,20 @@ def test_add_duplicate_delete_and_move_rounds(
     before = titles(controller)
     editor.rounds.setCurrentRow(0)
     editor.add_round()
-    assert titles(controller) == [before[0], "Round 7", *before[1:]]
+    assert saved_titles(qtbot, controller) == [before[0], "Round 7", *before[1:]]
     editor.duplicate_round()
-    assert titles(controller)[1:3] == ["Round 7", "Round 7"]
+    assert saved_titles(qtbot, controller)[1:3] == ["Round 7", "Round 7"]
     editor.delete_round()
     editor.rounds.setCurrentRow(1)
     editor.delete_round()
-    assert titles(controller) == before
+    assert saved_titles(qtbot, controller) == before
     editor.rounds.setCurrentRow(0)
     editor.rounds.setFocus()
     qtbot.keyClick(editor.rounds, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert titles(controller)[:2] == [before[1], before[0]]
+    assert saved_titles(qtbot, controller)[:2] == [before[1], before[0]]
     assert editor.rounds.currentRow() == 1
     qtbot.keyClick(editor.rounds, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert titles(controller) == before
+    assert saved_titles(qtbot, controller) == before
 
 
 def test_dragging_a_round_reorders_the_plan(
@@ -112,11 +120,13 @@ def test_the_last_round_cannot_be_deleted_and_a_blank_title_is_not_saved(
         editor.delete_round()
     assert not editor.delete_button.isEnabled()
     editor.delete_round()
+    landed(qtbot, controller)
     assert len(controller.store.plan().rounds) == 1
     editor.title.clear()
     editor.title.textEdited.emit("")
     assert not editor.save_now()
     assert "Round 1 needs a title" in editor.message.text()
+    landed(qtbot, controller)
     assert controller.store.plan().rounds[0].title != ""
 
 
@@ -132,10 +142,11 @@ def test_a_bad_plan_file_is_refused_with_its_line(
 
 
 def test_a_plan_changed_elsewhere_shows_in_the_editor(
-    editor: PlanEditor, controller: EventController
+    qtbot: QtBot, editor: PlanEditor, controller: EventController
 ) -> None:
     plan = load_plan(bundled_plans()["one-two-four-all"])
     controller.replace_plan(plan)
+    landed(qtbot, controller)
     assert editor.rounds.count() == 4
     assert editor.plan_title.text() == "1-2-4-All"
 
@@ -144,9 +155,11 @@ def test_moving_a_round_keeps_the_themes_typed_in_it(
     qtbot: QtBot, editor: PlanEditor, controller: EventController
 ) -> None:
     second = controller.rounds[1]
-    theme = controller.add_theme("said in the second round", table_id=None, round_id=second.id)
+    theme = add_theme(
+        qtbot, controller, "said in the second round", table_id=None, round_id=second.id
+    )
     editor.rounds.setCurrentRow(1)
     qtbot.keyClick(editor.rounds, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert titles(controller)[0] == second.title
+    assert saved_titles(qtbot, controller)[0] == second.title
     assert controller.rounds[0].id == second.id
     assert controller.store.theme(theme.id).round_id == controller.rounds[0].id

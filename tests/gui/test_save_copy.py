@@ -8,6 +8,7 @@ from pathlib import Path
 from facilitator.store.db import EventStore
 from facilitator.ui.controller import EventController
 from facilitator.ui.save_copy import save_copy, suggested_copy_name
+from gui.writes import add_theme
 
 
 def test_a_copy_holds_every_saved_entry_and_the_event_stays_open(
@@ -16,13 +17,13 @@ def test_a_copy_holds_every_saved_entry_and_the_event_stays_open(
     controller = EventController(EventStore.open(event_path))
     try:
         for n in range(4):
-            controller.add_theme(f"said at table {n}", table_id=None, round_id=None)
+            add_theme(qtbot, controller, f"said at table {n}", table_id=None, round_id=None)
         target = tmp_path / "Backup #1.facilitator"
         results: list[tuple[Path | None, str]] = []
         task = save_copy(controller, target, lambda path, error: results.append((path, error)))
         qtbot.waitUntil(lambda: bool(results) and not task.running)
         assert results == [(target, "")]
-        controller.add_theme("after the copy", table_id=None, round_id=None)
+        add_theme(qtbot, controller, "after the copy", table_id=None, round_id=None)
     finally:
         controller.close()
     conn = sqlite3.connect(target)

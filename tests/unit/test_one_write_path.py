@@ -1,8 +1,9 @@
 """One write path: in the GUI only the event service runs the store's write operations.
 
-Every other ui module asks the service (``controller.service.run/submit`` with a store
+Every other ui module asks the service (``controller.service.submit`` with a store
 operation from store/operations.py, or a controller method that does so); none calls a
-write method of ``EventStore`` itself.
+write method of ``EventStore`` itself. The service runs every one of them on its writer
+thread: it has no way left to write on the UI thread's connection.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ WRITES = {
     "delete_card_pick",
     "restore_card_pick",
     "add_timeline",
+    "add_timeline_with_settings",
     "set_round_times",
     "save_draft",
     "set_setting",
@@ -69,3 +71,12 @@ def test_no_ui_module_but_the_service_writes_to_the_store() -> None:
 def test_the_check_finds_a_direct_write() -> None:
     source = "def f(c):\n    c.store.set_setting('k', 1)\n    ops.set_setting(c, 'k', 1)\n"
     assert _store_writes(source, "sample.py") == ["sample.py:2: c.store.set_setting()"]
+
+
+def test_the_service_writes_only_through_its_writer_thread() -> None:
+    from facilitator.ui.event_service import EventService
+
+    assert not hasattr(EventService, "run")
+    assert not hasattr(EventService, "run_for")
+    source = (UI / "event_service.py").read_text(encoding="utf-8")
+    assert "self.store)" not in source  # no operation is called on the UI's connection

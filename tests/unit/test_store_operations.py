@@ -67,3 +67,40 @@ def test_changes_merge_and_list_every_entry_they_touch() -> None:
     both = a.merged(b)
     assert both.settings == ("a", "b") and both.timeline and both.draft
     assert both.origin == "clock" and not both.entries_changed
+
+
+def test_a_projector_step_is_one_transaction_stamped_when_it_was_taken(store) -> None:
+    round_id = store.rounds()[0].id
+    taken = "2026-03-12T09:00:00.000000+00:00"
+    changes = ops.add_timeline_with_settings(
+        store,
+        "projector",
+        {"projector.item": "round:0", "projector.look": "light"},
+        round_id=round_id,
+        detail={"action": "next"},
+        at=taken,
+        origin="live",
+    )
+    assert changes.timeline and changes.settings == ("projector.item", "projector.look")
+    (entry,) = store.timeline()
+    assert (entry.at, entry.kind, entry.round_id) == (taken, "projector", round_id)
+    assert store.setting("projector.look") == "light"
+    with pytest.raises(TypeError):  # a setting that cannot be kept: the record goes too
+        ops.add_timeline_with_settings(
+            store, "projector", {"projector.item": object()}, origin="live"
+        )
+    assert len(store.timeline()) == 1 and store.setting("projector.item") == "round:0"
+
+
+def test_a_new_round_keeps_the_id_given_up_front(store) -> None:
+    from msgspec.structs import replace
+
+    plan = store.plan()
+    added = replace(plan.rounds[0], title="Added")
+    ids = [r.id for r in store.rounds()] + ["chosen-before-the-save"]
+    longer = replace(plan, rounds=(*plan.rounds, added))
+    changes = ops.replace_plan(store, longer, ids, origin="editor")
+    assert changes[1].plan
+    assert store.rounds()[-1].id == "chosen-before-the-save"
+    again = ops.replace_plan(store, longer, ids, origin="editor")[0]
+    assert [r.id for r in again] == ids  # saved again: the same round, not another

@@ -20,6 +20,7 @@ import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from facilitator import __version__
 from facilitator.core.deck import Deck
@@ -28,7 +29,7 @@ from facilitator.core.plan import Plan
 from facilitator.store import migrate
 from facilitator.store.base import StoreError, new_id, now_iso
 from facilitator.store.deck_plan import RETIRED, DeckPlanOps, write_deck, write_plan
-from facilitator.store.drafts_settings import DraftSettingOps
+from facilitator.store.drafts_settings import DraftSettingOps, put_setting
 from facilitator.store.entries import MAX_THEME_CHARS, EntryOps
 from facilitator.store.event_file import (
     canonical,
@@ -45,8 +46,8 @@ from facilitator.store.lock import EventLock
 from facilitator.store.opening import inspect_revision, sidecars_present, tidy_sidecars
 from facilitator.store.picks import PickOps
 from facilitator.store.room import RoomOps, make_missing_tokens
-from facilitator.store.rows import THEME_COLUMNS, THEME_ROW
-from facilitator.store.timeline import TimelineOps
+from facilitator.store.rows import THEME_COLUMNS, THEME_ROW, insert_row
+from facilitator.store.timeline import TimelineOps, timeline_values
 
 __all__ = [
     "MAX_TABLES",
@@ -254,3 +255,27 @@ class EventStore(
         except sqlite3.Error as exc:
             raise StoreError(human_error(exc, path)) from exc
         return cls(path, conn, None, readonly=False)
+
+    # -- steps of the live session -----------------------------------------------------------
+
+    def now(self) -> str:
+        """The time this store stamps on what it saves (ISO 8601, UTC): for a step taken
+        now and saved later by the writer thread."""
+        return self._now()
+
+    def add_timeline_with_settings(
+        self,
+        kind: str,
+        settings: dict[str, Any],
+        *,
+        round_id: str | None = None,
+        detail: dict[str, Any] | None = None,
+        at: str | None = None,
+    ) -> None:
+        """A timeline record and the settings that go with it (a projector step: the
+        item on screen, the look) in one transaction: all are saved, or none."""
+        values = timeline_values(kind, round_id, detail, at or self._now())
+        with self._write() as conn:
+            insert_row(conn, "timeline", values)
+            for key, value in settings.items():
+                put_setting(conn, key, value)

@@ -91,8 +91,9 @@ class DeckPlanOps(StoreBase):
         """Save an edited plan; themes stay attached to their rounds.
 
         ``round_ids`` gives, for each round of ``plan``, the id of the round it was (None
-        for a new one), so moved rounds keep their themes. Without it, rounds keep their
-        ids by position. A round left out is removed, or retired if themes point at it.
+        for a new one, or a new id the caller chose), so moved rounds keep their themes.
+        Without it, rounds keep their ids by position. A round left out is removed, or
+        retired if themes point at it.
         """
         current = self.rounds()
         if round_ids is None:
@@ -114,8 +115,12 @@ class DeckPlanOps(StoreBase):
                         [*values.values(), round_id],
                     )
                     kept.add(round_id)
-                else:
-                    insert_row(conn, "round", {"id": new_id(), "plan_id": plan_id, **values})
+                else:  # a new round: with the id the caller gave it up front, if unused
+                    fresh = round_id if round_id is not None and round_id not in known else None
+                    insert_row(
+                        conn, "round", {"id": fresh or new_id(), "plan_id": plan_id, **values}
+                    )
+                    kept.add(fresh or "")
             for gone in current:
                 if gone.id in kept:
                     continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Any
 
 from facilitator.core.records import Draft
@@ -47,7 +48,12 @@ class DraftSettingOps(StoreBase):
 
     def set_setting(self, key: str, value: Any) -> None:
         with self._write() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO setting (key, value_json) VALUES (?, ?)",
-                (key, json.dumps(value)),
-            )
+            put_setting(conn, key, value)
+
+
+def put_setting(conn: sqlite3.Connection, key: str, value: Any) -> None:
+    """Set one setting inside a transaction that is open on ``conn``."""
+    conn.execute(
+        "INSERT OR REPLACE INTO setting (key, value_json) VALUES (?, ?)",
+        (key, json.dumps(value)),
+    )

@@ -89,10 +89,27 @@ def add_timeline(
     *,
     round_id: str | None = None,
     detail: dict[str, Any] | None = None,
+    at: str | None = None,
     origin: str,
 ) -> Changes:
-    store.add_timeline(kind, round_id=round_id, detail=detail)
+    """``at``: when the step was taken (``store.now()`` then), if it is saved later."""
+    store.add_timeline(kind, round_id=round_id, detail=detail, at=at)
     return Changes(timeline=True, origin=origin)
+
+
+def add_timeline_with_settings(
+    store: EventStore,
+    kind: str,
+    settings: dict[str, Any],
+    *,
+    round_id: str | None = None,
+    detail: dict[str, Any] | None = None,
+    at: str | None = None,
+    origin: str,
+) -> Changes:
+    """A step of the projector: its timeline record and settings in one transaction."""
+    store.add_timeline_with_settings(kind, settings, round_id=round_id, detail=detail, at=at)
+    return Changes(timeline=True, settings=tuple(settings), origin=origin)
 
 
 def set_round_times(store: EventStore, round_id: str, *, origin: str, **times: Any) -> Changes:

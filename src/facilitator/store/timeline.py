@@ -14,15 +14,16 @@ class TimelineOps(StoreBase):
     """The event's timeline."""
 
     def add_timeline(
-        self, kind: str, *, round_id: str | None = None, detail: dict[str, Any] | None = None
+        self,
+        kind: str,
+        *,
+        round_id: str | None = None,
+        detail: dict[str, Any] | None = None,
+        at: str | None = None,
     ) -> TimelineEntry:
-        values = {
-            "id": new_id(),
-            "at": self._now(),
-            "kind": kind,
-            "round_id": round_id,
-            "detail_json": json.dumps(detail or {}, ensure_ascii=False),
-        }
+        """``at``: when it happened (ISO 8601), if not now: a step taken on the UI thread
+        is stamped when it was taken, though the writer saves it later."""
+        values = timeline_values(kind, round_id, detail, at or self._now())
         with self._write() as conn:
             insert_row(conn, "timeline", values)
         return timeline_record(values)
@@ -33,3 +34,16 @@ class TimelineOps(StoreBase):
         order = "rowid" if saved_order else "at, id"
         rows = self._read(f"SELECT * FROM timeline ORDER BY {order}")
         return [timeline_record(r) for r in rows]
+
+
+def timeline_values(
+    kind: str, round_id: str | None, detail: dict[str, Any] | None, at: str
+) -> dict[str, Any]:
+    """The row of one timeline record."""
+    return {
+        "id": new_id(),
+        "at": at,
+        "kind": kind,
+        "round_id": round_id,
+        "detail_json": json.dumps(detail or {}, ensure_ascii=False),
+    }

@@ -147,6 +147,7 @@ class ClockDriver(ClockRecords, QObject):
 
         self.chime = Chime(self)
         self.chime.volume = CLOCK_CHIME_VOLUME.read(store)
+        self._minimum_minutes: float = CLOCK_MINIMUM_MINUTES.read(store)
         chosen = CLOCK_CHIME_FILE.read(store)
         if isinstance(chosen, str) and Path(chosen).is_file():
             self.chime.path = Path(chosen)
@@ -264,10 +265,10 @@ class ClockDriver(ClockRecords, QObject):
 
     @property
     def minimum_round_minutes(self) -> float:
-        minutes: float = CLOCK_MINIMUM_MINUTES.read(self.controller.store)
-        return minutes
+        return self._minimum_minutes  # as set: the writer may not have saved it yet
 
     def set_minimum_round_minutes(self, minutes: float) -> None:
+        self._minimum_minutes = minutes
         self._save_setting(CLOCK_MINIMUM_MINUTES.key, minutes)
 
     # -- the timer -------------------------------------------------------------------------

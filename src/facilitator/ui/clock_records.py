@@ -3,7 +3,6 @@ and how late the event runs (and the plan that would end it on time)."""
 
 from __future__ import annotations
 
-import contextlib
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +15,6 @@ from facilitator.core.records import RoundInfo
 from facilitator.core.resume import ROUND_LIVE, clock_snapshot
 from facilitator.core.schedule import Lateness, projected_end, rebalance
 from facilitator.store import operations as ops
-from facilitator.store.db import StoreError
 from facilitator.ui.controller import EventController
 
 if TYPE_CHECKING:
@@ -125,32 +123,38 @@ class ClockRecords:
             at = end
         self._planned_end = at
 
+    # Every record is submitted to the writer thread (the UI never waits on the disk); the
+    # one writer runs them in the order they were made, and a failure is said through the
+    # service's ``failed`` (store_error).
+
     def _set_times(self, round_id: str, **times: datetime) -> None:
         values = {k: v.isoformat() for k, v in times.items()}
-        try:
-            self.controller.service.run(
-                lambda s: ops.set_round_times(s, round_id, origin=CLOCK, **values)
-            )
-        except StoreError:  # the service said so (store_error)
-            return
+        self.controller.service.submit(
+            lambda s: ops.set_round_times(s, round_id, origin=CLOCK, **values), entry=False
+        )
         self.controller.rounds = [
             _with_times(r, values) if r.id == round_id else r for r in self.controller.rounds
         ]
 
     def _record(self, kind: str, detail: dict[str, Any] | None = None) -> None:
-        """A timeline record; a clock's carries the clock as it stands (core/resume.py)."""
+        """A timeline record; a clock's carries the clock as it stands (core/resume.py). It
+        is stamped now, though the writer may save it later."""
         if kind != ROUND_LIVE:
             r = self.clock.reading()
             detail = {**(detail or {}), **clock_snapshot(r.elapsed, r.adjustment, r.running)}
         round_id = self._round_id
-        with contextlib.suppress(StoreError):  # the service said so (store_error)
-            self.controller.service.run(
-                lambda s: ops.add_timeline(s, kind, round_id=round_id, detail=detail, origin=CLOCK)
-            )
+        at = self.controller.store.now()
+        self.controller.service.submit(
+            lambda s: ops.add_timeline(
+                s, kind, round_id=round_id, detail=detail, at=at, origin=CLOCK
+            ),
+            entry=False,
+        )
 
     def _save_setting(self, key: str, value: Any) -> None:
-        with contextlib.suppress(StoreError):  # the service said so (store_error)
-            self.controller.service.run(lambda s: ops.set_setting(s, key, value, origin=CLOCK))
+        self.controller.service.submit(
+            lambda s: ops.set_setting(s, key, value, origin=CLOCK), entry=False
+        )
 
 
 def _with_times(info: RoundInfo, values: dict[str, str]) -> RoundInfo:

@@ -13,19 +13,21 @@ import logging
 from collections.abc import Sequence
 from functools import lru_cache
 
+from msgspec.structs import replace
 from PySide6.QtCore import QObject, Signal
 
 from facilitator.core.changes import EDITOR, Changes
 from facilitator.core.deck import Deck
 from facilitator.core.plan import Plan
 from facilitator.core.projector_state import ClockFace, ProjectorState, Slide
-from facilitator.core.records import RoundInfo, TableInfo, Theme
+from facilitator.core.records import RoundInfo, TableInfo
 from facilitator.core.resume import where_it_was
 from facilitator.store import operations as ops
 from facilitator.store.db import EventStore, StoreError
 from facilitator.ui.event_service import EventService
-from facilitator.ui.save_writer import SaveWriter
+from facilitator.ui.save_writer import Callback, SaveWriter
 from facilitator.ui.views import card_images
+from facilitator.ui.wall_source import Wall
 
 log = logging.getLogger(__name__)
 KEPT_IMAGES = 8  # card images kept in memory for repaints
@@ -69,6 +71,8 @@ class EventController(QObject):
         self.service.changed.connect(self._committed)  # first: the lookups follow, then views
         self.service.failed.connect(self.store_error)
         self.changed = self.service.changed
+        # the theme wall's one owner: built off the UI thread, fresh while it is shown
+        self.wall = Wall(self)
 
     @property
     def writer(self) -> SaveWriter:
@@ -118,23 +122,6 @@ class EventController(QObject):
             self.projector_state = state
             self.projector_changed.emit(state)
 
-    def add_theme(
-        self,
-        text: str,
-        *,
-        table_id: str | None,
-        round_id: str | None,
-        kind: str = "theme",
-        cards: Sequence[str] = (),
-    ) -> Theme:
-        """Commit a theme at once; raises StoreError (after store_error) when it failed."""
-        changes = self.service.run(
-            lambda s: ops.add_theme(
-                s, text, table_id=table_id, round_id=round_id, kind=kind, cards=cards
-            )
-        )
-        return changes.added[0]
-
     def _committed(self, changes: Changes) -> None:
         """A commit, from this app's service or another writer: the lookups follow it, then
         the finer signals tell the views that listen to them."""
@@ -143,7 +130,9 @@ class EventController(QObject):
             self._stored_image.cache_clear()
         if changes.plan:
             self.plan = self.store.plan()
-            self.rounds = self.store.rounds()
+            # times the clock set a moment ago may still be on their way to the file
+            kept = {r.id: r for r in self.rounds}
+            self.rounds = [_with_kept_times(r, kept.get(r.id)) for r in self.store.rounds()]
             if self.live_round is not None:
                 self.live_round = next(
                     (r for r in self.rounds if r.id == self.live_round.id),
@@ -164,19 +153,45 @@ class EventController(QObject):
         if changes.event or changes.tables:
             self.event_changed.emit()
 
-    def replace_deck(self, deck: Deck) -> None:
-        self.service.run(lambda s: ops.replace_deck(s, deck, origin=EDITOR))
+    def replace_deck(self, deck: Deck, done: Callback | None = None) -> None:
+        """Save ``deck`` into the event (on the writer thread; ``done`` follows)."""
+        self.service.submit(lambda s: ops.replace_deck(s, deck, origin=EDITOR), done, entry=False)
 
-    def replace_plan(self, plan: Plan, round_ids: Sequence[str | None] | None = None) -> None:
+    def replace_plan(
+        self,
+        plan: Plan,
+        round_ids: Sequence[str | None] | None = None,
+        done: Callback | None = None,
+    ) -> None:
         """Save an edited plan; ``round_ids`` (see EventStore.replace_plan) keeps moved
-        rounds with their themes."""
-        self.service.run_for(lambda s: ops.replace_plan(s, plan, round_ids, origin=EDITOR))
+        rounds with their themes. The rounds follow once it is saved (``plan_changed``)."""
 
-    def set_table_count(self, count: int) -> None:
-        self.service.run_for(lambda s: ops.set_table_count(s, count, origin=EDITOR))
+        def op(store: EventStore) -> Changes:
+            return ops.replace_plan(store, plan, round_ids, origin=EDITOR)[1]
+
+        self.service.submit(op, done, entry=False)
+
+    def set_table_count(self, count: int, done: Callback | None = None) -> None:
+        def op(store: EventStore) -> Changes:
+            return ops.set_table_count(store, count, origin=EDITOR)[1]
+
+        self.service.submit(op, done, entry=False)
 
     def close(self) -> None:
         self.closing.emit()
         self.service.close()  # its connection closes before the app's (and its lock)
         card_images.drop_source(self.card_image)
         self.store.close()
+
+
+def _with_kept_times(stored: RoundInfo, known: RoundInfo | None) -> RoundInfo:
+    """``stored``, with the times this app knows of and the file does not have yet (the
+    clock's round times are saved by the writer thread, after the plan that was read)."""
+    if known is None:
+        return stored
+    times = {
+        name: getattr(known, name)
+        for name in ("planned_start", "planned_end", "actual_start", "actual_end")
+        if getattr(stored, name) is None and getattr(known, name) is not None
+    }
+    return replace(stored, **times) if times else stored

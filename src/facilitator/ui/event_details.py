@@ -13,10 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.core.changes import EDITOR
-from facilitator.core.errors import InputError
+from facilitator.core.changes import EDITOR, Changes
 from facilitator.store import operations as ops
-from facilitator.store.db import StoreError
+from facilitator.store.db import EventStore
 from facilitator.ui.controller import EventController
 
 
@@ -54,17 +53,29 @@ class EventDetailsPanel(QWidget):
         form.addRow("File:", QLabel(str(controller.store.path)))
 
     def save(self) -> None:
-        try:
-            details = {
-                "title": self.title.text(),
-                "date": self.date.date().toString(Qt.DateFormat.ISODate),
-                "venue": self.venue.text().strip(),
-                "facilitator": self.facilitator.text().strip(),
-            }
-            self.controller.service.run_for(lambda s: ops.update_event(s, origin=EDITOR, **details))
-            if self.tables.value() != len(self.controller.tables):
-                self.controller.set_table_count(self.tables.value())
-        except (InputError, StoreError) as exc:
-            self.message.setText(str(exc))
-            return
-        self.message.setText("Saved.")
+        """Save the details, then the number of tables (on the writer thread, in order);
+        "Saved." once both are in the file."""
+        details = {
+            "title": self.title.text(),
+            "date": self.date.date().toString(Qt.DateFormat.ISODate),
+            "venue": self.venue.text().strip(),
+            "facilitator": self.facilitator.text().strip(),
+        }
+        tables = self.tables.value()
+        self.message.setText("Saving…")
+
+        def op(store: EventStore) -> Changes:
+            return ops.update_event(store, origin=EDITOR, **details)[1]
+
+        def saved(changes: Changes | None, error: BaseException | None) -> None:
+            if error is not None:
+                self.message.setText(str(error))
+            elif tables != len(self.controller.tables):
+                self.controller.set_table_count(tables, tables_saved)
+            else:
+                self.message.setText("Saved.")
+
+        def tables_saved(changes: Changes | None, error: BaseException | None) -> None:
+            self.message.setText(str(error) if error is not None else "Saved.")
+
+        self.controller.service.submit(op, saved, entry=False)

@@ -1,11 +1,12 @@
 """The event service: the one piece of ui code that changes the event.
 
-Every write of the GUI is a store operation (store/operations.py) run here: on the writer
-thread (``submit``: entries, picks and drafts of the live session, so the UI never waits on
-the disk) or at once on the UI thread's connection (``run``: steps the UI needs answered
-before it goes on, and edits of the deck, plan and event). Each commit is told to every
-view through one signal, ``changed(Changes)``, on the UI thread; a view refreshes from it
-whether the change was its own or another's.
+Every write of the GUI is a store operation (store/operations.py) submitted here and run
+on the writer thread (ui/save_writer.py), one at a time in the order submitted: entries,
+edits, undo and redo, picks, drafts, the clock's and the projector's timeline, settings,
+the deck, plan and event details. The UI thread never waits on the disk: what it needs
+from a write comes in the callback, or it gives the write its ids up front. Each commit is
+told to every view through one signal, ``changed(Changes)``, on the UI thread; a view
+refreshes from it whether the change was its own or another's.
 
 Another writer on another thread (the room server, with its own connection) tells the
 views of its commits with ``report(changes)``, which may be called from any thread: the
@@ -18,21 +19,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from facilitator.core.changes import UNDO, Changes
-from facilitator.core.records import Theme
 from facilitator.store import operations as ops
-from facilitator.store.db import EventStore, StoreError
+from facilitator.store.db import EventStore
 from facilitator.ui.save_writer import Callback, SaveWriter
 
 log = logging.getLogger(__name__)
 
 UNDO_LIMIT = 500
-T = TypeVar("T")
 
 
 class EventService(QObject):
@@ -44,7 +43,7 @@ class EventService(QObject):
 
     def __init__(self, store: EventStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store  # the UI thread's connection
+        self.store = store  # the UI thread's connection: for reading only
         self.writer = SaveWriter(store.path, self)
         self.writer.changed.connect(self._announce)
         self._reported.connect(self._announce, Qt.ConnectionType.QueuedConnection)
@@ -61,32 +60,17 @@ class EventService(QObject):
         key: str = "",
         entry: bool = True,
     ) -> None:
-        """Run ``op`` on the writer's thread; ``changed`` and then ``callback(changes,
-        error)`` follow on the UI thread once it committed (or failed). See SaveWriter."""
-        self.writer.submit(op, callback, key=key, entry=entry)
+        """Run ``op`` on the writer's thread, after every write submitted before it;
+        ``changed`` and then ``callback(changes, error)`` follow on the UI thread once it
+        committed (or failed). Without a callback a failure is said through ``failed``.
+        ``entry``: counted among the entries waiting while the disk is slow. See SaveWriter."""
+        self.writer.submit(op, callback or self.say_failure, key=key, entry=entry)
 
-    def run(self, op: Callable[[EventStore], Changes]) -> Changes:
-        """Run ``op`` now on the UI thread's connection and tell every view. A StoreError
-        (or InputError) is raised to the caller after ``failed`` said it."""
-        changes: Changes = self._now(op)
-        self._announce(changes)
-        return changes
-
-    def run_for(self, op: Callable[[EventStore], tuple[T, Changes]]) -> T:
-        """``run`` for an operation that also returns a value (the new tables, rounds…)."""
-        value: T
-        changes: Changes
-        value, changes = self._now(op)
-        self._announce(changes)
-        return value
-
-    def _now(self, op: Callable[[EventStore], Any]) -> Any:
-        try:
-            return op(self.store)
-        except StoreError as exc:
-            log.warning("change not saved: %s", exc)
-            self.failed.emit(str(exc))
-            raise
+    def say_failure(self, changes: Changes | None, error: BaseException | None) -> None:
+        """A callback for ``submit``: a write that failed is said through ``failed``."""
+        if error is not None:
+            log.warning("change not saved: %s", error)
+            self.failed.emit(str(error))
 
     def report(self, changes: Changes) -> None:
         """Tell every view of a commit made elsewhere. Thread-safe: a writer on another
@@ -107,22 +91,35 @@ class EventService(QObject):
         return self.writer.close()
 
     # -- steps on saved entries and picks (undo and redo run these) ------------------------
+    # Each is submitted to the writer: it returns at once, and ``done(changes, error)``
+    # follows on the UI thread (without ``done``, a failure is said through ``failed``).
 
-    def edit_theme(self, theme_id: str, *, origin: str = UNDO, **values: Any) -> Theme:
-        return self.run(lambda s: ops.edit_theme(s, theme_id, origin=origin, **values)).edited[0]
+    def edit_theme(
+        self, theme_id: str, *, origin: str = UNDO, done: Callback | None = None, **values: Any
+    ) -> None:
+        self.submit(lambda s: ops.edit_theme(s, theme_id, origin=origin, **values), done)
 
-    def delete_theme(self, theme_id: str, *, origin: str = UNDO) -> Theme:
-        return self.run(lambda s: ops.delete_theme(s, theme_id, origin=origin)).deleted[0]
+    def delete_theme(
+        self, theme_id: str, *, origin: str = UNDO, done: Callback | None = None
+    ) -> None:
+        self.submit(lambda s: ops.delete_theme(s, theme_id, origin=origin), done)
 
-    def restore_theme(self, theme_id: str, *, origin: str = UNDO) -> Theme:
-        return self.run(lambda s: ops.restore_theme(s, theme_id, origin=origin)).restored[0]
+    def restore_theme(
+        self, theme_id: str, *, origin: str = UNDO, done: Callback | None = None
+    ) -> None:
+        self.submit(lambda s: ops.restore_theme(s, theme_id, origin=origin), done)
 
-    def set_theme_hidden(self, theme_id: str, hidden: bool, *, origin: str = UNDO) -> Theme:
-        changes = self.run(lambda s: ops.set_theme_hidden(s, theme_id, hidden, origin=origin))
-        return changes.hidden[0]
+    def set_theme_hidden(
+        self, theme_id: str, hidden: bool, *, origin: str = UNDO, done: Callback | None = None
+    ) -> None:
+        self.submit(lambda s: ops.set_theme_hidden(s, theme_id, hidden, origin=origin), done)
 
-    def withdraw_pick(self, pick_id: str, *, origin: str = UNDO) -> None:
-        self.run(lambda s: ops.withdraw_card_pick(s, pick_id, origin=origin))
+    def withdraw_pick(
+        self, pick_id: str, *, origin: str = UNDO, done: Callback | None = None
+    ) -> None:
+        self.submit(lambda s: ops.withdraw_card_pick(s, pick_id, origin=origin), done)
 
-    def restore_pick(self, pick_id: str, *, origin: str = UNDO) -> None:
-        self.run(lambda s: ops.restore_card_pick(s, pick_id, origin=origin))
+    def restore_pick(
+        self, pick_id: str, *, origin: str = UNDO, done: Callback | None = None
+    ) -> None:
+        self.submit(lambda s: ops.restore_card_pick(s, pick_id, origin=origin), done)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.core.changes import SETTINGS
+from facilitator.core.changes import SETTINGS, Changes
 from facilitator.core.errors import InputError
 from facilitator.core.harvest import build_harvest
 from facilitator.core.settings import EXPORT_FOLDER, EXPORT_FORMATS
@@ -39,6 +39,7 @@ from facilitator.export.formats import in_dialog_order
 from facilitator.store import operations as ops
 from facilitator.store.db import EventStore, StoreError
 from facilitator.ui.controller import EventController
+from facilitator.ui.save_writer import Callback
 
 log = logging.getLogger(__name__)
 
@@ -257,7 +258,6 @@ class ExportDialog(QDialog):
         formats = self.formats()
         if not formats:
             return
-        self._remember(folder, formats)
         self.written = []
         self.open_button.hide()
         self.progress.setRange(0, len(formats) + 1)
@@ -269,16 +269,27 @@ class ExportDialog(QDialog):
         task.progress.connect(self._progress)
         task.finished.connect(self._finished)
         self.task = task
-        task.start()
+        task.running = True  # (waiting for the writer: it starts when the writes before it land)
         self._update()
 
-    def _remember(self, folder: Path, formats: list[str]) -> None:
-        try:
-            run = self.controller.service.run
-            run(lambda s: ops.set_setting(s, EXPORT_FOLDER.key, str(folder), origin=SETTINGS))
-            run(lambda s: ops.set_setting(s, EXPORT_FORMATS.key, formats, origin=SETTINGS))
-        except StoreError as exc:  # not worth stopping an export for
-            log.warning("export choices not saved: %s", exc)
+        def remembered(changes: Changes | None, error: BaseException | None) -> None:
+            # after every write submitted before it: the export reads them all
+            if error is not None:  # not worth stopping an export for
+                log.warning("export choices not saved: %s", error)
+            if self.task is task and task.running:  # (not closed meanwhile)
+                task.start()
+
+        self._remember(folder, formats, remembered)
+
+    def _remember(self, folder: Path, formats: list[str], done: Callback) -> None:
+        """Keep the choices in the event (on the writer thread, after what it has to do)."""
+
+        def op(store: EventStore) -> Changes:
+            return ops.set_setting(store, EXPORT_FOLDER.key, str(folder), origin=SETTINGS).merged(
+                ops.set_setting(store, EXPORT_FORMATS.key, formats, origin=SETTINGS)
+            )
+
+        self.controller.service.submit(op, done, entry=False)
 
     @Slot(int, str)
     def _progress(self, step: int, message: str) -> None:

@@ -38,9 +38,9 @@ from facilitator.core.session import (
 )
 from facilitator.core.settings import PROJECTOR_ITEM, PROJECTOR_LOGO, PROJECTOR_LOOK
 from facilitator.store import operations as ops
-from facilitator.store.db import EventStore, StoreError
+from facilitator.store.db import EventStore
 from facilitator.ui.controller import EventController
-from facilitator.ui.wall_source import wall_job
+from facilitator.ui.save_writer import Callback
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ LOOKS: dict[Look, str] = {
     Look.LIGHT: "Light",
     Look.CONTRAST: "High contrast",
 }
-REFRESH_MS = 300  # themes arriving in a burst refresh the wall once
+REFRESH_MS = 300  # picks arriving in a burst refresh the tally once
 
 
 def _look(value: object) -> Look:
@@ -69,10 +69,9 @@ class LiveControl(QObject):
         super().__init__(parent)
         self.controller = controller
         store = controller.store
-        self._dirty = {WALL: True, TALLY: True}
-        self._wall_view: dict[str, Any] = {"grouping": "table", "spotlight_id": None, "page": 0}
+        self._tally_dirty = True
         self._preview: ProjectorState | None = None
-        self._panel_owns_wall = False  # a panel has shown the wall and keeps it fresh
+        self._wall_on_screen = False  # the run's wall is live or in the preview
         self.session = LiveSession(
             self._run(),
             look=_look(PROJECTOR_LOOK.read(store)),
@@ -90,8 +89,8 @@ class LiveControl(QObject):
         controller.plan_changed.connect(self.rebuild)
         controller.deck_changed.connect(self.rebuild)
         controller.event_changed.connect(self.rebuild)
-        controller.themes_changed.connect(lambda: self._content_changed(WALL))
-        controller.picks_changed.connect(lambda: self._content_changed(TALLY))
+        controller.picks_changed.connect(self._picks_changed)
+        controller.changed.connect(self._committed)
         self.session.set_clock(controller.clock_face)  # a reopened round's clock, as it was
         self.publish()
 
@@ -101,9 +100,10 @@ class LiveControl(QObject):
         index = self.controller.live_round_index()
         return index if index >= 0 else None
 
-    def _run(self) -> tuple[ShowItem, ...]:
+    def _run(self, wall: WallSlide | None = None) -> tuple[ShowItem, ...]:
         event = self.controller.store.event()
         return build_run(
+            wall=wall,
             title=event.title,
             venue=event.venue,
             date=event.date,
@@ -120,9 +120,10 @@ class LiveControl(QObject):
         except ValueError:
             return None
 
-    def set_logo(self, path: Path | None) -> None:
+    def set_logo(self, path: Path | None, done: Callback | None = None) -> None:
         """Use the image at ``path`` on the holding slide (None: no logo). Raises InputError
-        for a file that is not an image; StoreError when it could not be saved."""
+        for a file that is not an image. Saved on the writer thread: ``done(changes,
+        error)`` follows, and the holding slide once it is saved (``changed``)."""
         data = ""
         if path is not None:
             image = QImage(str(path))
@@ -138,23 +139,26 @@ class LiveControl(QObject):
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
             image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes
             data = base64.b64encode(bytes(buffer.data().data())).decode("ascii")
-        self.controller.service.run(
-            lambda s: ops.set_setting(s, PROJECTOR_LOGO.key, data, origin=LIVE)
+        self.controller.service.submit(
+            lambda s: ops.set_setting(s, PROJECTOR_LOGO.key, data, origin=LIVE), done, entry=False
         )
-        self.rebuild()
+
+    def _committed(self, changes: Changes) -> None:
+        if PROJECTOR_LOGO.key in changes.settings:
+            self.rebuild()  # the holding slide shows the logo that was saved
 
     def rebuild(self) -> None:
         """The plan, deck or event details changed: a new run, the room stays where it is."""
-        self._dirty = {WALL: True, TALLY: True}
-        self.session.replace_run(self._run())
+        self._tally_dirty = True
+        # the new run keeps the wall as last built (its owner refreshes it if it is shown)
+        built = next((it.slide for it in self.session.items if it.key == WALL), None)
+        self.session.replace_run(self._run(built if isinstance(built, WallSlide) else None))
         self.session.set_live_round(self._round_index())
         self.publish()
 
-    def _content_changed(self, key: str) -> None:
-        if key == WALL and self._panel_owns_wall:
-            return  # the capture panel refreshes the wall it showed, off the UI thread
-        self._dirty[key] = True
-        if key in self._on_screen_keys():
+    def _picks_changed(self) -> None:
+        self._tally_dirty = True
+        if TALLY in self._on_screen_keys():
             self._refresh_timer.start()
 
     def _on_screen_keys(self) -> set[str]:
@@ -162,20 +166,19 @@ class LiveControl(QObject):
         return {self.session.live_item.key, preview.key if preview else ""}
 
     def _refresh_content(self) -> None:
-        """Build the wall and tally only when the room or the preview is about to show them
-        (a big event has tens of thousands of themes)."""
-        for key in self._on_screen_keys() & {k for k, dirty in self._dirty.items() if dirty}:
-            self._dirty[key] = False
-            self.session.refresh(key, self._wall() if key == WALL else self._tally())
+        """Build the tally only when the room or the preview is about to show it. (The
+        wall is the controller's to build, off the UI thread: see ``_ask_for_wall``.)"""
+        if self._tally_dirty and TALLY in self._on_screen_keys():
+            self._tally_dirty = False
+            self.session.refresh(TALLY, self._tally())
 
-    def _wall(self) -> WallSlide:
-        """The wall as last chosen; until a panel chooses, the live round's entries only,
-        which is what the room is talking about (and keeps a big event's wall quick)."""
-        c = self.controller
-        view = dict(self._wall_view)
-        if "round_id" not in view:
-            view["round_id"] = c.live_round.id if c.live_round else None
-        return wall_job(c, **view)(c.store)
+    def _ask_for_wall(self) -> None:
+        """The run's wall has come on screen (live or in the preview): its owner builds it
+        afresh (ui/wall_source.py) and puts it up, and keeps it fresh while it is shown."""
+        on_screen = WALL in self._on_screen_keys()
+        if on_screen and not self._wall_on_screen:
+            self.controller.wall.refresh()
+        self._wall_on_screen = on_screen
 
     def _tally(self) -> Slide:
         return tally_slide(self.controller.deck, self.controller.store.card_tally())
@@ -183,17 +186,11 @@ class LiveControl(QObject):
     # -- the event's signals ----------------------------------------------------------------
 
     def _show_requested(self, slide: Slide, live: bool) -> None:
-        if isinstance(slide, WallSlide):
-            # a panel chose how the wall looks; later refreshes keep that view
-            self._wall_view = {
-                "grouping": slide.grouping,
-                "spotlight_id": slide.spotlight.id if slide.spotlight else None,
-                "page": slide.page,
-                "round_id": slide.round_id,
-                "title": slide.title,
-            }
-            self._dirty[WALL] = False
-            self._panel_owns_wall = True
+        if live and isinstance(slide, WallSlide) and self.session.live_item.key == WALL:
+            # the wall on screen, built afresh: new content, not a step (a black-out stays)
+            self.session.refresh(WALL, slide)
+            self.publish()
+            return
         self.session.show(slide, live=live)
         self._after()
 
@@ -202,8 +199,6 @@ class LiveControl(QObject):
         self.publish()
 
     def _round_changed(self, info: RoundInfo | None) -> None:
-        if "round_id" not in self._wall_view:
-            self._content_changed(WALL)  # the run's wall is the live round's
         index = self._round_index()
         if index is not None and info is not None:
             self.session.enter_round(index)
@@ -268,6 +263,7 @@ class LiveControl(QObject):
         if preview != self._preview:
             self._preview = preview
             self.controller.preview_changed.emit(preview)
+        self._ask_for_wall()
         self.changed.emit()
 
     # -- the timeline -----------------------------------------------------------------------
@@ -278,18 +274,19 @@ class LiveControl(QObject):
         item = self.session.items[self.session.position].key
         look = self.session.look.value if detail.get("action") == "look" else None
 
-        def record(store: EventStore) -> Changes:
-            changes = ops.add_timeline(
-                store, "projector", round_id=round_id, detail=detail, origin=LIVE
-            ).merged(ops.set_setting(store, PROJECTOR_ITEM.key, item, origin=LIVE))
-            if look is not None:
-                changes = changes.merged(
-                    ops.set_setting(store, PROJECTOR_LOOK.key, look, origin=LIVE)
-                )
-            return changes
+        settings: dict[str, Any] = {PROJECTOR_ITEM.key: item}
+        if look is not None:
+            settings[PROJECTOR_LOOK.key] = look
+        at = self.controller.store.now()  # stamped now, saved by the writer (in order)
 
-        try:
-            self.controller.service.run(record)
-        except StoreError as exc:
-            log.warning("projector change not recorded: %s", exc)
-            self.controller.store_error.emit(f"The projector change was not recorded: {exc}")
+        def record(store: EventStore) -> Changes:
+            return ops.add_timeline_with_settings(
+                store, "projector", settings, round_id=round_id, detail=detail, at=at, origin=LIVE
+            )
+
+        self.controller.service.submit(record, self._record_failed, entry=False)
+
+    def _record_failed(self, changes: Changes | None, error: BaseException | None) -> None:
+        if error is not None:
+            log.warning("projector change not recorded: %s", error)
+            self.controller.store_error.emit(f"The projector change was not recorded: {error}")

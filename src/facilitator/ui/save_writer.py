@@ -1,4 +1,6 @@
-"""The writer: every save of the capture panel runs here, off the UI thread.
+"""The writer: every write of the GUI to the event runs here, off the UI thread (saves,
+edits, undo and redo, picks, drafts, the clock's and projector's records, settings, the
+deck, plan and event details: the event service submits them all).
 
 One worker thread with its own connection to the event file (``EventStore.open_writer``)
 runs operations one at a time, in the order they were submitted. The UI thread never

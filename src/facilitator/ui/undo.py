@@ -1,21 +1,23 @@
 """Undo and redo for what is done to entries and card picks: save, edit, delete, hide, pick.
 
 The steps go on the event service's one undo stack, from whichever panel made them. Every
-step is a store operation run by the service and committed at once; undo is another
-committed operation (a deleted entry is restored, never re-created), so the file is always
-what the screen says. A save or a pick is committed before its step is pushed: pushing it
-does nothing more (``_Done``).
+step is a store operation submitted to the service's writer thread (so an undo never waits
+on the disk); undo is another operation (a deleted entry is restored, never re-created),
+and the writer runs them in order, so the file follows what the screen says. A save or a
+pick is committed before its step is pushed: its first redo does nothing more.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from facilitator.core.changes import Changes
 from facilitator.core.records import KIND_LABELS, CardPick, Theme
-from facilitator.store.db import StoreError
 from facilitator.ui.event_service import EventService
 
 log = logging.getLogger(__name__)
@@ -27,17 +29,28 @@ def _short(text: str, limit: int = 30) -> str:
 
 
 class _Command(QUndoCommand):
-    """A step whose undo or redo could not be saved is dropped from the stack, with a message."""
+    """A step whose undo or redo could not be saved is dropped from the stack, with a
+    message (the service's ``failed``, and ``on_failed`` if a panel set it)."""
 
     def __init__(self, service: EventService, text: str) -> None:
         super().__init__(text)
         self.service = service
+        self.on_failed: Callable[[str], None] | None = None
 
-    def _run(self, step: Any) -> None:
-        try:
-            step()
-        except StoreError:
-            self.setObsolete(True)
+    def _run(self, step: Callable[..., None], *args: Any, **values: Any) -> None:
+        """Submit ``step`` (a service method) to the writer: this returns at once."""
+        on_failed, service = self.on_failed, self.service
+
+        def landed(changes: Changes | None, error: BaseException | None) -> None:
+            if error is None:
+                return
+            service.say_failure(changes, error)
+            with contextlib.suppress(RuntimeError):  # the stack let go of it meanwhile
+                self.setObsolete(True)
+            if on_failed is not None:
+                on_failed(str(error))
+
+        step(*args, done=landed, **values)
 
 
 class SaveCommand(_Command):
@@ -52,10 +65,10 @@ class SaveCommand(_Command):
         if self._first:  # already committed by the save itself
             self._first = False
             return
-        self._run(lambda: self.service.restore_theme(self.theme_id))
+        self._run(self.service.restore_theme, self.theme_id)
 
     def undo(self) -> None:
-        self._run(lambda: self.service.delete_theme(self.theme_id))
+        self._run(self.service.delete_theme, self.theme_id)
 
 
 class DeleteCommand(_Command):
@@ -64,10 +77,10 @@ class DeleteCommand(_Command):
         self.theme_id = theme.id
 
     def redo(self) -> None:
-        self._run(lambda: self.service.delete_theme(self.theme_id))
+        self._run(self.service.delete_theme, self.theme_id)
 
     def undo(self) -> None:
-        self._run(lambda: self.service.restore_theme(self.theme_id))
+        self._run(self.service.restore_theme, self.theme_id)
 
 
 class EditCommand(_Command):
@@ -82,10 +95,10 @@ class EditCommand(_Command):
         self.after = after
 
     def redo(self) -> None:
-        self._run(lambda: self.service.edit_theme(self.theme_id, **self.after))
+        self._run(self.service.edit_theme, self.theme_id, **self.after)
 
     def undo(self) -> None:
-        self._run(lambda: self.service.edit_theme(self.theme_id, **self.before))
+        self._run(self.service.edit_theme, self.theme_id, **self.before)
 
 
 class HideCommand(_Command):
@@ -96,10 +109,10 @@ class HideCommand(_Command):
         self.hidden = hidden
 
     def redo(self) -> None:
-        self._run(lambda: self.service.set_theme_hidden(self.theme_id, self.hidden))
+        self._run(self.service.set_theme_hidden, self.theme_id, self.hidden)
 
     def undo(self) -> None:
-        self._run(lambda: self.service.set_theme_hidden(self.theme_id, not self.hidden))
+        self._run(self.service.set_theme_hidden, self.theme_id, not self.hidden)
 
 
 class PickCommand(_Command):
@@ -114,7 +127,7 @@ class PickCommand(_Command):
         if self._first:
             self._first = False
             return
-        self._run(lambda: self.service.restore_pick(self.pick_id))
+        self._run(self.service.restore_pick, self.pick_id)
 
     def undo(self) -> None:
-        self._run(lambda: self.service.withdraw_pick(self.pick_id))
+        self._run(self.service.withdraw_pick, self.pick_id)

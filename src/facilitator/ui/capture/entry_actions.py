@@ -13,6 +13,7 @@ from facilitator.ui.undo import DeleteCommand, EditCommand, HideCommand
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
+    from facilitator.ui.controller import EventController
     from facilitator.ui.event_service import EventService
 
 
@@ -20,6 +21,7 @@ class EntryActions:
     """Edit, delete, hide from the wall, spotlight: each a step of the event's undo stack."""
 
     if TYPE_CHECKING:
+        controller: EventController
         service: EventService
         undo_stack: QUndoStack
         index: TagIndex
@@ -31,11 +33,9 @@ class EntryActions:
         spot_button: QPushButton
         wall_clear_spot: QPushButton
         spotlight_id: str | None
-        _failures: int
 
         def show_message(self, text: str, level: str = "ok") -> None: ...
         def send_wall(self, *, live: bool) -> None: ...
-        def _schedule_wall(self, *, now: bool = False) -> None: ...
 
     def _selection_changed(self, *_args: Any) -> None:
         theme = self.view.current_theme()
@@ -45,14 +45,12 @@ class EntryActions:
         self.spot_button.setChecked(bool(theme and theme.id == self.spotlight_id))
 
     def _change_failed(self, message: str) -> None:
-        self._failures += 1
         self.show_message(f"NOT SAVED — {message}", "error")
 
-    def push(self, command: Any) -> bool:
-        """Do a step through the undo stack; False (and a message shown) when it failed."""
-        failures = self._failures
+    def push(self, command: Any) -> None:
+        """Do a step through the undo stack. It is saved on the writer thread: a failure is
+        said when it lands (``_change_failed``), and the step leaves the stack."""
         self.undo_stack.push(command)
-        return self._failures == failures
 
     def edit_selected(self) -> None:
         index = self.view.currentIndex()
@@ -80,8 +78,8 @@ class EntryActions:
         if theme is None:
             return
         row = self.view.currentIndex().row()
-        if self.push(DeleteCommand(self.service, theme)):
-            self.show_message(f"Deleted “{one_line(theme.text, 40)}”. Ctrl+Z brings it back.", "ok")
+        self.push(DeleteCommand(self.service, theme))
+        self.show_message(f"Deleted “{one_line(theme.text, 40)}”. Ctrl+Z brings it back.", "ok")
         if self.model.rowCount():
             self.view.selectRow(min(row, self.model.rowCount() - 1))
 
@@ -101,7 +99,6 @@ class EntryActions:
         self.model.set_spotlight(theme_id)
         self.wall_clear_spot.setEnabled(theme_id is not None)
         self._selection_changed()
+        self.controller.wall.choose(spotlight_id=theme_id)
         if show:
             self.send_wall(live=True)
-        else:
-            self._schedule_wall()

@@ -44,7 +44,6 @@ class EntryList(_Widget):
         spotlight_id: str | None
 
         def _selection_changed(self, *_args: Any) -> None: ...
-        def _schedule_wall(self, *, now: bool = False) -> None: ...
 
     def _build_list(self) -> QWidget:
         right = QWidget()
@@ -156,7 +155,8 @@ class EntryList(_Widget):
             self.count_label.setText(f"{model.matching:,} of {model.total:,} entries")
 
     def _changed(self, changes: Changes) -> None:
-        """Any commit to the event, this panel's own included: the list and wall follow."""
+        """Any commit to the event, this panel's own included: the list follows (and the
+        wall: its owner, controller.wall, hears the same signal)."""
         if not changes.entries_changed:
             return
         for theme in changes.added:
@@ -165,7 +165,6 @@ class EntryList(_Widget):
             self._theme_changed(theme)
         if changes.entries:
             self.reload_timer.start()  # changed in bulk (an import, a merge): read afresh
-        self._schedule_wall()
 
     def _theme_changed(self, theme: Theme) -> None:
         self.model.theme_changed(theme)

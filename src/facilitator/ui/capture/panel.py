@@ -85,14 +85,9 @@ class CapturePanel(
         self.round_pinned = False  # the scribe chose a round other than the live one
         self.mode: str = "theme"
         self.mode_by_key = False  # the kind was chosen with a key or a click: no guessing
-        self.wall_grouping = "table"
-        self.wall_this_round = True
         self.spotlight_id: str | None = None
-        self.wall_page = 0
         self.last_saved: Theme | None = None
-        self._preview_is_wall = False
         self._restoring = False
-        self._failures = 0
 
         self._build()
         self.saver = CaptureSaver(self, controller.service, self.pending_box)
@@ -231,9 +226,6 @@ class CapturePanel(
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)
         self.filter_timer.setInterval(FILTER_DELAY_MS)
-        self.wall_timer = QTimer(self)
-        self.wall_timer.setSingleShot(True)
-        self.wall_timer.setInterval(WALL_DELAY_MS)
         self.reload_timer = QTimer(self)
         self.reload_timer.setSingleShot(True)
         self.reload_timer.setInterval(WALL_DELAY_MS)
@@ -250,7 +242,8 @@ class CapturePanel(
         c.deck_changed.connect(self._deck_changed)
         c.plan_changed.connect(self._plan_changed)
         c.event_changed.connect(self._event_changed)
-        c.preview_changed.connect(self._preview_changed)
+        c.wall.shown.connect(self._wall_shown)
+        c.wall.failed.connect(lambda m: self.show_message(m, "error"))
         c.closing.connect(self.shutdown)
         self.service.failed.connect(self._change_failed)
 
@@ -292,7 +285,6 @@ class CapturePanel(
         self.wall_prev.clicked.connect(lambda: self.turn_wall_page(-1))
         self.wall_next.clicked.connect(lambda: self.turn_wall_page(1))
         self.wall_clear_spot.clicked.connect(lambda: self.set_spotlight(None))
-        self.wall_timer.timeout.connect(self._refresh_wall)
         self._selection_changed()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -364,7 +356,6 @@ class CapturePanel(
         self.model.set_deck(self.controller.deck)
         self._fill_filters()
         self._show_chips(self.entry.text())
-        self._schedule_wall()
 
     def _plan_changed(self) -> None:
         if self.controller.round(self.round_id) is None:

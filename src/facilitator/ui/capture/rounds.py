@@ -21,11 +21,8 @@ class RoundChoice:
         round_pinned: bool
         round_combo: QComboBox
         round_hint: QLabel
-        wall_this_round: bool
-        wall_page: int
 
         def _schedule_draft(self) -> None: ...
-        def _schedule_wall(self, *, now: bool = False) -> None: ...
 
     def _fill_rounds(self) -> None:
         live = self.controller.live_round
@@ -61,6 +58,3 @@ class RoundChoice:
         elif info is not None and info.id == self.round_id:
             self.round_pinned = False
         self._fill_rounds()
-        if self.wall_this_round:
-            self.wall_page = 0
-            self._schedule_wall()

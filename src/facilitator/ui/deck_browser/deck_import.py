@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QWidget
 
+from facilitator.core.changes import Changes
 from facilitator.core.deck import Deck, bundled_decks, load_deck, save_deck
 from facilitator.core.errors import InputError
-from facilitator.store.db import StoreError
 
 if TYPE_CHECKING:
     from facilitator.ui.controller import EventController
@@ -94,7 +94,8 @@ class DeckImport(_Widget):
         box.exec()
 
     def import_deck(self, path: Path) -> bool:
-        """Load the deck at ``path`` and, once confirmed, snapshot it into the event."""
+        """Load the deck at ``path`` and, once confirmed, snapshot it into the event (True:
+        on its way to the writer thread; a failure to save it is reported when it lands)."""
         try:
             deck = load_deck(path)
         except InputError as exc:
@@ -102,12 +103,15 @@ class DeckImport(_Widget):
             return False
         if not self.confirm_replace(deck):
             return False
-        try:
-            self.controller.replace_deck(deck)
-        except StoreError as exc:
-            self.report_problem("The deck was not saved into the event", str(exc))
-            return False
-        self.pick_message.setText(f"Now using “{deck.name}”.")
+
+        def saved(changes: Changes | None, error: BaseException | None) -> None:
+            if error is not None:
+                self.report_problem("The deck was not saved into the event", str(error))
+            else:
+                self.pick_message.setText(f"Now using “{deck.name}”.")
+
+        # saved on the writer thread: the browser shows the deck once it is in the event
+        self.controller.replace_deck(deck, saved)
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -108,16 +108,11 @@ class TablePicks:
             self.last_pick_id = None
             self._update_pick_button()
             return
-        service = self.controller.service
-        failures: list[str] = []
-        service.failed.connect(failures.append)
-        try:
-            service.undo_stack.undo()
-        finally:
-            service.failed.disconnect(failures.append)
-        if failures:
-            self.pick_message.setText(f"Not undone: {failures[0]}")
-            return
+        stack = self.controller.service.undo_stack
+        top = stack.command(stack.index() - 1)
+        if isinstance(top, PickCommand):  # the writer says later if it could not be saved
+            top.on_failed = lambda message: self.pick_message.setText(f"Not undone: {message}")
+        stack.undo()
         self.last_pick_id = None
         self.pick_message.setText("The last pick was taken back.")
         if self.table_box.currentIndex() > 0:

@@ -10,10 +10,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from facilitator.core.changes import Changes
 from facilitator.core.errors import InputError
 from facilitator.core.projector_state import Blank, Look
 from facilitator.core.session import HOLDING, TALLY, WALL, WELCOME
-from facilitator.store.db import StoreError
 from facilitator.ui.features.window import Window
 from facilitator.ui.keys import BINDINGS
 from facilitator.ui.live_column import LivePanel
@@ -113,14 +113,20 @@ class LiveFeature(QObject):
     def _logo(self, path: Path | None) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        def saved(changes: Changes | None, error: BaseException | None) -> None:
+            if error is not None:
+                QMessageBox.warning(self.window.as_widget(), "Holding slide logo", str(error))
+            elif changes is not None:
+                self.window.status(
+                    "The holding slide shows the logo."
+                    if path
+                    else "The holding slide has no logo."
+                )
+
         try:
-            self.control.set_logo(path)
-        except (InputError, StoreError) as exc:
+            self.control.set_logo(path, saved)
+        except InputError as exc:
             QMessageBox.warning(self.window.as_widget(), "Holding slide logo", str(exc))
-            return
-        self.window.status(
-            "The holding slide shows the logo." if path else "The holding slide has no logo."
-        )
 
     def pick_screen(self) -> None:
         ScreenPicker(self.screens, self.window.as_widget()).exec()

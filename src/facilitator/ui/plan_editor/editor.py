@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.core.errors import InputError
+from facilitator.core.changes import Changes
 from facilitator.core.plan import (
     FORMATS,
     MAX_MINUTES,
@@ -35,7 +35,7 @@ from facilitator.core.plan import (
     bundled_plans,
     check_plan_cards,
 )
-from facilitator.store.db import StoreError
+from facilitator.store.base import new_id
 from facilitator.ui.controller import EventController
 from facilitator.ui.plan_editor.plan_files import PlanFiles
 from facilitator.ui.plan_editor.round_list import RoundList
@@ -59,7 +59,7 @@ class PlanEditor(RoundMoves, PlanFiles, QWidget):
         # the event's id of each round in the editor (None: not saved yet), kept in step
         # with self.plan.rounds so a moved round keeps its themes
         self.round_ids: list[str | None] = [r.id for r in controller.rounds]
-        self._saving = False
+        self._saves_pending = 0  # saves submitted to the writer, not yet landed
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -306,31 +306,35 @@ class PlanEditor(RoundMoves, PlanFiles, QWidget):
         return out
 
     def save_now(self) -> bool:
-        """Save the plan into the event file; False (with the reason shown) if it was not."""
+        """Save the plan into the event file (on the writer thread; the message says when it
+        landed); False (with the reason shown) if it cannot be saved."""
         self._save_timer.stop()
         problems = self.problems()
         blocking = [p for p in problems if "not in the deck" not in p]
         if blocking:
             self.message.setText("Not saved yet: " + " ".join(blocking))
             return False
-        if self.plan == self.controller.plan:
+        if self.plan == self.controller.plan and not self._saves_pending:
             self.message.setText("\n".join(problems))
             return True
-        self._saving = True
-        try:
-            self.controller.replace_plan(self.plan, self.round_ids)
-            self.round_ids = [r.id for r in self.controller.rounds]
-        except (StoreError, InputError) as exc:
-            self.message.setText(f"Not saved: {exc}")
-            return False
-        finally:
-            self._saving = False
-        self.message.setText("\n".join(problems) or "Saved in the event.")
+        # a new round gets its id now, so a later save (before this one lands) keeps it
+        self.round_ids = [round_id or new_id() for round_id in self.round_ids]
+        self._saves_pending += 1
+
+        def saved(changes: Changes | None, error: BaseException | None) -> None:
+            self._saves_pending -= 1
+            if error is not None:
+                self.message.setText(f"Not saved: {error}")
+            elif not self._saves_pending:
+                self.message.setText("\n".join(problems) or "Saved in the event.")
+
+        self.message.setText("Saving…")
+        self.controller.replace_plan(self.plan, list(self.round_ids), saved)
         return True
 
     def _plan_changed_elsewhere(self) -> None:
-        if self._saving:
-            return
+        if self._saves_pending:
+            return  # a save of this editor is on its way: the newest plan is this one
         self._save_timer.stop()
         self.plan = self.controller.plan
         self.round_ids = [r.id for r in self.controller.rounds]
