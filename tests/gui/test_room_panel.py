@@ -158,7 +158,8 @@ def test_renewing_a_table_link_cuts_off_the_old_one(
     control = console.room.control
     control.open()
     old = table_token(console)
-    control.renew_table(console.controller.tables[0].id)
+    with qtbot.waitSignal(control.links_changed):
+        control.renew_table(console.controller.tables[0].id)
     new = table_token(console)
     assert new != old
     with pytest.raises(urllib.error.HTTPError) as refused:
@@ -176,7 +177,8 @@ def test_the_join_slide_follows_the_room(qtbot, show_console: Any, event_path: P
     state = console.controller.projector_state
     assert state is not None and isinstance(state.slide, JoinSlide)
     assert state.slide.url == console.room.control.join_link() != ""
-    console.room.control.renew_join()
+    with qtbot.waitSignal(console.room.control.links_changed):
+        console.room.control.renew_join()
     state = console.controller.projector_state
     assert isinstance(state.slide, JoinSlide)  # type: ignore[union-attr]
     assert state.slide.url == console.room.control.join_link()  # type: ignore[union-attr]

@@ -32,6 +32,8 @@ WRITES = {
     "replace_plan",
     "update_event",
     "set_table_count",
+    "renew_table_token",
+    "renew_event_token",
 }
 SERVICE = {"event_service.py"}
 ASKERS = ("controller", "service", "saver", "panel")

@@ -24,6 +24,7 @@ SETTINGS = "settings"  # a dialog that keeps its choices in the event (export)
 PHONE = "phone"  # a phone at a table, through the room server
 IMPORT = "import"  # entries typed elsewhere and imported
 MERGE = "merge"  # another laptop's file merged in
+ROOM = "room"  # the room's links renewed from the console
 
 
 class Changes(Struct, frozen=True, kw_only=True):
@@ -46,6 +47,7 @@ class Changes(Struct, frozen=True, kw_only=True):
     event: bool = False  # the event's details (title, venue, date, tables)
     tables: bool = False  # the number of tables
     draft: bool = False
+    links: bool = False  # a room link (the join link or a table's) was renewed
     origin: str = CAPTURE
 
     @property
@@ -81,5 +83,6 @@ class Changes(Struct, frozen=True, kw_only=True):
             event=self.event or other.event,
             tables=self.tables or other.tables,
             draft=self.draft or other.draft,
+            links=self.links or other.links,
             origin=self.origin,
         )

@@ -174,3 +174,12 @@ def set_table_count(
 ) -> tuple[list[TableInfo], Changes]:
     """Add tables up to ``count`` (tables are never removed: entries may point at them)."""
     return store.set_table_count(count), Changes(tables=True, event=True, origin=origin)
+
+
+def renew_room_link(store: EventStore, *, table_id: str | None, origin: str) -> Changes:
+    """A new join link (``table_id`` None) or table link; the old one stops working."""
+    if table_id is None:
+        store.renew_event_token()
+    else:
+        store.renew_table_token(table_id)
+    return Changes(links=True, origin=origin)

@@ -15,16 +15,18 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from msgspec import Struct
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 
-from facilitator.core.changes import Changes
+from facilitator.core.changes import ROOM, Changes
 from facilitator.core.records import RoundInfo, TableInfo
 from facilitator.room import addresses, links
 from facilitator.room.server import DEFAULT_PORT, Phone, RoomServer
+from facilitator.store import operations as ops
 from facilitator.ui.controller import EventController
 
 log = logging.getLogger(__name__)
@@ -189,14 +191,20 @@ class RoomControl(QObject):
         ]
 
     def renew_table(self, table_id: str) -> None:
-        self.controller.store.renew_table_token(table_id)
-        self._renewed()
+        self._renew(table_id)
 
     def renew_join(self) -> None:
-        self.controller.store.renew_event_token()
-        self._renewed()
+        self._renew(None)
 
-    def _renewed(self) -> None:
+    def _renew(self, table_id: str | None) -> None:
+        """On the writer thread, like every write; the links change once it committed."""
+        operation = partial(ops.renew_room_link, table_id=table_id, origin=ROOM)
+        self.controller.service.submit(operation, self._renewed, entry=False)
+
+    def _renewed(self, changes: Changes | None, error: BaseException | None) -> None:
+        if error is not None:
+            self.controller.service.say_failure(changes, error)
+            return
         if self.server is not None:
             self.server.tokens_changed()
         self.links_changed.emit()
