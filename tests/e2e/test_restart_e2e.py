@@ -10,19 +10,14 @@ and the log until a deadline.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_tools import console_window, query, until
+from e2e_tools import App, demo_app, query, until
 
 pytestmark = pytest.mark.e2e
 
@@ -31,60 +26,9 @@ TOLERANCE = 5.0  # seconds: the app's start-up and the polls between the two clo
 REOPENED = re.compile(r"reopened in round (\d+): \S+ left \((-?[\d.]+) s\), (\w+)")
 
 
-class App:
-    def __init__(self, xserver: Any, event: Path, tmp: Path) -> None:
-        self.laptop = f"{xserver.display}.0"
-        self.data = tmp / "data"
-        self.env = xserver.env(XDG_CONFIG_HOME=str(tmp / "config"), XDG_DATA_HOME=str(self.data))
-        self.event = event
-        self.stderr = tmp / "stderr.log"
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        with open(self.stderr, "ab") as err:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "facilitator", str(self.event)],
-                env=self.env,
-                stdout=subprocess.DEVNULL,
-                stderr=err,
-            )
-        window = until("the console window", lambda: console_window(self.laptop))
-        self.xdotool("windowfocus", "--sync", window)
-
-    def xdotool(self, *args: str) -> None:
-        subprocess.run(["xdotool", *args], env={**os.environ, "DISPLAY": self.laptop}, check=True)
-
-    def log(self) -> str:
-        path = self.data / "Facilitator" / "logs" / "facilitator.log"
-        return path.read_text(errors="replace") if path.exists() else ""
-
-    def kill(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-
 @pytest.fixture
 def app(xserver: Any, tmp_path: Path) -> Iterator[App]:
-    if shutil.which("xdotool") is None:
-        pytest.fail("xdotool is not installed")
-    from facilitator.core.demo import load_deck_choice, load_plan_choice
-    from facilitator.store.db import EventStore
-
-    event = tmp_path / "event.facilitator"
-    EventStore.create(
-        event, title="Restart test", deck=load_deck_choice(None), plan=load_plan_choice(None)
-    ).close()
-    running = App(xserver, event, tmp_path)
+    running = demo_app(xserver, tmp_path, "Restart test")
     yield running
     running.stop()
 
@@ -113,7 +57,7 @@ def test_a_kill_mid_round_reopens_in_that_round_with_its_clock_running_on(app: A
     found = until("the reopened round in the log", lambda: REOPENED.search(app.log()))
     ran = time.monotonic() - began
     number, remaining, state = int(found[1]), float(found[2]), found[3]
-    assert (number, state) == (3, "running"), app.stderr.read_text(errors="replace")[-3000:]
+    assert (number, state) == (3, "running"), app.errors()
     # it ran on while the app was down: at most what passed since the start was seen
     assert ROUND_MINUTES * 60 - ran - TOLERANCE <= remaining <= ROUND_MINUTES * 60 - ran + 1.0
 
