@@ -5,7 +5,6 @@ yet, so the next entry starts afresh) and says why in words."""
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QLabel
 from facilitator.core.projector_state import WallSlide
 from facilitator.store.db import EventStore
 from facilitator.ui.capture import CapturePanel
-from facilitator.ui.controller import EventController
 from facilitator.ui.entries import EntriesModel
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -28,19 +26,6 @@ PASTES = {
     "html tags": "<b>x</b> <img src=x> <script>alert(1)</script> &amp; <a href='y'>z</a>",
     "lines": "first\nsecond\n\nfourth",
 }
-
-
-@pytest.fixture
-def panel(qtbot: Any, store: EventStore) -> Iterator[CapturePanel]:
-    opened = CapturePanel(EventController(store))
-    qtbot.addWidget(opened)
-    opened.resize(1300, 700)
-    opened.show()
-    qtbot.waitExposed(opened)
-    opened.entry.setFocus()
-    qtbot.waitUntil(lambda: opened.model.total is not None)
-    yield opened
-    opened.shutdown()
 
 
 def paste(qtbot: Any, panel: CapturePanel, text: str) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,22 +15,8 @@ from PySide6.QtCore import Qt
 
 from facilitator.store.db import EventStore, StoreError
 from facilitator.ui.capture import CapturePanel
-from facilitator.ui.controller import EventController
 
 FULL = "The disk is full: nothing was saved. Free some space, then try again."
-
-
-@pytest.fixture
-def panel(qtbot: Any, store: EventStore) -> Iterator[CapturePanel]:
-    opened = CapturePanel(EventController(store))
-    qtbot.addWidget(opened)
-    opened.resize(1300, 700)
-    opened.show()
-    qtbot.waitExposed(opened)
-    opened.entry.setFocus()
-    qtbot.waitUntil(lambda: opened.model.total is not None)
-    yield opened
-    opened.shutdown()
 
 
 def enter(qtbot: Any, panel: CapturePanel, text: str) -> float:
