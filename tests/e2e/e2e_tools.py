@@ -45,6 +45,18 @@ def console_window(display: str) -> str | None:
     return out[0] if out else None
 
 
+def projector_window(display: str) -> str | None:
+    """The X window id of the projector (titled "Facilitator — projector"), if shown."""
+    out = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", "^Facilitator — projector$"],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split()
+    return out[0] if out else None
+
+
 def query(path: Path, sql: str) -> list[tuple[Any, ...]]:
     """Read the event file as another program would: read-only, never blocking the app."""
     try:
@@ -69,6 +81,7 @@ class App:
 
     def __init__(self, xserver: Any, event: Path, tmp: Path) -> None:
         self.laptop = f"{xserver.display}.0"
+        self.projector = f"{xserver.display}.1"
         self.data = tmp / "data"
         self.env = xserver.env(XDG_CONFIG_HOME=str(tmp / "config"), XDG_DATA_HOME=str(self.data))
         self.event = event
@@ -84,6 +97,9 @@ class App:
                 stderr=err,
             )
         window = until("the console window", lambda: console_window(self.laptop))
+        # the projector is placed just after the console's first paint: typing starts once
+        # it is up, so no key reaches the app while the windows are still being placed
+        until("the projector window", lambda: projector_window(self.projector))
         self.xdotool("windowfocus", "--sync", window)
 
     def xdotool(self, *args: str) -> None:
