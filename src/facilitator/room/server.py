@@ -25,12 +25,12 @@ from facilitator.core.changes import PHONE, Changes
 from facilitator.paths import resource_path
 from facilitator.room import addresses, guard
 from facilitator.room.api import routes
+from facilitator.room.links import DEFAULT_PORT
 from facilitator.room.state import ROOM, Notifier, Phone, Room
 from facilitator.store.db import EventStore
 
 __all__ = ["DEFAULT_PORT", "Phone", "RoomServer"]
 
-DEFAULT_PORT = 8765
 TRIES = 10  # ports tried from the one asked for, up, before any free port the system gives
 LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
 

@@ -7,19 +7,23 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from facilitator.core.errors import InputError
 from facilitator.core.projector_state import JoinSlide
-from facilitator.export.table_cards import TableCard
 from facilitator.room import addresses, links
 from facilitator.store.db import StoreError
 from facilitator.ui.features.window import Window
 from facilitator.ui.keys import BINDINGS
 from facilitator.ui.room.control import RoomControl
 from facilitator.ui.room.panel import RoomPanel
+
+if TYPE_CHECKING:
+    # reportlab loads when cards are printed, not with every console
+    from facilitator.export.table_cards import TableCard
 
 
 class RoomStrip(QWidget):
@@ -177,6 +181,8 @@ class RoomFeature(QObject):
         )
         if not name:
             return
+        from facilitator.export.table_cards import TableCard
+
         cards = [
             TableCard(table.number, link, table.name)
             for table, link in self.control.table_links(base)

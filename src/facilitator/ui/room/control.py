@@ -12,22 +12,23 @@ from __future__ import annotations
 import json
 import logging
 import threading
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 
 from facilitator.core.changes import ROOM, Changes
 from facilitator.core.records import RoundInfo, TableInfo
 from facilitator.room import addresses, links
-from facilitator.room.server import DEFAULT_PORT, Phone, RoomServer
+from facilitator.room.links import DEFAULT_PORT
 from facilitator.store import operations as ops
 from facilitator.ui.controller import EventController
+
+if TYPE_CHECKING:
+    # aiohttp loads when the room opens, not with every console (~0.3 s of the start)
+    from facilitator.room.server import Phone, RoomServer
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,8 @@ class Address(Struct, frozen=True):
 
 def qt_interfaces() -> list[tuple[str, str]]:
     """(interface name, IPv4 address) of each interface that is up, from Qt."""
+    from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface  # when the room opens
+
     found: list[tuple[str, str]] = []
     flags = QNetworkInterface.InterfaceFlag
     for iface in QNetworkInterface.allInterfaces():
@@ -119,6 +122,8 @@ class RoomControl(QObject):
         """Open the room; returns the base URL of each address phones could use."""
         if self.server is not None:
             return self.server.urls()
+        from facilitator.room.server import RoomServer
+
         interfaces = self.interfaces()
         self._names = {address: name for name, address in interfaces}
         server = RoomServer(
@@ -250,6 +255,8 @@ class RoomControl(QObject):
         worker.start()
 
     def _fetch(self, url: str, found: list[str]) -> None:
+        import urllib.request  # on the self-test's thread: not part of every start
+
         try:
             with urllib.request.urlopen(url, timeout=SELF_TEST_TIMEOUT_S) as answer:
                 json.loads(answer.read())

@@ -5,6 +5,7 @@ self-test that says in words whether phones can reach the laptop."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.room.server import Phone
 from facilitator.ui.room.control import Address, RoomControl
 from facilitator.ui.room.qr import qr_pixmap
+
+if TYPE_CHECKING:
+    from facilitator.room.server import Phone
 
 QR_PX = 168
 REFRESH_MS = 2000  # the connected phones, while the room is open

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import segno
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
@@ -22,6 +21,8 @@ LIGHT = QColor("#ffffff")
 @lru_cache(maxsize=64)
 def modules(text: str) -> tuple[tuple[bool, ...], ...]:
     """The code's dark modules, row by row, quiet zone included."""
+    import segno  # here: a console that never shows a code never loads it
+
     code = segno.make(text, error="m", micro=False)
     return tuple(tuple(bool(m) for m in row) for row in code.matrix_iter(scale=1, border=QUIET))
 
