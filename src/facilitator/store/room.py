@@ -11,7 +11,6 @@ twice. A phone may edit, delete and restore only the entries it sent itself (its
 from __future__ import annotations
 
 import json
-import secrets
 import sqlite3
 from collections.abc import Sequence
 
@@ -37,6 +36,8 @@ class NotYours(Exception):
 
 
 def new_token() -> str:
+    import secrets  # here: its OpenSSL import is ~8 ms of every start
+
     return secrets.token_urlsafe(16)  # 128 bits
 
 

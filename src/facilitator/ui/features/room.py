@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from facilitator.core.errors import InputError
 from facilitator.core.projector_state import JoinSlide
-from facilitator.room import addresses, links
+from facilitator.room import links
 from facilitator.store.db import StoreError
 from facilitator.ui.features.window import Window
 from facilitator.ui.keys import BINDINGS
@@ -194,7 +194,9 @@ class RoomFeature(QObject):
         found = self.control.addresses()
         if found:
             return found[0].base
-        best = addresses.ordered(self.control.interfaces())
+        from facilitator.room.addresses import ordered
+
+        best = ordered(self.control.interfaces())
         return links.base_url(best[0], self.control.port) if best else None
 
     def write_cards(self, path: Path, cards: list[TableCard], title: str) -> threading.Thread:

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from facilitator.core.changes import ROOM, Changes
 from facilitator.core.records import RoundInfo, TableInfo
-from facilitator.room import addresses, links
+from facilitator.room import links
 from facilitator.room.links import DEFAULT_PORT
 from facilitator.store import operations as ops
 from facilitator.ui.controller import EventController
@@ -161,6 +161,8 @@ class RoomControl(QObject):
     def addresses(self) -> list[Address]:
         if self.server is None:
             return []
+        from facilitator.room.addresses import rank  # with the room, not at start
+
         event_token = self.controller.store.room_tokens().event
         out = []
         for address in self.server.addresses:
@@ -170,7 +172,7 @@ class RoomControl(QObject):
                 Address(
                     address,
                     name,
-                    RANKS.get(addresses.rank(name, address), "this laptop only"),
+                    RANKS.get(rank(name, address), "this laptop only"),
                     base,
                     links.join_url(base, event_token),
                 )
