@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator import __version__
+from facilitator.core import atomic
 from facilitator.core.deck import Deck
 from facilitator.core.errors import InputError
 from facilitator.core.plan import Plan
@@ -211,7 +212,7 @@ class EventStore(
         if not target.parent.is_dir():
             raise InputError(name, f"the folder {target.parent} does not exist")
         check_name(target)
-        part = target.with_name(f".facilitator-copy-{os.getpid()}-{new_id()[:8]}.part")
+        part = atomic.part_path(target, "copy")
         try:
             # a connection of its own: a copy made from a worker thread never holds up the
             # connection the UI reads through
@@ -223,7 +224,7 @@ class EventStore(
             finally:
                 copy.close()
                 source.close()
-            os.replace(part, target)
+            atomic.publish(part, target)  # flushed, then renamed into place
         except (sqlite3.Error, OSError) as exc:
             for leftover in (part, Path(f"{part}-journal")):
                 with contextlib.suppress(OSError):

@@ -6,6 +6,7 @@ import json
 import logging
 from pathlib import Path
 
+from facilitator.core import atomic
 from facilitator.paths import user_data_dir
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ class RecentEvents:
         event = event.resolve()
         items = [event, *(p for p in self.load() if p.resolve() != event)][:MAX_RECENT]
         try:
-            self.path.write_text(json.dumps([str(p) for p in items]), encoding="utf-8")
+            # whole or not at all: a crash mid-write never leaves a broken list
+            atomic.write_text(self.path, json.dumps([str(p) for p in items]))
         except OSError as exc:
             log.warning("cannot write the recent list: %s", exc)
