@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 if TYPE_CHECKING:
     from facilitator.core.harvest import Harvest
@@ -19,8 +20,7 @@ Writer = Callable[["Harvest", Path], None]
 Notes = Callable[["Harvest"], list[str]]
 
 
-@dataclass(frozen=True)
-class ExportFormat:
+class ExportFormat(Struct, frozen=True):  # made in C: no dataclasses import at start
     key: str  # what ``--format`` takes
     name: str  # what the export dialog shows
     purpose: str  # the dialog's note beside the name
