@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,22 +17,7 @@ from facilitator.store.db import EventStore
 from facilitator.ui.clock_driver import ClockDriver
 from facilitator.ui.controller import EventController
 from gui.writes import landed
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 500.0
-        self.wall = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> float:
-        return self.now
-
-    def wall_now(self) -> datetime:
-        return self.wall
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-        self.wall += timedelta(seconds=seconds)
+from unit.fake_time import FakeTime
 
 
 @pytest.fixture

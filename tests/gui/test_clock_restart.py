@@ -8,7 +8,7 @@ jumps (an hour ahead, an hour back) without the monotonic clock moving.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -25,22 +25,7 @@ from facilitator.ui.clock_panel import ClockPanel
 from facilitator.ui.controller import EventController
 from facilitator.ui.live_panel import LiveControl
 from gui.writes import landed
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 500.0
-        self.wall = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> float:
-        return self.now
-
-    def wall_now(self) -> datetime:
-        return self.wall
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-        self.wall += timedelta(seconds=seconds)
+from unit.fake_time import FakeTime
 
 
 class Opened:

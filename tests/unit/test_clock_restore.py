@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 from facilitator.core.clock import EventKind, Phase, RoundClock
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 42.0
-
-    def __call__(self) -> float:
-        return self.now
+from unit.fake_time import FakeTime
 
 
 def test_a_running_round_runs_on_from_where_it_was() -> None:
-    t = FakeTime()
+    t = FakeTime(42.0)
     clock = RoundClock(900, t)
     clock.restore(150, running=True)
     assert (clock.reading().text, clock.reading().phase) == ("12:30", Phase.RUNNING)
@@ -24,7 +17,7 @@ def test_a_running_round_runs_on_from_where_it_was() -> None:
 
 
 def test_a_paused_round_stays_paused_with_its_minutes() -> None:
-    t = FakeTime()
+    t = FakeTime(42.0)
     clock = RoundClock(900, t)
     clock.restore(100, adjustment=60, running=False)
     t.now += 100
@@ -36,7 +29,7 @@ def test_a_paused_round_stays_paused_with_its_minutes() -> None:
 
 
 def test_warnings_already_passed_are_not_given_again() -> None:
-    t = FakeTime()
+    t = FakeTime(42.0)
     clock = RoundClock(300, t, amber_at=120, red_at=30)
     clock.restore(200, running=True)  # amber passed before the app closed
     assert clock.poll() == ()

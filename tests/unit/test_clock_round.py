@@ -12,22 +12,12 @@ from facilitator.core.clock import (
     Zone,
     format_seconds,
 )
-
-
-class FakeTime:
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from unit.fake_time import FakeTime
 
 
 @pytest.fixture
 def t() -> FakeTime:
-    return FakeTime()
+    return FakeTime(1000.0)
 
 
 def kinds(events: tuple[ClockEvent, ...]) -> list[EventKind]:

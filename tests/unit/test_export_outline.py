@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
-import subprocess
 import unicodedata
 from datetime import UTC
 from pathlib import Path
@@ -24,6 +22,7 @@ from facilitator.export.html import render_html
 from facilitator.export.markdown import render_markdown
 from facilitator.store.db import EventStore
 from unit.harvest_sample import big_event, rich_event
+from unit.pdf_text import pdftotext
 
 
 def _harvest(path: Path) -> Harvest:
@@ -78,17 +77,7 @@ def test_markdown_and_html_give_the_outlines_headings_in_its_order(harvest: Harv
 def test_the_pdf_gives_the_same_headings_in_the_same_order(
     harvest: Harvest, tmp_path: Path
 ) -> None:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
-    pdf = write(harvest, "pdf", tmp_path / "harvest.pdf")
-    text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=True,
-        timeout=60,
-    ).stdout
+    text = pdftotext(write(harvest, "pdf", tmp_path / "harvest.pdf"))
     text = unicodedata.normalize("NFKC", re.sub(r"[\u200e\u200f\u202a-\u202e]", "", text))
     at = 0
     for heading in md_headings(render_markdown(harvest)):

@@ -22,6 +22,7 @@ from facilitator.export import write
 from facilitator.export.rtl import is_rtl
 from facilitator.store.db import EventStore
 from unit.harvest_sample import DELETED_TEXT, FORMULA, QUOTE_WITH_COMMAS, live_texts, rich_event
+from unit.pdf_text import pdftotext
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(
@@ -142,18 +143,7 @@ def _normal(text: str) -> str:
 
 
 def test_pdftotext_finds_every_entry_in_the_pdf(harvest: Harvest, tmp_path: Path) -> None:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
-    pdf = write(harvest, "pdf", tmp_path / "harvest.pdf")
-    result = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=True,
-        timeout=60,
-    )
-    text = _normal(result.stdout)
+    text = _normal(pdftotext(write(harvest, "pdf", tmp_path / "harvest.pdf")))
     for typed in live_texts():
         if is_rtl(typed):  # pdftotext moves neutral marks around right-to-left words
             assert all(_normal(w) in text for w in typed.split() if is_rtl(w)), typed
