@@ -131,14 +131,25 @@ def _cards(body: dict[str, Any]) -> list[str]:
     return value
 
 
-async def add_entry(request: web.Request) -> web.StreamResponse:
+async def _writing(
+    request: web.Request,
+) -> tuple[Room, TableInfo, dict[str, Any]] | web.StreamResponse:
+    """What every write from a phone starts with: the room open, the table's link valid,
+    the body read; or the answer that refuses it."""
     room = _room(request)
     if room.closing:
         return error(409, CLOSED)
     table = _table(request)
     if table is None:
         return error(404, GONE)
-    body = await _body(request)
+    return room, table, await _body(request)
+
+
+async def add_entry(request: web.Request) -> web.StreamResponse:
+    opened = await _writing(request)
+    if isinstance(opened, web.StreamResponse):
+        return opened
+    room, table, body = opened
     entry_id = _string(body, "id")
     device = _string(body, "device")
     kind = _string(body, "kind")
@@ -164,13 +175,10 @@ async def add_entry(request: web.Request) -> web.StreamResponse:
 
 
 async def change_entry(request: web.Request) -> web.StreamResponse:
-    room = _room(request)
-    if room.closing:
-        return error(409, CLOSED)
-    table = _table(request)
-    if table is None:
-        return error(404, GONE)
-    body = await _body(request)
+    opened = await _writing(request)
+    if isinstance(opened, web.StreamResponse):
+        return opened
+    room, table, body = opened
     device = _string(body, "device")
     entry_id = request.match_info["id"]
     action = request.match_info["action"]
