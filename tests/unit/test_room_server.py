@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from pathlib import Path
@@ -123,3 +124,29 @@ def test_the_same_id_twice_is_stored_once(served, event_path: Path) -> None:  # 
     assert heard.wait_for(1) == [body["id"]]
     with EventStore.open(event_path, readonly=True) as store:
         assert store.count_themes() == 1
+
+
+def test_a_burst_commits_together_and_a_bad_one_is_refused_alone(served, event_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """40 phones at once (the server groups what arrives together into one commit): each
+    good entry is stored once and answered "saved"; an entry over the limit, sent in the
+    same burst, is refused with its reason; the same id sent twice at once is stored once."""
+    server, heard, tok = served
+    token = first_token(tok, event_path)
+    good = [entry_body(f"Entry {i}", device=f"phone-{i}") for i in range(40)]
+    too_long = entry_body("x" * 2_001, device="phone-long")
+    twice = entry_body("Sent twice at once", device="phone-twice")
+
+    async def job(s: aiohttp.ClientSession) -> list[tuple[int, Any]]:
+        url = f"{base(server)}/api/t/{token}/entries"
+        bodies = [*good, too_long, twice, twice]
+        return list(await asyncio.gather(*(post(s, url, b) for b in bodies)))
+
+    answers = run(job)
+    assert all(status == 200 and answer["saved"] for status, answer in answers[:40])
+    assert answers[40][0] == 400 and "2,000 characters" in answers[40][1]["error"]
+    assert answers[41] == answers[42] and answers[41][0] == 200
+    expected = {b["id"] for b in good} | {twice["id"]}
+    assert set(heard.wait_for(41)) == expected
+    with EventStore.open(event_path, readonly=True) as store:
+        assert store.count_themes() == 41
+        assert store.theme(good[7]["id"]).text == "Entry 7"

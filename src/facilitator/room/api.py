@@ -19,7 +19,7 @@ from facilitator.room.guard import MAX_BODY
 from facilitator.room.snapshot import entry
 from facilitator.room.state import ROOM, Room
 from facilitator.store.base import StoreError
-from facilitator.store.room import NotYours
+from facilitator.store.room import NotYours, PhoneEntry
 
 GONE = "This link is no longer valid: ask the facilitator for the table's new card."
 CLOSED = "The room is closed"
@@ -160,16 +160,15 @@ async def add_entry(request: web.Request) -> web.StreamResponse:
         wait = room.limiter.check(device)
         if wait is not None:
             return error(429, "Too many entries at once: wait a moment.", retry_after=wait)
+    phone_entry = PhoneEntry(
+        entry_id, table.id, room.round_id(), kind, text, tuple(room.known_cards(cards)), device
+    )
     try:
-        theme, created = room.store.add_phone_entry(
-            entry_id, table.id, room.round_id(), kind, text, room.known_cards(cards), device
-        )
+        theme, _created = await room.entries.add(phone_entry)  # committed with its batch
     except InputError as exc:
         return error(400, problem(exc))
     except StoreError as exc:
         return error(503, str(exc))
-    if created:
-        room.changed(Changes(added=(theme,), origin=PHONE), table.id)
     room.seen(device)
     return web.json_response({"id": theme.id, "saved": True, "entry": entry(theme, device)})
 

@@ -20,6 +20,7 @@ from msgspec import Struct
 from facilitator.core.changes import Changes
 from facilitator.core.records import TableInfo
 from facilitator.room import guard, snapshot
+from facilitator.room.batch import EntryBatcher
 from facilitator.store.base import now_iso
 from facilitator.store.db import EventStore
 
@@ -97,6 +98,7 @@ class Room:
         self.phones: dict[int, Phone] = {}  # id(socket) -> what connected() shows
         self.phones_lock = threading.Lock()
         self._pending: set[str] = set()
+        self.entries = EntryBatcher(self)
         self._cache: tuple[float, str, list[dict[str, str]]] | None = None
         self.static_files = {
             p.name: p for p in sorted(static_dir.glob("*")) if p.is_file() and p.name[0] != "."
@@ -182,6 +184,11 @@ class Room:
     def changed(self, changes: Changes, table_id: str) -> None:
         self.notifier.put(changes)
         self.schedule_push([table_id])
+
+    def changed_many(self, changes: Changes) -> None:
+        """A commit of entries from several tables: the GUI told once, each table pushed."""
+        self.notifier.put(changes)
+        self.schedule_push({t.table_id for t in changes.themes if t.table_id})
 
     def schedule_push(self, table_ids: Iterable[str]) -> None:
         fresh = set(table_ids) - self._pending

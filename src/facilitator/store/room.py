@@ -84,6 +84,48 @@ def _check_id(value: str, what: str) -> None:
         raise InputError(what, f"the {what} is missing or not valid")
 
 
+class PhoneEntry(Struct, frozen=True):
+    """An entry as a phone sent it, before it is checked."""
+
+    id: str
+    table_id: str
+    round_id: str | None
+    kind: str
+    text: str
+    cards: tuple[str, ...]
+    device: str
+
+
+def _insert_phone_entry(
+    conn: sqlite3.Connection, entry: PhoneEntry, text: str, stamp: str
+) -> tuple[Theme, bool] | InputError:
+    """Inside the caller's transaction: the entry stored once (writes nothing if refused)."""
+    row = conn.execute(f"SELECT {THEME_ROW} FROM theme WHERE id = ?", (entry.id,)).fetchone()
+    if row is not None:
+        stored = theme_record(row)
+        if stored.device != entry.device or stored.table_id != entry.table_id:
+            return InputError("id", "that id is already used; send the entry with a new id")
+        return stored, False
+    conn.execute(
+        "INSERT INTO theme (id, round_id, table_id, kind, text, cards_json, hidden,"
+        " created_at, updated_at, deleted_at, origin, device)"
+        " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, NULL, 'phone', ?)",
+        (
+            entry.id,
+            entry.round_id,
+            entry.table_id,
+            entry.kind,
+            text,
+            json.dumps(list(entry.cards), ensure_ascii=False),
+            stamp,
+            stamp,
+            entry.device,
+        ),
+    )
+    row = conn.execute(f"SELECT {THEME_ROW} FROM theme WHERE id = ?", (entry.id,)).fetchone()
+    return theme_record(row), True
+
+
 class RoomOps(StoreBase):
     """Tokens and phone entries, over the store's connection."""
 
@@ -152,39 +194,34 @@ class RoomOps(StoreBase):
     ) -> tuple[Theme, bool]:
         """Store a phone's entry once: a replay of ``entry_id`` returns the stored entry and
         False. Raises InputError for bad input (nothing stored)."""
-        _check_id(entry_id, "id")
-        _check_id(device, "device")
-        text = check_phone_entry(text, kind)
-        stamp = self._now()
-        with self._write() as conn:
-            row = conn.execute(
-                f"SELECT {THEME_ROW} FROM theme WHERE id = ?", (entry_id,)
-            ).fetchone()
-            if row is not None:
-                stored = theme_record(row)
-                if stored.device != device or stored.table_id != table_id:
-                    raise InputError("id", "that id is already used; send the entry with a new id")
-                return stored, False
-            conn.execute(
-                "INSERT INTO theme (id, round_id, table_id, kind, text, cards_json, hidden,"
-                " created_at, updated_at, deleted_at, origin, device)"
-                " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, NULL, 'phone', ?)",
-                (
-                    entry_id,
-                    round_id,
-                    table_id,
-                    kind,
-                    text,
-                    json.dumps(list(cards), ensure_ascii=False),
-                    stamp,
-                    stamp,
-                    device,
-                ),
-            )
-            row = conn.execute(
-                f"SELECT {THEME_ROW} FROM theme WHERE id = ?", (entry_id,)
-            ).fetchone()
-        return theme_record(row), True
+        entry = PhoneEntry(entry_id, table_id, round_id, kind, text, tuple(cards), device)
+        result = self.add_phone_entries([entry])[0]
+        if isinstance(result, InputError):
+            raise result
+        return result
+
+    def add_phone_entries(
+        self, entries: Sequence[PhoneEntry]
+    ) -> list[tuple[Theme, bool] | InputError]:
+        """Store the entries that phones sent together in one durable commit (one fsync
+        for a burst, not one each). Each is checked alone: a bad one gets its InputError
+        and stores nothing; the others are stored. A replayed id returns the stored entry
+        and False. Raises StoreError if the commit fails (then nothing is stored)."""
+        results: list[tuple[Theme, bool] | InputError | None] = [None] * len(entries)
+        checked: list[tuple[int, PhoneEntry, str]] = []
+        for i, entry in enumerate(entries):
+            try:
+                _check_id(entry.id, "id")
+                _check_id(entry.device, "device")
+                checked.append((i, entry, check_phone_entry(entry.text, entry.kind)))
+            except InputError as exc:
+                results[i] = exc
+        if checked:
+            stamp = self._now()
+            with self._write() as conn:
+                for i, entry, text in checked:
+                    results[i] = _insert_phone_entry(conn, entry, text, stamp)
+        return [r for r in results if r is not None]
 
     def _own(self, entry_id: str, device: str, table_id: str | None) -> Theme:
         theme = self.find_theme(entry_id)
