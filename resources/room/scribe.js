@@ -377,8 +377,12 @@
     actions.appendChild(button("Save", "primary", function () {
       var text = area.value.trim();
       if (!text) return;
+      var item = { id: entry.id, op: "edit", kind: entry.kind, text: text, cards: cardsIn(text) };
+      var over = overBy(item);
+      sayTooLong(over);
+      if (over) { area.focus(); return; }
       editing = null;
-      queue({ id: entry.id, op: "edit", kind: entry.kind, text: text, cards: cardsIn(text) });
+      queue(item);
     }));
     box.appendChild(actions);
     return box;
@@ -543,15 +547,47 @@
 
   // -- the composer ------------------------------------------------------------------------
 
+  // The laptop takes a request of at most 4 KB: 2,000 letters of a Latin script fit, but
+  // letters of some scripts (and emoji) take 2-4 bytes each. Such a text stays in the box
+  // with a word on how much to shorten, never sent to be refused.
+  var MAX_BODY = 4096;
+
+  function fits(item, text) {
+    var body = bodyFor({ id: item.id, op: item.op, kind: item.kind, text: text, cards: item.cards });
+    return new TextEncoder().encode(JSON.stringify(body)).length <= MAX_BODY;
+  }
+
+  // how many characters to take off the end so that it fits (0 if it does)
+  function overBy(item) {
+    if (fits(item, item.text)) return 0;
+    var letters = Array.from(item.text);
+    var lo = 1, hi = letters.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (fits(item, letters.slice(0, letters.length - mid).join(""))) hi = mid; else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  function sayTooLong(over) {
+    var note = $("too-long");
+    note.hidden = !over;
+    note.textContent = over ? "Too long to send: shorten it by about " + over + " characters." : "";
+  }
+
   function send(event) {
     event.preventDefault();
     var area = $("text");
     var text = area.value.trim();
     if (!text) { area.focus(); return; }
     var kind = document.querySelector("input[name=kind]:checked").value;
+    var item = { id: uuid4(), op: "add", kind: kind, text: text, cards: cardsIn(text) };
+    var over = overBy(item);
+    sayTooLong(over);
+    if (over) { area.focus(); return; }
     area.value = "";
     $("suggest").hidden = true;
-    queue({ id: uuid4(), op: "add", kind: kind, text: text, cards: cardsIn(text) });
+    queue(item);
     area.focus();
   }
 

@@ -132,3 +132,28 @@ def test_a_renewed_table_link_says_it_is_no_longer_valid(room: Any, phones: Any)
     room.server.tokens_changed()
     page = phones.open(old)
     expect(page.get_by_text("no longer valid")).to_be_visible()
+
+
+def test_a_text_too_big_to_send_stays_in_the_box_with_how_much_to_shorten(
+    room: Any, phones: Any
+) -> None:
+    """2,000 Cyrillic letters are 4,000 bytes: over the laptop's 4 KB request limit with the
+    rest of the request. The page keeps the text and says how much to shorten; shortened,
+    it is sent and stored exactly."""
+    page = phones.open(room.url(4))
+    wait_ready(page)
+    long_text = "Щ" * 2_000
+    page.fill("#text", long_text)
+    page.click("#send")
+    note = page.locator("#too-long")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("shorten it by about")
+    assert page.input_value("#text") == long_text
+    over = int(note.inner_text().split("about ")[1].split()[0])
+    assert 0 < over < 200
+    shorter = long_text[: 2_000 - over]
+    page.fill("#text", shorter)
+    page.click("#send")
+    expect(note).to_be_hidden()
+    wait_shown(page, [shorter])
+    assert room.phone_texts(4).count(shorter) == 1
