@@ -100,3 +100,13 @@ def test_the_panel_image_is_the_same_code(qapp) -> None:
     unit = 300 // n
     offset = (300 - unit * n) // 2
     assert read_code(image, offset, offset, unit * n, n) == [list(r) for r in modules(URL)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["720p", "4k"])
+@pytest.mark.parametrize("wifi", ["Café Room 5G", "NHS-Conference-Centre-Guest-Wifi-2.4GHz-Hall-B"])
+def test_the_wifi_to_join_first_fits_with_the_code_whole(qapp, size: QSize, wifi: str) -> None:
+    image, report = render_image(ProjectorState(JoinSlide(URL, wifi=wifi)), size)
+    assert report.clipped == []
+    expected = [list(row) for row in modules(URL)]
+    left, top, side = white_square(image)
+    assert read_code(image, left, top, side, len(expected)) == expected

@@ -253,3 +253,39 @@ def test_an_entry_saved_on_the_laptop_reaches_the_phones_of_its_table(
         )
     )
     assert any(t.text == "Said on the laptop" for c in heard for t in c.themes)
+
+
+def test_the_wifi_name_is_kept_and_shown_on_the_join_slide_and_the_cards(
+    qtbot, show_console: Any, event_path: Path, tmp_path: Path
+) -> None:
+    """The facilitator types the room's wifi once: it is saved in the event, the Join slide
+    says it at once, the table cards print it, and a reopened event still has it."""
+    from facilitator.core.settings import ROOM_WIFI
+    from facilitator.export.table_cards import TableCard
+
+    console = open_console(show_console, event_path)
+    room = console.room
+    room.open()
+    room.show_join_slide()
+    field = room.panel.wifi
+    assert field.text() == ""
+    field.setFocus()
+    field.setText("Café Room 5G\x07")  # pasted with a control character: never kept
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    store = console.controller.store
+    # the slide follows once the save committed (its callback, on the UI thread)
+    qtbot.waitUntil(lambda: getattr(console.controller.projector_state.slide, "wifi", "") != "")
+    assert ROOM_WIFI.read(store) == "Café Room 5G"
+    state = console.controller.projector_state
+    assert isinstance(state.slide, JoinSlide) and state.slide.wifi == "Café Room 5G"
+    base = room.control.addresses()[0].base
+    cards = [TableCard(t.number, link, t.name) for t, link in room.control.table_links(base)]
+    out = tmp_path / "cards.pdf"
+    with qtbot.waitSignal(room.cards_written, timeout=20000):
+        room.write_cards(out, cards[:1], "Test event")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "Café Room 5G" in text
+    console.close()
+    again = open_console(show_console, event_path)
+    assert again.room.panel.wifi.text() == "Café Room 5G"
+    assert again.room.join_slide().wifi == "Café Room 5G"

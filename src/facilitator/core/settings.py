@@ -46,6 +46,7 @@ PROJECTOR_LOGO = Setting("projector.logo", None, None, "the welcome logo, PNG in
 PROJECTOR_ITEM = Setting("projector.item", None, None, "the run item last live")
 EXPORT_FOLDER = Setting("export.folder", "", str, "the folder exports were last written to")
 EXPORT_FORMATS = Setting("export.formats", None, list, "formats last chosen; None: all")
+ROOM_WIFI = Setting("room.wifi", "", str, "the wifi phones join, on the Join slide and cards")
 
 EVENT_SETTINGS: tuple[Setting, ...] = (
     CLOCK_AMBER,
@@ -59,6 +60,7 @@ EVENT_SETTINGS: tuple[Setting, ...] = (
     PROJECTOR_ITEM,
     EXPORT_FOLDER,
     EXPORT_FORMATS,
+    ROOM_WIFI,
 )
 
 # -- machine preferences (QSettings: this laptop, every event) ------------------------------

@@ -12,9 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
+from facilitator.core.changes import ROOM, Changes
+from facilitator.core.control_chars import strip_controls
 from facilitator.core.errors import InputError
 from facilitator.core.projector_state import JoinSlide
+from facilitator.core.settings import ROOM_WIFI
 from facilitator.room import links
+from facilitator.store import operations as ops
 from facilitator.store.db import StoreError
 from facilitator.ui.features.window import Window
 from facilitator.ui.keys import BINDINGS
@@ -66,6 +70,8 @@ class RoomFeature(QObject):
         self.panel.toggle_button.clicked.connect(self.toggle_action.trigger)
         self.panel.join_button.clicked.connect(self.show_join_slide)
         self.panel.cards_button.clicked.connect(self.print_cards)
+        self.panel.wifi.setText(self.wifi())
+        self.panel.wifi.editingFinished.connect(self._wifi_edited)
         self.cards_written.connect(self._cards_written, Qt.ConnectionType.QueuedConnection)
         menu = QMenu("R&oom", window.as_widget())
         menu.addAction(self.toggle_action)
@@ -113,7 +119,29 @@ class RoomFeature(QObject):
     # -- the Join slide ---------------------------------------------------------------------
 
     def join_slide(self) -> JoinSlide:
-        return JoinSlide(self.control.join_link())
+        return JoinSlide(self.control.join_link(), wifi=self.wifi())
+
+    def wifi(self) -> str:
+        return str(ROOM_WIFI.read(self.window.controller.store) or "")
+
+    def _wifi_edited(self) -> None:
+        name = strip_controls(self.panel.wifi.text()).strip()
+        if name == self.wifi():
+            return
+        self.window.controller.service.submit(
+            lambda s: ops.set_setting(s, ROOM_WIFI.key, name, origin=ROOM),
+            self._wifi_saved,
+            entry=False,
+        )
+
+    def _wifi_saved(self, changes: Changes | None, error: BaseException | None) -> None:
+        if error is not None:
+            self.window.status(f"The wifi name was not saved: {error}", 15000)
+            self.panel.wifi.setText(self.wifi())
+            return
+        state = self.window.controller.projector_state
+        if state is not None and isinstance(state.slide, JoinSlide):
+            self.show_join_slide()  # the slide shows the new name at once
 
     def show_join_slide(self) -> None:
         self.window.controller.show(self.join_slide())
@@ -203,9 +231,11 @@ class RoomFeature(QObject):
         """Write the cards on a thread of their own; the status bar says when done."""
         from facilitator.export.table_cards import write_table_cards
 
+        wifi = self.wifi()
+
         def write() -> None:
             try:
-                write_table_cards(path, cards, title=title)
+                write_table_cards(path, cards, title=title, wifi=wifi)
             except InputError as exc:
                 self.cards_written.emit(str(exc))
             else:

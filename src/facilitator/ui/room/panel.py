@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -69,6 +70,18 @@ class RoomPanel(QWidget):
         top.addWidget(self.join_button)
         top.addWidget(self.cards_button)
 
+        # the room's wifi, for the Join slide and the table cards: phones must join it first
+        self.wifi = QLineEdit()
+        self.wifi.setMaxLength(64)
+        self.wifi.setPlaceholderText("e.g. EventRoom (as the phones list it)")
+        self.wifi.setAccessibleName("The wifi phones join")
+        wifi_label = QLabel("&Wifi phones join:")
+        wifi_label.setBuddy(self.wifi)
+        wifi_row = QHBoxLayout()
+        wifi_row.addWidget(wifi_label)
+        wifi_row.addWidget(self.wifi, 1)
+        wifi_row.addWidget(plain("Shown on the Join slide and the table cards."), 1)
+
         self.address_box = QGroupBox("Addresses phones can use (best first)")
         self.address_grid = QGridLayout(self.address_box)
         self.qr_labels: list[QLabel] = []
@@ -93,6 +106,7 @@ class RoomPanel(QWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addLayout(top)
+        layout.addLayout(wifi_row)
         layout.addWidget(self.address_box)
         layout.addLayout(test_row)
         layout.addWidget(QLabel("Tables"))

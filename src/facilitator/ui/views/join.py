@@ -18,6 +18,7 @@ from facilitator.ui.views.slides import Line, paint_block
 
 BREAK = "\u200b"  # a zero-width space: where a long link may wrap
 JOIN = "\u2060"  # a word joiner: Qt would otherwise wrap after any "/"
+NBSP = "\u00a0"  # keeps the wifi's name whole on one line
 CLOSED = "The room network is not open"
 
 
@@ -59,16 +60,24 @@ def paint_join(
     box = QRectF(0, 0, words.width(), words.height() * link_share)
     if not fit_font(link, box, max_px=link_max, min_px=link_min, bold=True)[1]:
         link = shown_url(slide.url, wrap=True)
-    lines = [
-        Line(slide.title, h * 0.085, h * 0.056, palette.text, bold=True, hero=True, share=0.3),
-        Line(
-            "Scan the code with your phone's camera, or type",
-            h * 0.045,
-            h * 0.032,
-            palette.muted,
-            share=0.2,
-            gap_before=h * 0.04,
-        ),
+    scan = "Scan the code with your phone's camera, or type"
+    lines = [Line(slide.title, h * 0.085, h * 0.056, palette.text, bold=True, hero=True, share=0.3)]
+    if slide.wifi:  # phones must be on the room's network first: say it first
+        lines.append(
+            Line(
+                # the name kept whole on a line: it must be read exactly
+                f"1. Join the wifi \u201c{slide.wifi.replace(' ', NBSP)}\u201d",
+                h * 0.05,
+                h * 0.032,
+                palette.text,
+                bold=True,
+                share=0.15,
+                gap_before=h * 0.04,
+            )
+        )
+        scan = "2. " + scan
+    lines += [
+        Line(scan, h * 0.045, h * 0.032, palette.muted, share=0.2, gap_before=h * 0.03),
         Line(
             link,
             link_max,
@@ -79,15 +88,4 @@ def paint_join(
             gap_before=h * 0.02,
         ),
     ]
-    if slide.wifi:
-        lines.append(
-            Line(
-                f"Wifi: {slide.wifi}",
-                h * 0.05,
-                h * 0.032,
-                palette.muted,
-                share=0.15,
-                gap_before=h * 0.04,
-            )
-        )
     paint_block(painter, words, lines, report)
