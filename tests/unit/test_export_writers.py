@@ -156,16 +156,17 @@ def test_html_has_no_element_a_user_typed(outputs: dict[str, Path]) -> None:
         assert typed in text
 
 
-def test_html_is_one_self_contained_page_with_the_tally_as_svg(
+def test_html_is_one_self_contained_page_with_the_tally_as_bars(
     outputs: dict[str, Path], harvest: Harvest
 ) -> None:
+    """(How it looks at 1280 and 390 px: tests/browser/test_harvest_html.py.)"""
     page = outputs["html"].read_text("utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert "<link" not in page and "<script" not in page and "url(" not in page
-    svg = page[page.index("<svg") : page.index("</svg>")]
-    assert svg.count("<rect") == len(harvest.tally)
+    chart = page[page.index('<ol class="tally"') : page.index("</ol>", page.index('class="tally"'))]
+    assert chart.count('class="fill"') == len(harvest.tally)
     for bar in harvest.tally:
-        assert f'fill="{bar.card.colour}"' in svg
+        assert f"background:{bar.card.colour}" in chart and bar.card.title in chart
     assert "@media print" in page
 
 
