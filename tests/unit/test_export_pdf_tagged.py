@@ -94,8 +94,11 @@ def _squeezed(text: str) -> str:
 
 def test_the_chart_has_alternative_text(pdf: Path) -> None:
     assert "Figure" in [role for _, role, _ in _struct(pdf)]
-    alts = re.findall(rb"/Alt \(([^)]*)\)", pdf.read_bytes())
-    assert any(b"Bar chart of card picks: Mindset 3" in alt for alt in alts), alts
+    alts = [
+        bytes.fromhex(h.decode()).decode("utf-16")
+        for h in re.findall(rb"/Alt <([0-9a-f]+)>", pdf.read_bytes())
+    ]
+    assert any("Bar chart of card picks: Mindset 3" in alt for alt in alts), alts
 
 
 def test_a_bookmark_per_round_on_its_page(pdf: Path, harvest: Harvest) -> None:
