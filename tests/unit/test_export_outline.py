@@ -45,7 +45,7 @@ def _normal(text: str) -> str:
 
 def md_headings(md: str) -> list[str]:
     lines = [m.group(1) for m in re.finditer(r"^#{1,3} (.*)$", md, re.MULTILINE)]
-    return [_normal(re.sub(r"\\(.)", r"\1", line)) for line in lines]
+    return [_normal(html.unescape(re.sub(r"\\(.)", r"\1", line))) for line in lines]
 
 
 def html_headings(page: str) -> list[str]:

@@ -1,7 +1,9 @@
 """The harvest report as one self-contained web page: no scripts, no links out, printable.
 
 Everything typed is escaped (``html.escape``), so an entry holding ``<script>`` shows the
-characters and never becomes an element. The card tally is an inline SVG chart.
+characters and never becomes an element. The card tally is a chart of HTML bars, so its
+labels are text at the page's size on any screen. On a phone nothing scrolls sideways: long
+words and links wrap, and the agenda's rows stack, each cell naming its column.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ CSS = """
 :root { --ink: #1f2430; --muted: #5b6270; --rule: #d9dce3; --accent: #1b2c5d; --paper: #fff; }
 * { box-sizing: border-box; }
 html { background: #f3f4f7; }
-body { margin: 0; color: var(--ink); font: 16px/1.55 "Segoe UI", "Helvetica Neue", Arial,
-  "DejaVu Sans", sans-serif; }
+body { margin: 0; color: var(--ink); overflow-wrap: anywhere; font: 16px/1.55 "Segoe UI",
+  "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; }
 main { max-width: 52rem; margin: 2rem auto; background: var(--paper); padding: 3rem 3.5rem;
   box-shadow: 0 1px 4px rgba(0,0,0,.08); }
 h1 { font-size: 2.3rem; line-height: 1.15; margin: .2rem 0 .6rem; color: var(--accent); }
@@ -50,9 +52,9 @@ table.agenda { width: 100%; border-collapse: collapse; font-size: .95rem; }
 .prompts li { font-weight: 600; margin: .15rem 0; }
 ul.entries { margin: .2rem 0 .6rem; padding-left: 1.3rem; }
 ul.entries li { margin: .25rem 0; }
-.cards { white-space: nowrap; }
-.chip { display: inline-block; font-size: .75rem; line-height: 1.4; padding: 0 .45rem;
-  margin-left: .3rem; border-radius: 999px; color: #fff; vertical-align: 1px; }
+ul.entries li:dir(rtl) { list-style-position: inside; } /* its bullet would stick out right */
+.chip { display: inline-block; max-width: 100%; font-size: .75rem; line-height: 1.4;
+  padding: 0 .45rem; margin-left: .3rem; border-radius: 999px; color: #fff; vertical-align: 1px; }
 .where { font-size: .85rem; }
 blockquote { margin: .8rem 0 1rem 0; padding: .5rem 1rem .5rem 1.4rem;
   border-left: 4px solid #b6540f; background: #fbf7f3; font-family: Georgia, "DejaVu Serif",
@@ -61,7 +63,30 @@ blockquote p { margin: 0; }
 blockquote footer { font-family: inherit; font-style: normal; font-size: .85rem;
   color: var(--muted); margin-top: .3rem; }
 .empty { color: var(--muted); font-style: italic; }
-svg.tally { width: 100%; height: auto; max-width: 46rem; }
+.tally { list-style: none; padding: 0; margin: .8rem 0; max-width: 46rem; }
+.tally li { display: grid; grid-template-columns: minmax(6rem, 15rem) 1fr; gap: .2rem .8rem;
+  align-items: center; margin: .35rem 0; }
+.tally .label { text-align: right; font-size: .95rem; line-height: 1.25; }
+.tally .track { display: flex; align-items: center; gap: .5rem; }
+.tally .fill { display: block; height: 1.35rem; min-width: 3px; border-radius: 3px;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.tally .n { font-weight: 700; font-size: .95rem; }
+@media (max-width: 40rem) {
+  main { margin: 0; padding: 1.4rem 1rem 2rem; box-shadow: none; }
+  h1 { font-size: 1.75rem; }
+  .tally li { grid-template-columns: 1fr; gap: .1rem; margin: .55rem 0; }
+  .tally .label { text-align: left; }
+  table.agenda, .agenda tbody, .agenda tr, .agenda td { display: block; width: auto; }
+  .agenda thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip: rect(0 0 0 0); }
+  .agenda tr { border-bottom: 1px solid var(--rule); padding: .4rem 0; }
+  .agenda td { border: 0; padding: .1rem 0; }
+  .agenda td.num, .agenda td.num + td { display: inline; font-weight: 600; color: var(--ink); }
+  .agenda td.num { margin-right: .4rem; }
+  .agenda td.time { white-space: normal; }
+  .agenda td[data-label]::before { content: attr(data-label); display: inline-block;
+    min-width: 5.2rem; font-size: .8rem; color: var(--muted); }
+}
 @page { size: A4; margin: 16mm 15mm 18mm; }
 @media print {
   html { background: none; }
@@ -74,10 +99,6 @@ svg.tally { width: 100%; height: auto; max-width: 46rem; }
   .chip { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
-
-BAR_LABEL_WIDTH = 230
-BAR_AREA = 380
-BAR_ROW = 30
 
 
 def esc(text: str) -> str:
@@ -114,30 +135,20 @@ def _quote(theme: HarvestTheme) -> str:
     )
 
 
-def tally_svg(bars: tuple[TallyBar, ...], title: str) -> str:
-    """A horizontal bar chart, one bar per picked card in its suit's colour."""
+def tally_bars(bars: tuple[TallyBar, ...], title: str) -> str:
+    """A bar chart in HTML, one bar per picked card in its suit's colour, most picked
+    first: the labels are the page's own text, readable at any width."""
     top = max(b.picks for b in bars)
-    height = BAR_ROW * len(bars) + 10
-    width = BAR_LABEL_WIDTH + BAR_AREA + 50
-    parts = [
-        f'<svg class="tally" xmlns="http://www.w3.org/2000/svg" role="img" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
-        f"<title>{esc(title)}</title>",
-    ]
-    for i, bar in enumerate(bars):
-        y = 5 + i * BAR_ROW
-        length = max(2.0, BAR_AREA * bar.picks / top)
-        parts.append(
-            f'<text x="{BAR_LABEL_WIDTH - 10}" y="{y + BAR_ROW / 2 + 5}" text-anchor="end" '
-            f'font-size="14" fill="#1f2430">{esc(bar.card.title)}</text>'
-            f'<rect x="{BAR_LABEL_WIDTH}" y="{y + 4}" width="{length:.1f}" '
-            f'height="{BAR_ROW - 8}" rx="3" fill="{_colour(bar.card.colour)}">'
-            f"<title>{esc(bar.card.title)}: {bar.picks}</title></rect>"
-            f'<text x="{BAR_LABEL_WIDTH + length + 8:.1f}" y="{y + BAR_ROW / 2 + 5}" '
-            f'font-size="14" font-weight="bold" fill="#1f2430">{bar.picks}</text>'
+    rows = []
+    for bar in bars:
+        share = max(0.5, 100 * bar.picks / top)
+        picks = f"{bar.picks} {'pick' if bar.picks == 1 else 'picks'}"
+        rows.append(
+            f'<li><span class="label">{esc(bar.card.title)}</span><span class="track">'
+            f'<span class="fill" style="width:{share:.1f}%;background:{_colour(bar.card.colour)}">'
+            f'</span><span class="n" aria-label="{picks}">{bar.picks}</span></span></li>'
         )
-    parts.append("</svg>")
-    return "".join(parts)
+    return f'<ol class="tally" aria-label="{esc(title)}">{"".join(rows)}</ol>'
 
 
 def _legend(tally: report.Tally) -> str:
@@ -209,8 +220,9 @@ def _agenda(agenda: report.Agenda) -> list[str]:
     for row in agenda.rows:
         out.append(
             f'<tr><td class="num">{esc(row.number)}</td><td>{esc(row.title)}</td>'
-            f'<td>{esc(row.format)}</td><td class="time">{esc(row.planned)}</td>'
-            f'<td class="time">{esc(row.actual or "–")}</td></tr>'
+            f'<td data-label="Format">{esc(row.format)}</td>'
+            f'<td class="time" data-label="Planned">{esc(row.planned)}</td>'
+            f'<td class="time" data-label="Actual">{esc(row.actual or "–")}</td></tr>'
         )
     out.append("</tbody></table></section>")
     return out
@@ -251,7 +263,7 @@ def _tally(tally: report.Tally) -> list[str]:
     out = [f"<section><h2>{esc(tally.title)}</h2>"]
     if tally.bars:
         out.append(_legend(tally))
-        out.append(tally_svg(tally.bars, tally.title))
+        out.append(tally_bars(tally.bars, tally.title))
     else:
         out.append(f'<p class="empty">{esc(tally.empty)}</p>')
     out.append("</section>")

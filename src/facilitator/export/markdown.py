@@ -1,7 +1,12 @@
-"""The harvest report as Markdown (CommonMark), for pasting into a wiki, an email or a repo.
+"""The harvest report as Markdown, for pasting into a wiki, an email, a repo or MkDocs.
 
-Typed text is escaped so a renderer shows it as typed: ``<script>``, ``*stars*`` and a line
-starting with ``#`` stay text.
+Written to read the same in CommonMark (and GitHub's) renderers and in Python-Markdown,
+which MkDocs uses: typed text is escaped only in ways both understand. A backslash escape
+works in both for ``\\ ` * _ { } [ ] # + - . ( ) !`` only; ``<``, ``|``, ``~`` and an
+``&`` that would start an entity become entities. A line break inside an entry is two
+trailing spaces (Python-Markdown shows CommonMark's backslash break literally); a blank
+line inside an entry is a paragraph break, continued with four spaces in a list item (as
+Python-Markdown needs). ``<script>``, ``*stars*`` and a line starting with ``#`` stay text.
 """
 
 from __future__ import annotations
@@ -12,37 +17,55 @@ from pathlib import Path
 from facilitator.core.harvest import Harvest, HarvestTheme
 from facilitator.export import report
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_LINE_START = re.compile(r"^(\s*)([#>+=\-]|\d+[.)])")
+_BACKSLASHED = re.compile(r"([\\`*_\[\]{}])")
+_ENTITIES = {"<": "&lt;", "|": "&#124;", "~": "&#126;"}
+_AS_ENTITY = re.compile(r"&(?=#?\w+;)|[<|~]")
+_LINE_START = re.compile(r"^([#>+\-]|\d+[.)])")
+_UNDERLINE = re.compile(r"^=+\s*$")  # a line of = under a paragraph makes it a heading
+HARD_BREAK = "  \n"
+LIST_INDENT = "    "
 BAR = "█"
 BAR_WIDTH = 30
 
 
 def md_escape(text: str) -> str:
-    """One line of typed text as Markdown that renders exactly as typed."""
-    text = _INLINE.sub(r"\\\1", text)
-    text = _ENTITY.sub(r"\\&", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    """One line of typed text as Markdown that renders exactly as typed (leading spaces,
+    which would start a code block, dropped)."""
+    text = _BACKSLASHED.sub(r"\\\1", text.strip())
+    text = _AS_ENTITY.sub(lambda m: _ENTITIES.get(m.group(0), "&amp;"), text)
+    if _UNDERLINE.match(text):
+        return "&#61;" + text[1:]
+    # "1." and "1)" start a list: the dot or bracket is escaped, the digits cannot be
+    return _LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
 
 
 def md_block(text: str, indent: str = "") -> str:
-    """Typed text that may hold line breaks: each line escaped, breaks kept (hard breaks)."""
-    # a blank line would end the paragraph (or the list item) early: breaks are kept, blanks not
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [md_escape(line) for line in raw if line.strip()] or [""]
-    return ("\\\n" + indent).join(lines)
+    """Typed text that may hold line breaks and blank lines: each line escaped, breaks
+    kept as hard breaks, a blank line as a paragraph break; ``indent`` continues the
+    block (four spaces in a list item, ``> `` in a quote)."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
+    paragraphs: list[list[str]] = [[]]
+    for line in raw:
+        if line.strip():
+            paragraphs[-1].append(md_escape(line))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    between = "\n" + indent.rstrip() + "\n" + indent
+    return between.join((HARD_BREAK + indent).join(p) for p in paragraphs if p) or ""
 
 
-def _entry(theme: HarvestTheme, *, where: bool = False) -> str:
-    body = md_block(theme.text, "  ")
+def _entry(theme: HarvestTheme, *, where: bool = False, cards: bool = True) -> str:
+    body = md_block(theme.text, LIST_INDENT)
     notes = []
     if where:
         notes.append(report.where(theme))
-    cards = report.cards_note(theme)
-    if cards:
-        notes.append(f"cards: {cards}")
-    return f"- {body}" + (f" *({md_escape('; '.join(notes))})*" if notes else "")
+    tagged = report.cards_note(theme) if cards else ""
+    if tagged:
+        notes.append(f"cards: {tagged}")
+    item = f"- {body}" + (f" *({md_escape('; '.join(notes))})*" if notes else "")
+    # after an item of two paragraphs, Python-Markdown takes the next "- " line into the
+    # second paragraph unless a blank line comes between
+    return item + "\n" if "\n\n" in body else item
 
 
 def _quote(theme: HarvestTheme) -> list[str]:
@@ -109,8 +132,9 @@ def _round(part: report.RoundPart) -> list[str]:
         if isinstance(block, report.TableEntries):
             if block.themes:
                 out += [_entry(t) for t in block.themes] + [""]
-            for q in block.quotes:
-                out += _quote(q)
+            for n, q in enumerate(block.quotes):
+                # Python-Markdown joins quotes that only a blank line parts into one
+                out += (["<!-- -->", ""] if n else []) + _quote(q)
         else:
             out += [_entry(t, where=True) for t in block.entries] + [""]
     return out
@@ -136,9 +160,7 @@ def _most_tagged(most: report.MostTagged) -> list[str]:
     out = [f"## {md_escape(most.title)}", ""]
     for tagged in most.cards:
         out += [f"### {md_escape(tagged.title)} · {md_escape(tagged.detail)}", ""]
-        out += [
-            f"- {md_block(t.text, '  ')} *({md_escape(report.where(t))})*" for t in tagged.entries
-        ]
+        out += [_entry(t, where=True, cards=False) for t in tagged.entries]
         if tagged.more:
             out.append(f"- *and {tagged.more:,} more*")
         out.append("")

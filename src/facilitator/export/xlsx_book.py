@@ -15,12 +15,13 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from facilitator.core.harvest import Harvest
-from facilitator.export.safety import RISKY_STARTS
+from facilitator.export.safety import formula_if_edited
 
 MAX_CELL = 32_767  # Excel's limit on one cell's text
 TRUNCATED = " … (cut here: the full text is in the csv and json exports)"
 MIN_WIDTH, MAX_WIDTH, TEXT_WIDTH = 6, 50, 80
 DATE_TIME = "yyyy-mm-dd hh:mm"
+LINE_HEIGHT = 15  # points, one line of Calibri 11
 
 
 class Formats(Struct):
@@ -74,6 +75,13 @@ def _width(value: Cell) -> int:
     return len(str(value))
 
 
+def _lines(value: Cell) -> int:
+    """About how many lines a wrapped text cell takes at TEXT_WIDTH characters a line."""
+    if not isinstance(value, str) or (len(value) < TEXT_WIDTH and "\n" not in value):
+        return 1
+    return sum(max(1, -(-len(line) // TEXT_WIDTH)) for line in value.split("\n"))
+
+
 def _fit(text: str) -> str:
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - len(TRUNCATED)] + TRUNCATED
 
@@ -108,11 +116,16 @@ def table_sheet(
         sheet.set_column(side_at + i, side_at + i, max(MIN_WIDTH, min(MAX_WIDTH, width + 1)))
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
+    print_setup(sheet, landscape=True)
+    wrapped = [i for i, column in enumerate(columns) if column.wrap]
     for r in range(max(len(rows), len(side) - 1) + 1):
         if r == 0:
             for i, column in enumerate(columns):
                 sheet.write_string(0, i, column.header, fmt.header)
         elif r <= len(rows):
+            lines = max((_lines(rows[r - 1][i]) for i in wrapped), default=1)
+            if lines > 1:  # not every program sizes a row to its wrapped text itself
+                sheet.set_row(r, LINE_HEIGHT * lines)
             for i, value in enumerate(rows[r - 1]):
                 write_cell(sheet, r, i, value, fmt, wrap=columns[i].wrap)
         if r < len(side):
@@ -125,13 +138,23 @@ def table_sheet(
     return sheet
 
 
+def print_setup(sheet: Worksheet, *, landscape: bool) -> None:
+    """Printed, every column of a row on one page (fit to the page's width, as many pages
+    down as it takes), the header row on each page, the sheet and page number below."""
+    if landscape:
+        sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
+    sheet.set_footer("&L&A&RPage &P of &N")
+
+
 def write_cell(
     sheet: Worksheet, row: int, col: int, value: Cell, fmt: Formats, *, wrap: bool
 ) -> None:
     if isinstance(value, str):  # most cells: checked first
         if not value:
             return
-        risky = value.startswith(RISKY_STARTS)
+        risky = formula_if_edited(value)
         if wrap:
             style = fmt.wrap_risky if risky else fmt.wrap
         else:

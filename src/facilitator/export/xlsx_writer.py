@@ -28,6 +28,7 @@ from facilitator.export.xlsx_book import (
     book_formats,
     minutes_cell,
     naive_time,
+    print_setup,
     table_sheet,
     write_cell,
 )
@@ -139,10 +140,10 @@ def _by_table_rows(harvest: Harvest) -> tuple[list[Column], list[list[Cell]]]:
         (t.table_id, t.round_id) for t in harvest.themes
     )
     kinds = _count_by((t.table_id, t.kind) for t in harvest.themes)
-    picks: dict[str, list[str]] = defaultdict(list)
+    picks: dict[str, Counter[str]] = defaultdict(Counter)
     for p in harvest.picks:
         if p.table is not None:
-            picks[p.table.id].append(p.card.title)
+            picks[p.table.id][p.card.title] += 1
     columns = [
         Column("Table"),
         Column("Name"),
@@ -166,10 +167,16 @@ def _by_table_rows(harvest: Harvest) -> tuple[list[Column], list[list[Cell]]]:
                 *[per_round.get((table_id, r.id), 0) for r in harvest.rounds],
                 *[c.get(k, 0) for k in KINDS],
                 sum(c.values()),
-                "; ".join(picks.get(table_id or "", [])),
+                _picked(picks.get(table_id or "", Counter())),
             ]
         )
     return columns, rows
+
+
+def _picked(cards: Counter[str]) -> str:
+    """Each card once, most picked first, with its count where a table picked it again:
+    "Deep listening (2); Courage"."""
+    return "; ".join(f"{title} ({n})" if n > 1 else title for title, n in cards.most_common())
 
 
 def _card_rows(harvest: Harvest) -> list[list[Cell]]:
@@ -242,31 +249,41 @@ def _summary_sheet(book: xlsxwriter.Workbook, fmt: Formats, harvest: Harvest) ->
     counts = harvest.kind_counts
     sheet.set_column(0, 0, 26)
     sheet.set_column(1, 1, min(MAX_WIDTH * 2, max(30, len(event.title) + 2)))
-    sheet.write_string(0, 0, "Harvest", fmt.header)
-    sheet.write_string(0, 1, "", fmt.header)
+    sheet.set_column(2, 2, 60)
+    for col, head in enumerate(("Harvest", "", "What it counts")):
+        sheet.write_string(0, col, head, fmt.header)
     sheet.freeze_panes(1, 0)
-    rows: list[tuple[str, Any]] = [
-        ("Event", event.title),
-        ("Date", _event_day(event.date)),
-        ("Venue", event.venue),
-        ("Facilitator", event.facilitator),
-        ("Plan", harvest.plan_title),
-        ("Deck", harvest.deck.name),
-        ("Tables", len(harvest.tables)),
-        ("Tables heard", harvest.tables_heard),
-        ("Rounds", len(harvest.rounds)),
-        *[(KIND_PLURALS[k], counts[k]) for k in KINDS],
-        ("All entries", len(harvest.themes)),
-        ("Card picks", len(harvest.picks)),
-        ("Exported", naive_time(harvest, harvest.exported_at)),
+    rows: list[tuple[str, Any, str]] = [
+        ("Event", event.title, ""),
+        ("Date", _event_day(event.date), ""),
+        ("Venue", event.venue, ""),
+        ("Facilitator", event.facilitator, ""),
+        ("Plan", harvest.plan_title, ""),
+        ("Deck", harvest.deck.name, ""),
+        ("Tables", len(harvest.tables), "tables in the event"),
+        ("Tables heard", harvest.tables_heard, "tables with at least one entry"),
+        ("Rounds", len(harvest.rounds), "rounds in the plan"),
+        ("Entries", len(harvest.themes), ENTRIES_NOTE),
+        *[(KIND_PLURALS[k], counts[k], f"entries of kind “{k}” (the Kind column)") for k in KINDS],
+        ("Card picks", len(harvest.picks), PICKS_NOTE),
+        ("Exported", naive_time(harvest, harvest.exported_at), ""),
     ]
-    for r, (label, value) in enumerate(rows, start=1):
+    for r, (label, value, note) in enumerate(rows, start=1):
         sheet.write_string(r, 0, label, fmt.label)
         if isinstance(value, datetime) and label == "Date":
             sheet.write_datetime(r, 1, value, fmt.day)
         else:
             write_cell(sheet, r, 1, value, fmt, wrap=False)
-    sheet.autofilter(0, 0, len(rows), 1)
+        write_cell(sheet, r, 2, note, fmt, wrap=False)
+    sheet.autofilter(0, 0, len(rows), 2)
+    print_setup(sheet, landscape=False)
+
+
+PICKS_NOTE = "cards picked: the Card picks sheet's Picks column, added up"
+ENTRIES_NOTE = (
+    "every entry, of all four kinds: the rows of the Themes sheet (hidden from the wall "
+    "included, deleted left out)"
+)
 
 
 def _event_day(date: str) -> datetime | str:

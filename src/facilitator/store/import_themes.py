@@ -1,16 +1,20 @@
-"""Add themes typed elsewhere (a spreadsheet saved as CSV) to an event.
+"""Add entries typed elsewhere (a spreadsheet saved as CSV) to an event.
 
 Columns are found by their header, in any order and case: ``text`` (required; also
 ``theme`` or ``entry``), ``round`` (the round's number or title), ``round_title``,
 ``table`` (number, "Table 3" or the table's name), ``kind`` (theme, quote, question,
-action; theme when empty), ``cards`` (card ids or titles separated by ``;``), and
-``created_at`` (ISO 8601). Other columns, such as ``prompt``, are ignored, so a csv
-exported by Facilitator imports back as it was.
+action, or pick; theme when empty), ``cards`` (card ids or titles separated by ``;``),
+``created_at`` (ISO 8601), and ``round_start`` / ``round_end`` (the round's actual times).
+``#tags`` in the text tag cards as they do when typed in the app. A ``pick`` row records
+the table's pick of each card it names (in ``cards`` or as ``#tags``), not an entry.
+Other columns, such as ``prompt``, are ignored, so a csv exported by Facilitator imports
+back as it was. How each row is read: :mod:`facilitator.store.import_rows`.
 
 UTF-8 with or without a BOM; comma, semicolon or tab between columns. Every row is checked;
 any bad row is reported with its row number (the header is row 1, as in a spreadsheet)
 and nothing is imported, unless the good rows are asked for. An entry the event already
-holds (same round, table, kind and text) is not added again, so importing twice is safe.
+holds (same round, table, kind and text) is not added again, nor a pick it already counts
+(same round, table and card, as many times), so importing twice is safe.
 """
 
 from __future__ import annotations
@@ -20,50 +24,21 @@ import io
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from msgspec import Struct
 
-from facilitator.core.deck import Deck
+from facilitator.core.capture import PICK, TagIndex
 from facilitator.core.errors import InputError, Problem
-from facilitator.core.records import KINDS, RoundInfo, TableInfo
+from facilitator.core.records import RoundInfo
 from facilitator.core.textfile import read_user_text
-from facilitator.store.db import MAX_THEME_CHARS, EventStore, new_id
+from facilitator.store.db import EventStore, new_id
+from facilitator.store.import_rows import HEADERS, Bad, Row, read_row, shown
 
 MAX_FILE_BYTES = 100_000_000
-RISKY = ("=", "+", "-", "@", "\t", "\r")
-
-# header (lower case, single spaces) -> field
-HEADERS = {
-    "text": "text",
-    "theme": "text",
-    "entry": "text",
-    "round": "round",
-    "round number": "round",
-    "round title": "round_title",
-    "table": "table",
-    "table number": "table",
-    "table name": "table_name",
-    "kind": "kind",
-    "type": "kind",
-    "cards": "cards",
-    "card": "cards",
-    "created at": "created_at",
-    "time": "created_at",
-}
-KIND_WORDS = {k: k for k in KINDS} | {f"{k}s": k for k in KINDS}
-
-
-class Row(Struct, frozen=True):
-    number: int  # as a spreadsheet counts: the header is row 1
-    text: str
-    kind: str
-    round_id: str | None
-    table_id: str | None
-    cards: tuple[str, ...]
-    created_at: str | None
 
 
 class ImportResult(Struct, frozen=True):
@@ -71,6 +46,8 @@ class ImportResult(Struct, frozen=True):
     repeats: int  # rows the event already held
     bad: tuple[Problem, ...]
     ignored_columns: tuple[str, ...]
+    picks: int = 0  # card picks added
+    timed_rounds: tuple[int, ...] = ()  # numbers of the rounds whose times were set
 
 
 def import_themes_cli(event: Path, csv_path: Path, good_rows_only: bool) -> int:
@@ -79,6 +56,11 @@ def import_themes_cli(event: Path, csv_path: Path, good_rows_only: bool) -> int:
     for problem in result.bad:
         print(problem, file=sys.stderr)
     lines = [f"Imported {result.imported:,} {'entry' if result.imported == 1 else 'entries'}"]
+    if result.picks:
+        lines.append(f"{result.picks:,} card {'pick' if result.picks == 1 else 'picks'}")
+    if result.timed_rounds:
+        numbers = ", ".join(map(str, result.timed_rounds))
+        lines.append(f"the times of round{'s' if len(result.timed_rounds) > 1 else ''} {numbers}")
     if result.repeats:
         lines.append(f"{result.repeats:,} already in the event, not added again")
     if result.bad:
@@ -87,24 +69,28 @@ def import_themes_cli(event: Path, csv_path: Path, good_rows_only: bool) -> int:
     if result.ignored_columns:
         lines.append("ignored columns: " + ", ".join(result.ignored_columns))
     print("; ".join(lines) + f" into {event}")
-    return 0 if result.imported or not result.bad else 1
+    done = result.imported or result.picks or result.timed_rounds
+    return 0 if done or not result.bad else 1
 
 
 def import_themes(event: Path, csv_path: Path, *, good_rows_only: bool = False) -> ImportResult:
     name = csv_path.name
     records = _read_csv(csv_path)
     with EventStore.open(event) as store:
-        rounds, tables, deck = store.rounds(), store.tables(), store.deck(images=False)
+        rounds, tables = store.rounds(), store.tables()
+        tags = TagIndex(store.deck(images=False))
         fields, ignored = _map_header(records[0] if records else [], name)
         rows: list[Row] = []
-        problems: list[Problem] = []
+        bad: list[tuple[int, str]] = []
         for number, record in enumerate(records[1:], start=2):
             if not any(cell.strip() for cell in record):
                 continue  # a blank line
             try:
-                rows.append(_row(number, record, fields, rounds, tables, deck))
-            except _Bad as bad:
-                problems.append(Problem(f"{name}: row {number}", str(bad)))
+                rows.append(read_row(number, record, fields, rounds, tables, tags))
+            except Bad as why:
+                bad.append((number, str(why)))
+        times, bad_times = _round_times(rows, rounds)
+        problems = [Problem(f"{name}: row {n}", why) for n, why in sorted(bad + bad_times)]
         if problems and not good_rows_only:
             problems.append(
                 Problem(
@@ -116,12 +102,11 @@ def import_themes(event: Path, csv_path: Path, *, good_rows_only: bool = False) 
                 )
             )
             raise InputError(problems)
-        imported, repeats = _add(store, rows)
-    return ImportResult(imported, repeats, tuple(problems), tuple(ignored))
-
-
-class _Bad(Exception):
-    """One thing wrong with a row."""
+        bad_rows = {n for n, _ in bad_times}
+        rows = [r for r in rows if r.number not in bad_rows]
+        imported, repeats, picks = _add(store, rows, times)
+    numbers = tuple(r.position + 1 for r in rounds if r.id in times)
+    return ImportResult(imported, repeats, tuple(problems), tuple(ignored), picks, numbers)
 
 
 def _read_csv(path: Path) -> list[list[str]]:
@@ -163,132 +148,70 @@ def _map_header(header: Sequence[str], name: str) -> tuple[dict[str, int], list[
     return fields, ignored
 
 
-def _cell(record: Sequence[str], fields: dict[str, int], field: str) -> str:
-    index = fields.get(field)
-    if index is None or index >= len(record):
-        return ""
-    return record[index].strip()
-
-
-def _row(
-    number: int,
-    record: Sequence[str],
-    fields: dict[str, int],
-    rounds: Sequence[RoundInfo],
-    tables: Sequence[TableInfo],
-    deck: Deck,
-) -> Row:
-    text = _cell(record, fields, "text")
-    if len(text) > 1 and text[0] == "'" and text[1:].startswith(RISKY):
-        text = text[1:]  # the apostrophe a csv export puts before a formula-like cell
-    if not text:
-        raise _Bad("no text in this row")
-    if len(text) > MAX_THEME_CHARS:
-        raise _Bad(f"the text is longer than {MAX_THEME_CHARS:,} characters")
-    kind_raw = _cell(record, fields, "kind")
-    kind = KIND_WORDS.get(kind_raw.lower() or "theme")
-    if kind is None:
-        raise _Bad(f'unknown kind "{kind_raw}" (use theme, quote, question or action)')
-    return Row(
-        number=number,
-        text=text,
-        kind=kind,
-        round_id=_round(
-            _cell(record, fields, "round"), _cell(record, fields, "round_title"), rounds
-        ),
-        table_id=_table(
-            _cell(record, fields, "table") or _cell(record, fields, "table_name"), tables
-        ),
-        cards=_cards(_cell(record, fields, "cards"), deck),
-        created_at=_time(_cell(record, fields, "created_at")),
-    )
-
-
-def _round(number: str, title: str, rounds: Sequence[RoundInfo]) -> str | None:
-    if not number and not title:
-        return None
-    by_title = {r.title.strip().lower(): r for r in rounds}
-    if number:
-        digits = re.fullmatch(r"(?:round\s*)?(\d+)", number.lower())
-        if digits is None:
-            found = by_title.get(number.lower())
-            if found is None:
-                raise _Bad(f'unknown round "{number}"')
-            return found.id
-        n = int(digits.group(1))
-        if not 1 <= n <= len(rounds):
-            raise _Bad(f'unknown round "{number}" (the plan has rounds 1 to {len(rounds)})')
-        chosen = rounds[n - 1]
-        if title and chosen.title.strip().lower() != title.lower():
-            raise _Bad(f'round {n} is "{chosen.title}", not "{title}"')
-        return chosen.id
-    found = by_title.get(title.lower())
-    if found is None:
-        raise _Bad(f'unknown round "{title}"')
-    return found.id
-
-
-def _table(value: str, tables: Sequence[TableInfo]) -> str | None:
-    if not value:
-        return None
-    digits = re.fullmatch(r"(?:table\s*)?(\d+)", value.lower())
-    for t in tables:
-        if digits is not None and t.number == int(digits.group(1)):
-            return t.id
-        if t.name and t.name.strip().lower() == value.lower():
-            return t.id
-    if digits is not None and tables:
-        numbers = [t.number for t in tables]
-        raise _Bad(
-            f'unknown table "{value}" (the event has tables {min(numbers)} to {max(numbers)})'
-        )
-    raise _Bad(f'unknown table "{value}"')
-
-
-def _cards(value: str, deck: Deck) -> tuple[str, ...]:
-    if not value:
-        return ()
-    keys = {c.id.lower(): c.id for c in deck.cards} | {c.title.lower(): c.id for c in deck.cards}
-    out: list[str] = []
-    for raw in re.split(r"[;|,]", value):
-        name = raw.strip()
-        if not name:
+def _round_times(
+    rows: Sequence[Row], rounds: Sequence[RoundInfo]
+) -> tuple[dict[str, dict[str, str]], list[tuple[int, str]]]:
+    """The actual times the rows give each round ({round id: {"actual_start": ...}}), and
+    the rows that disagree with an earlier row or end a round before it starts."""
+    numbers = {r.id: r.position + 1 for r in rounds}
+    times: dict[str, dict[str, str]] = {}
+    bad: list[tuple[int, str]] = []
+    for row in rows:
+        if row.round_id is None:
             continue
-        key = keys.get(name.lower())
-        if key is None:
-            raise _Bad(f'unknown card "{name}" (not in the deck "{deck.name}")')
-        if key not in out:
-            out.append(key)
-    return tuple(out)
+        known = times.setdefault(row.round_id, {})
+        n = numbers[row.round_id]
+        given = {"actual_start": row.round_start, "actual_end": row.round_end}
+        clash = next(
+            (k for k, v in given.items() if v and known.get(k, v) != v),
+            None,
+        )
+        if clash is not None:
+            verb = "starts" if clash == "actual_start" else "ends"
+            bad.append(
+                (
+                    row.number,
+                    f"round {n} {verb} at {shown(known[clash])} in an earlier row, "
+                    f"at {shown(given[clash] or '')} here",
+                )
+            )
+            continue
+        merged = known | {k: v for k, v in given.items() if v}
+        if "actual_start" in merged and merged.get("actual_end", "~") < merged["actual_start"]:
+            bad.append((row.number, f"round {n} ends before it starts"))
+            continue
+        known.update(merged)
+    return {k: v for k, v in times.items() if v}, bad
 
 
-def _time(value: str) -> str | None:
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace(" ", "T", 1))
-    except ValueError:
-        raise _Bad(
-            f'created_at "{value}" is not a date and time like 2025-03-14T10:05:00+00:00'
-        ) from None
-    if moment.tzinfo is None:
-        moment = moment.astimezone()  # a time without a zone is the importing computer's
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def _add(store: EventStore, rows: Sequence[Row]) -> tuple[int, int]:
-    """Add the rows in one transaction; skip those the event already holds."""
+def _add(
+    store: EventStore, rows: Sequence[Row], times: dict[str, dict[str, str]]
+) -> tuple[int, int, int]:
+    """Add the rows' entries and picks and set the rounds' times, in one transaction;
+    skip the entries the event already holds and the picks it already counts."""
     existing = {(t.round_id, t.table_id, t.kind, t.text) for t in store.themes()}
+    counted = Counter((p.round_id, p.table_id, p.card_key) for p in store.card_picks())
     base = datetime.now(UTC)
     values = []
+    picks = []
     repeats = 0
     for n, row in enumerate(rows):
+        # rows without a time keep the file's order: a microsecond apart
+        stamp = (base + timedelta(microseconds=n)).isoformat(timespec="microseconds")
+        if row.kind == PICK:
+            for card in row.cards:
+                pick = (row.round_id, row.table_id, card)
+                if counted[pick] > 0:
+                    counted[pick] -= 1  # this pick is in the event already
+                    continue
+                picks.append((new_id(), row.table_id, row.round_id, card, row.created_at or stamp))
+            continue
+        if not row.is_entry:
+            continue  # round times alone
         key = (row.round_id, row.table_id, row.kind, row.text)
         if key in existing:
             repeats += 1
             continue
-        # rows without a time keep the file's order: a microsecond apart
-        stamp = (base + timedelta(microseconds=n)).isoformat(timespec="microseconds")
         values.append(
             (
                 new_id(),
@@ -301,7 +224,7 @@ def _add(store: EventStore, rows: Sequence[Row]) -> tuple[int, int]:
                 stamp,
             )
         )
-    if values:
+    if values or picks or times:
         with store._write() as conn:
             conn.executemany(
                 "INSERT INTO theme (id, round_id, table_id, kind, text, cards_json, hidden,"
@@ -309,4 +232,14 @@ def _add(store: EventStore, rows: Sequence[Row]) -> tuple[int, int]:
                 " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, NULL, 'import')",
                 values,
             )
-    return len(values), repeats
+            conn.executemany(
+                "INSERT INTO card_pick (id, table_id, round_id, card_key, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                picks,
+            )
+            for round_id, given in times.items():
+                columns = ", ".join(f"{k} = ?" for k in given)
+                conn.execute(
+                    f"UPDATE round SET {columns} WHERE id = ?", [*given.values(), round_id]
+                )
+    return len(values), repeats, len(picks)

@@ -16,6 +16,7 @@ from reportlab.platypus import (
 from facilitator.export import report
 from facilitator.export.pdf.fonts import para_text
 from facilitator.export.pdf.style import BODY_W, INK, RULE, Styles, section_heading
+from facilitator.export.pdf.tagging import table_tags
 
 
 def agenda(block: report.Agenda, s: Styles) -> list[Flowable]:
@@ -32,7 +33,8 @@ def agenda(block: report.Agenda, s: Styles) -> list[Flowable]:
             ]
         )
     widths = [9 * mm, BODY_W - 9 * mm - 24 * mm - 2 * 38 * mm, 24 * mm, 38 * mm, 38 * mm]
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", renderCB=table_tags(1))
+    table.self_tagging = True
     table.setStyle(
         TableStyle(
             [

@@ -16,6 +16,7 @@ from reportlab.platypus import (
 from facilitator.export import report
 from facilitator.export.pdf.fonts import para_text
 from facilitator.export.pdf.style import BODY_W, RULE, BoxedParagraph, Styles
+from facilitator.export.pdf.tagging import table_tags
 
 
 def cover(block: report.Cover, s: Styles) -> list[Flowable]:
@@ -36,7 +37,10 @@ def cover(block: report.Cover, s: Styles) -> list[Flowable]:
     rows: list[list[Any]] = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     for row in rows:
         row += [""] * (per_row - len(row))
-    grid = Table(rows, colWidths=[BODY_W / per_row] * per_row, hAlign="LEFT")
+    grid = Table(
+        rows, colWidths=[BODY_W / per_row] * per_row, hAlign="LEFT", renderCB=table_tags(0)
+    )
+    grid.self_tagging = True
     grid.setStyle(
         TableStyle(
             [

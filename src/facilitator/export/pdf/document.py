@@ -15,7 +15,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -43,6 +42,7 @@ from facilitator.export.pdf.style import (
     make_styles,
     plain,
 )
+from facilitator.export.pdf.tagging import LANG, TaggedFrame, Tags
 from facilitator.export.pdf.text_block import TextBlock
 
 
@@ -70,11 +70,13 @@ class KeepStart(KeepTogether):  # type: ignore[misc]
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Writes "page N of M" once the page count is known."""
+    """Writes "page N of M" once the page count is known, and the structure tree and
+    bookmarks (:mod:`.tagging`) once every page is written."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
+        self.tags = Tags()
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -85,12 +87,18 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         for state in self._pages:
             self.__dict__.update(state)
             if self._pageNumber > 1:
+                self.tags.artifact(self)
                 self.setFont(fonts().sans, 8.5)
                 self.setFillColor(MUTED)
                 self.drawCentredString(
                     PAGE_W / 2, MARGIN_BOTTOM / 2, f"{self._pageNumber} of {total}"
                 )
+                self.tags.end(self)
+            self.tags.place_bookmarks(self)
             super().showPage()
+            self.tags.mark_page(self)
+        self.tags.write(self)
+        self.showOutline()
         super().save()
 
 
@@ -98,6 +106,7 @@ def cover_page(harvest: Harvest) -> Any:
     suits = [parse_colour(s.colour) for s in harvest.deck.suits] or [None]
 
     def draw(canvas: Canvas, _doc: Any) -> None:
+        Tags.artifact(canvas)
         canvas.saveState()
         band = 14 * mm
         canvas.setFillColor(ACCENT)
@@ -110,6 +119,7 @@ def cover_page(harvest: Harvest) -> Any:
         canvas.setFillColor(MUTED)
         canvas.drawString(MARGIN_X, MARGIN_BOTTOM / 2, report.exported_line(harvest))
         canvas.restoreState()
+        Tags.end(canvas)
 
     return draw
 
@@ -119,6 +129,7 @@ def later_pages(harvest: Harvest) -> Any:
     f = fonts()
 
     def draw(canvas: Canvas, _doc: Any) -> None:
+        Tags.artifact(canvas)
         canvas.saveState()
         canvas.setFont(f.sans, 8.5)
         canvas.setFillColor(MUTED)
@@ -133,6 +144,7 @@ def later_pages(harvest: Harvest) -> Any:
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN_X, y - 2.5 * mm, PAGE_W - MARGIN_X, y - 2.5 * mm)
         canvas.restoreState()
+        Tags.end(canvas)
 
     return draw
 
@@ -172,10 +184,12 @@ def write_pdf(harvest: Harvest, path: Path) -> None:
         author=event.facilitator or "Facilitator",
         subject=harvest.plan_title,
         creator=f"Facilitator {event.app_version}",
+        lang=LANG,
+        displayDocTitle=True,
         # every page's preamble names the initial font: ours, not an unembedded Helvetica
         initialFontName=fonts().sans,
     )
-    frame = Frame(
+    frame = TaggedFrame(
         MARGIN_X,
         MARGIN_BOTTOM,
         BODY_W,

@@ -73,7 +73,7 @@ def entry_item(theme: HarvestTheme, looks: Looks, *, where: bool, cards: bool = 
         runs.append(Run(f"  ({report.where(theme)})", f.sans, 8.5, MUTED))
     if cards:
         runs += card_runs(theme, f)
-    return Item(tuple(runs), looks.entry)
+    return Item(tuple(runs), looks.entry, role="LI")
 
 
 def quote_item(theme: HarvestTheme, looks: Looks) -> Item:
@@ -84,14 +84,15 @@ def quote_item(theme: HarvestTheme, looks: Looks) -> Item:
         Run(f"\n— {theme.table_label}", f.sans, 8.5, MUTED),
         *card_runs(theme, f),
     )
-    return Item(runs, looks.quote)
+    return Item(runs, looks.quote, role="BlockQuote")
 
 
 def group_block(title: tuple[Run, ...], items: Sequence[Item], looks: Looks) -> TextBlock:
     """A heading and the entries under it, as one block that never ends on the heading."""
     more = (Run("  (continued)", looks.fonts.sans, 9, MUTED),)
     return TextBlock(
-        [Item(title, looks.heading, heading=True, continued=more), *items], looks.faces
+        [Item(title, looks.heading, heading=True, continued=more, role="H3"), *items],
+        looks.faces,
     )
 
 

@@ -231,7 +231,10 @@ def chips_markup(theme: HarvestTheme, f: Fonts) -> str:
 
 
 def section_heading(text: str, s: Styles) -> list[Flowable]:
-    return [Rule(), Paragraph(para_text(text), s.h2)]
+    """A section's rule and heading; the heading is the section's bookmark."""
+    heading = Paragraph(para_text(text), s.h2)
+    heading.outline_title = " ".join(strip_controls(text).split())
+    return [Rule(), heading]
 
 
 def plain(text: str, f: Fonts) -> str:

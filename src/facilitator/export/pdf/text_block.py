@@ -29,6 +29,7 @@ from facilitator.export.pdf.runs import (
     pieces,
     visual_order,
 )
+from facilitator.export.pdf.tagging import Tags, tags_of
 
 
 class Item(Struct, frozen=True):
@@ -40,6 +41,9 @@ class Item(Struct, frozen=True):
     # a heading whose entries go on over a page break is repeated there with these runs
     # added, e.g. " (continued)"
     continued: tuple[Run, ...] = ()
+    # its structure element in the tagged PDF: H3, LI (in a list with the LIs after it),
+    # BlockQuote, P; Artifact for a heading repeated after a page break
+    role: str = "P"
 
 
 class _Row(NamedTuple):
@@ -58,6 +62,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
     """
 
     MIN_LINES = 2
+    self_tagging = True  # marks each item's lines itself (tagging.TaggedFrame)
 
     def __init__(
         self,
@@ -175,7 +180,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         items, rest = self.items, rows[k:]
         title = items[0]
         if title.heading and title.continued and rest[0].item != 0:
-            again = Item(title.runs + title.continued, title.look, heading=True)
+            again = Item(title.runs + title.continued, title.look, heading=True, role="Artifact")
             width = max(20.0, (self._laid_width or 0.0) - again.look.indent)
             lines = break_lines(pieces(again.runs, self.fonts), width)
             n = len(items)
@@ -195,22 +200,48 @@ class TextBlock(Flowable):  # type: ignore[misc]
             y -= above
             tops.append(y)
             y -= self.items[row.item].look.leading + below
+        tags = tags_of(canvas)
+        if tags is not None:
+            tags.artifact(canvas)
         self._draw_bands(rows, tops)
+        if tags is not None:
+            tags.end(canvas)
         # one text object for the whole block: PDF advances the pen after each run itself,
         # so a line needs one origin and no widths measured again
         text = canvas.beginText()
         code = text._code  # operators go straight in: reportlab's number formatting is slow
         state: list[Any] = [None, None]  # current (font, size), colour
-        for row, top in zip(rows, tops, strict=True):
+        for n, (row, top) in enumerate(zip(rows, tops, strict=True)):
             look = self.items[row.item].look
             # the baseline about 0.78 of the leading down, as Paragraph places it
             base = top - look.leading * 0.78
             if row.first and look.bullet is not None:
+                if tags is not None:  # a bullet is decoration: the LI holds the words
+                    tags.artifact(canvas, code)
                 code.append(f"1 0 0 1 {look.bullet_indent:.2f} {base:.2f} Tm")
                 self._out(text, state, look.bullet, look.bullet.text)
+                if tags is not None:
+                    tags.end(canvas, code)
+            if tags is not None and (row.first or n == 0):
+                self._open(tags, row.item, code)
             code.append(f"1 0 0 1 {look.indent:.2f} {base:.2f} Tm")
             self._draw_line(text, state, row.line)
+            if tags is not None and (row.last or n == len(rows) - 1):
+                tags.end(canvas, code)
         canvas.drawText(text)
+
+    def _open(self, tags: Tags, index: int, code: list[str]) -> None:
+        """Opens the marked content of item ``index`` on this page: its structure element
+        made when its first line is drawn, the same one again on the next page."""
+        item = self.items[index]
+        if item.role == "Artifact":
+            tags.artifact(self.canv, code)
+            return
+        elem = tags.by_key.get(id(item))
+        if elem is None:
+            elem = tags.list_item(self.items) if item.role == "LI" else tags.element(item.role)
+            tags.by_key[id(item)] = elem
+        tags.begin(self.canv, elem, code)
 
     def _draw_bands(self, rows: list[_Row], tops: list[float]) -> None:
         """The tinted band and bar behind each item that has them, over its rows here."""
