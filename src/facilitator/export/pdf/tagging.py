@@ -140,30 +140,36 @@ class _Raw(PDFObject):  # type: ignore[misc]
         return self.text(number).encode("latin-1")
 
 
-class _Elem(_Raw):
+class _Elem(PDFObject):  # type: ignore[misc]
     """One structure element: its role, parent, page and kids (MCIDs or elements)."""
 
-    def __init__(self, elem: Elem, names: dict[int, str]) -> None:
-        def text(number: Callable[[str], str]) -> str:
-            parent = names[id(elem.parent)]
-            marks = [k for k in elem.kids if not isinstance(k, Elem)]
-            page = marks[0][0] if marks else 0
-            kids = []
-            for kid in elem.kids:
-                if isinstance(kid, Elem):
-                    kids.append(number(names[id(kid)]))
-                elif kid[0] == page:
-                    kids.append(str(kid[1]))
-                else:  # content on a later page: a marked-content reference
-                    kids.append(f"<< /Type /MCR /Pg {number(f'Page{kid[0]}')} /MCID {kid[1]} >>")
-            out = f"<< /S /{elem.tag} /P {number(parent)}"
-            if page:
-                out += f" /Pg {number(f'Page{page}')}"
-            if elem.alt:
-                out += f" /Alt <{elem.alt.encode('utf-16-be').hex()}>".replace("<", "<feff", 1)
-            return out + f" /K [{' '.join(kids)}] >>"
+    __slots__ = ("elem", "names")
 
-        super().__init__(text)
+    def __init__(self, elem: Elem, names: dict[int, str]) -> None:
+        self.elem = elem
+        self.names = names
+
+    def format(self, document: Any) -> bytes:
+        numbers = document.idToObjectNumberAndVersion
+        elem, names = self.elem, self.names
+        page = 0
+        kids = []
+        for kid in elem.kids:
+            if isinstance(kid, Elem):
+                kids.append("%s %s R" % numbers[names[id(kid)]])  # noqa: UP031
+            elif not page or kid[0] == page:
+                page = kid[0]
+                kids.append(str(kid[1]))
+            else:  # content on a later page: a marked-content reference
+                pg = "%s %s R" % numbers[f"Page{kid[0]}"]  # noqa: UP031
+                kids.append(f"<< /Type /MCR /Pg {pg} /MCID {kid[1]} >>")
+        out = "<< /S /%s /P %s %s R" % (elem.tag, *numbers[names[id(elem.parent)]])  # noqa: UP031
+        if page:
+            out += " /Pg %s %s R" % numbers[f"Page{page}"]  # noqa: UP031
+        if elem.alt:
+            out += f" /Alt <feff{elem.alt.encode('utf-16-be').hex()}>"
+        out += f" /K {kids[0]} >>" if len(kids) == 1 else f" /K [{' '.join(kids)}] >>"
+        return out.encode("latin-1")
 
 
 def _numbers(parents: list[list[str]]) -> Callable[[Callable[[str], str]], str]:
