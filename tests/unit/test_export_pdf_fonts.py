@@ -249,7 +249,8 @@ def test_copying_arabic_and_hebrew_gives_the_letters_as_typed_in_reading_order(
 ) -> None:
     """pdftotext's text, not normalised: Arabic comes back in its own letters (not the
     joined presentation forms it is drawn in, lam-alef included), and a right-to-left
-    sentence in reading order, in a quote (the serif italic's fallback) as in an entry."""
+    sentence in reading order, in a quote (the serif italic's fallback, its quote marks
+    round it) as in an entry."""
     typed = (
         "القيادة المشتركة تبدأ بالإصغاء",
         "لا سلام بلا عدالة",
@@ -275,4 +276,6 @@ def test_copying_arabic_and_hebrew_gives_the_letters_as_typed_in_reading_order(
             text,
             [line for line in lines if any(w in line for w in text.split())],
         )
+        # the quote marks the report puts round a quote come out round it, not before it
+        assert any(f"“{text}”" in line for line in found), found
     assert not re.search("[\ufb50-\ufdff\ufe70-\ufefe]", raw), "presentation forms copied out"

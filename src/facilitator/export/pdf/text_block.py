@@ -30,6 +30,7 @@ from facilitator.export.pdf.runs import (
     visual_order,
 )
 from facilitator.export.pdf.tagging import Tags, tags_of
+from facilitator.export.rtl import right_to_left
 
 
 class Item(Struct, frozen=True):
@@ -296,14 +297,27 @@ class TextBlock(Flowable):  # type: ignore[misc]
             assert run is not None
             # an embedded TrueType font, as reportlab's ttfonts module documents it:
             # splitString gives (subset, bytes), each subset a PDF font of its own
-            words = [" ", piece.text] if piece.space and started else [piece.text]
-            for word in words:
+            words: list[tuple[str, str]] = [(piece.text, "")]
+            if piece.rtl:
+                words = right_to_left(piece.text)
+            if piece.space and started:
+                words.insert(0, (" ", ""))
+            for word, said in words:
+                if said:
+                    if data:
+                        self._tj(code, state, name, run.size, data)
+                        data = ""
+                    code.append(f"/Span <</ActualText <feff{said.encode('utf-16-be').hex()}>>> BDC")
                 for part_name, part in encoded(font_of(run.font), run.font, word, doc, cache):
                     if part_name != name and data:
                         self._tj(code, state, name, run.size, data)
                         data = ""
                     name = part_name
                     data += part
+                if said:
+                    self._tj(code, state, name, run.size, data)
+                    data = ""
+                    code.append("EMC")
             started = True
         if data and run is not None:
             self._tj(code, state, name, run.size, data)
