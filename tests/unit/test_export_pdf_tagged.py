@@ -113,3 +113,28 @@ def test_a_bookmark_per_round_on_its_page(pdf: Path, harvest: Harvest) -> None:
         assert found, (title, items)
         assert title in pages[found[0] - 1], f"{title} is not on page {found[0]}"
     assert [t for t, _ in items if t in titles] == titles, "in the report's order"
+
+
+def test_a_long_report_has_its_marked_content_well_formed(tmp_path: Path) -> None:
+    """Over many pages, with entries and quotes split between pages and headings repeated
+    "(continued)": poppler reads every page's marked content without a warning, and each
+    entry is one list item, whichever pages it is on."""
+    from unit.harvest_sample import big_event
+
+    path = big_event(tmp_path, 1_200, tables=12)
+    with EventStore.open(path, readonly=True) as store:
+        harvest = build_harvest(store)
+    pdf = write(harvest, "pdf", tmp_path / "long.pdf")
+    result = subprocess.run(
+        ["pdfinfo", "-struct-text", str(pdf)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+        timeout=120,
+    )
+    assert result.stderr == "", result.stderr[:500]
+    roles = [role for _, role, _ in _struct(pdf)]
+    entries = [t for t in harvest.themes if t.kind != "quote" and t.round_id]
+    assert roles.count("LI") >= len(entries), (roles.count("LI"), len(entries))
+    assert roles.count("BlockQuote") == sum(t.kind == "quote" for t in harvest.themes)

@@ -223,11 +223,13 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 self._out(text, state, look.bullet, look.bullet.text)
                 if tags is not None:
                     tags.end(canvas, code)
-            if tags is not None and (row.first or n == 0):
+            # an item's lines here begin after another item's (a split block's tail may
+            # start with a repeated heading, then the rest of an item begun on the page before)
+            if tags is not None and (n == 0 or rows[n - 1].item != row.item):
                 self._open(tags, row.item, code)
             code.append(f"1 0 0 1 {look.indent:.2f} {base:.2f} Tm")
             self._draw_line(text, state, row.line)
-            if tags is not None and (row.last or n == len(rows) - 1):
+            if tags is not None and (n == len(rows) - 1 or rows[n + 1].item != row.item):
                 tags.end(canvas, code)
         canvas.drawText(text)
 
