@@ -242,7 +242,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
             return
         elem = tags.by_key.get(id(item))
         if elem is None:
-            elem = tags.list_item(self.items) if item.role == "LI" else tags.element(item.role)
+            elem = tags.list_item(self.items[0]) if item.role == "LI" else tags.element(item.role)
             tags.by_key[id(item)] = elem
         tags.begin(self.canv, elem, code)
 
