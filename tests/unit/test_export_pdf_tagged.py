@@ -57,7 +57,9 @@ def _struct(pdf: Path) -> list[tuple[int, str, str]]:
     """(depth, role, text) of each element pdfinfo -struct-text prints."""
     out = []
     for line in _run("pdfinfo", "-struct-text", str(pdf)).splitlines():
-        m = re.match(r"^( *)(\w+)(?: \(block\)| \(inline\))?(?: \[.*\])?$", line)
+        m = re.match(r"^( *)(\w+)(?: \(block\)| \(inline\))?(?: \[.*\])?:?$", line)
+        if re.match(r"^ *(/\w+ )+/?\w+$", line):
+            continue  # an attribute of the element above: /Scope /Column
         if m:
             out.append((len(m.group(1)) // 2, m.group(2), ""))
         elif out and line.strip():
@@ -82,6 +84,7 @@ def test_the_structure_tree_has_headings_lists_quotes_the_agenda_table_and_the_c
     assert any("Table 1" in text for role, text in headings if role == "H3")
     for role in ("Table", "TR", "TH", "TD", "L", "LI", "BlockQuote", "Figure", "P"):
         assert role in roles, role
+    assert "/Scope /Column" in _run("pdfinfo", "-struct", str(pdf)), "a TH heads its column"
     texts = _squeezed(" ".join(text for _, _, text in tree))
     assert _squeezed("Leadership is a practice, not a position") in texts
     assert _squeezed(QUOTE_WITH_COMMAS) in texts

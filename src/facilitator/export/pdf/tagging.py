@@ -168,6 +168,8 @@ class _Elem(PDFObject):  # type: ignore[misc]
             out += " /Pg %s %s R" % numbers[f"Page{page}"]  # noqa: UP031
         if elem.alt:
             out += f" /Alt <feff{elem.alt.encode('utf-16-be').hex()}>"
+        if elem.tag == "TH":  # the agenda's header cells head their columns
+            out += " /A << /O /Table /Scope /Column >>"
         out += f" /K {kids[0]} >>" if len(kids) == 1 else f" /K [{' '.join(kids)}] >>"
         return out.encode("latin-1")
 
