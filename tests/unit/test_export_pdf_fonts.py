@@ -242,3 +242,40 @@ def test_a_script_no_bundled_font_has_is_named_never_boxed_silently(
     assert main(["export", str(path), "--format", "pdf", "-o", str(tmp_path / "cli.pdf")]) == 0
     err = capsys.readouterr().err
     assert "Note: 2 entries in Thai could not be typeset in the PDF" in err, err
+
+
+def test_copying_arabic_and_hebrew_gives_the_letters_as_typed_in_reading_order(
+    tmp_path: Path,
+) -> None:
+    """pdftotext's text, not normalised: Arabic comes back in its own letters (not the
+    joined presentation forms it is drawn in, lam-alef included), and a right-to-left
+    sentence in reading order, in a quote (the serif italic's fallback, its quote marks
+    round it) as in an entry."""
+    typed = (
+        "القيادة المشتركة تبدأ بالإصغاء",
+        "لا سلام بلا عدالة",
+        "שלום עולם אמרה המנחה",
+    )
+    path = tmp_path / "rtl.facilitator"
+    store = EventStore.create(
+        path, title="RTL", deck=load_deck_choice(None), plan=load_plan_choice(None), tables=2
+    )
+    with store:
+        table, round_id = store.tables()[0].id, store.rounds()[1].id
+        for text in typed:
+            store.add_theme(text, table_id=table, round_id=round_id)
+            store.add_theme(text, table_id=table, round_id=round_id, kind="quote")
+    with EventStore.open(path, readonly=True) as store:
+        pdf = write(build_harvest(store, tz=UTC), "pdf", tmp_path / "rtl.pdf")
+    raw = _run("pdftotext", "-enc", "UTF-8", str(pdf), "-")
+    # the bidi marks pdftotext puts around a right-to-left run are not text
+    lines = [re.sub(r"[\u200e\u200f\u202a-\u202e]", "", line) for line in raw.splitlines()]
+    for text in typed:
+        found = [line for line in lines if text in line]
+        assert len(found) == 2, (
+            text,
+            [line for line in lines if any(w in line for w in text.split())],
+        )
+        # the quote marks the report puts round a quote come out round it, not before it
+        assert any(f"“{text}”" in line for line in found), found
+    assert not re.search("[\ufb50-\ufdff\ufe70-\ufefe]", raw), "presentation forms copied out"

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 from datetime import UTC
+from itertools import pairwise
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -56,7 +57,9 @@ def _struct(pdf: Path) -> list[tuple[int, str, str]]:
     """(depth, role, text) of each element pdfinfo -struct-text prints."""
     out = []
     for line in _run("pdfinfo", "-struct-text", str(pdf)).splitlines():
-        m = re.match(r"^( *)(\w+)(?: \(block\)| \(inline\))?(?: \[.*\])?$", line)
+        m = re.match(r"^( *)(\w+)(?: \(block\)| \(inline\))?(?: \[.*\])?:?$", line)
+        if re.match(r"^ *(/\w+ )+/?\w+$", line):
+            continue  # an attribute of the element above: /Scope /Column
         if m:
             out.append((len(m.group(1)) // 2, m.group(2), ""))
         elif out and line.strip():
@@ -81,6 +84,7 @@ def test_the_structure_tree_has_headings_lists_quotes_the_agenda_table_and_the_c
     assert any("Table 1" in text for role, text in headings if role == "H3")
     for role in ("Table", "TR", "TH", "TD", "L", "LI", "BlockQuote", "Figure", "P"):
         assert role in roles, role
+    assert "/Scope /Column" in _run("pdfinfo", "-struct", str(pdf)), "a TH heads its column"
     texts = _squeezed(" ".join(text for _, _, text in tree))
     assert _squeezed("Leadership is a practice, not a position") in texts
     assert _squeezed(QUOTE_WITH_COMMAS) in texts
@@ -113,3 +117,32 @@ def test_a_bookmark_per_round_on_its_page(pdf: Path, harvest: Harvest) -> None:
         assert found, (title, items)
         assert title in pages[found[0] - 1], f"{title} is not on page {found[0]}"
     assert [t for t, _ in items if t in titles] == titles, "in the report's order"
+
+
+def test_a_long_report_has_its_marked_content_well_formed(tmp_path: Path) -> None:
+    """Over many pages, with entries and quotes split between pages and headings repeated
+    "(continued)": poppler reads every page's marked content without a warning, and each
+    entry is one list item, whichever pages it is on."""
+    from unit.harvest_sample import big_event
+
+    path = big_event(tmp_path, 1_200, tables=12)
+    with EventStore.open(path, readonly=True) as store:
+        harvest = build_harvest(store)
+    pdf = write(harvest, "pdf", tmp_path / "long.pdf")
+    result = subprocess.run(
+        ["pdfinfo", "-struct-text", str(pdf)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+        timeout=120,
+    )
+    assert result.stderr == "", result.stderr[:500]
+    tree = _struct(pdf)
+    roles = [role for _, role, _ in tree]
+    top = [role for depth, role, _ in tree if depth == 1]
+    # a table's list split by a page break is still one list
+    assert not any(a == b == "L" for a, b in pairwise(top)), top
+    entries = [t for t in harvest.themes if t.kind != "quote" and t.round_id]
+    assert roles.count("LI") >= len(entries), (roles.count("LI"), len(entries))
+    assert roles.count("BlockQuote") == sum(t.kind == "quote" for t in harvest.themes)

@@ -145,3 +145,21 @@ def visual_line(text: str) -> str:
         out.append(word)
     out += reversed(run)
     return " ".join(out)
+
+
+_LEFT_MARKS = re.compile(
+    r"^[^\w\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+(?=[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff])"
+)
+RLM = "\u200f"
+
+
+def right_to_left(shaped: str) -> list[tuple[str, str]]:
+    """A right-to-left word as drawn, cut into (text, what copying it gives, "" for the
+    text itself). Punctuation drawn at its left end (the closing quote mark, ``?``, ``.``
+    that end it) is the end of the word in reading order; it copies with a right-to-left
+    mark before it, so a reader that works out the reading order from the drawn line
+    (pdftotext) keeps it at the end of the right-to-left text instead of before it."""
+    m = _LEFT_MARKS.match(shaped)
+    if m is None:
+        return [(shaped, "")]
+    return [(m.group(0), RLM + m.group(0)), (shaped[m.end() :], "")]

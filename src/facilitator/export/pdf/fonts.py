@@ -117,15 +117,30 @@ def font_for_all(text: str, font: str, fallbacks: tuple[str, ...]) -> str:
 _reportlab_cmap = ttfonts.makeToUnicodeCMap
 
 
+def _copied_as(char: int) -> str:
+    """What copying a drawn character gives, when not the character itself: above U+FFFF
+    (emoji) a UTF-16 surrogate pair (reportlab writes four hex digits, so 🚀 U+1F680
+    copied out as Ὠ U+1F68); an Arabic letter drawn in a joined presentation form
+    (:mod:`facilitator.export.rtl`) its own letter, so the text copies out and is found as
+    typed; a lam-alef ligature both letters, in drawing order like the rest of the word,
+    which a reader turns into reading order."""
+    if 0xFB50 <= char <= 0xFDFF or 0xFE70 <= char <= 0xFEFE:
+        letters = unicodedata.normalize("NFKC", chr(char)).strip()
+        if letters and letters != chr(char):
+            return letters[::-1].encode("utf-16-be").hex().upper()
+    if char > 0xFFFF:
+        return chr(char).encode("utf-16-be").hex().upper()
+    return ""
+
+
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """reportlab's ToUnicode map of a subset, with characters above U+FFFF (emoji) mapped
-    right: reportlab writes four hex digits, so 🚀 (U+1F680) copied out as Ὠ (U+1F68);
-    PDF wants them in UTF-16, a surrogate pair."""
+    """reportlab's ToUnicode map of a subset, with the characters it maps wrong for
+    copying mapped as :func:`_copied_as` says."""
     text = str(_reportlab_cmap(fontname, subset))
     for code, char in enumerate(subset):
-        if char > 0xFFFF:
-            wide = chr(char).encode("utf-16-be").hex().upper()
-            text = text.replace(f"\n<{code:02X}> <{char:04X}>\n", f"\n<{code:02X}> <{wide}>\n")
+        copied = _copied_as(char)
+        if copied:
+            text = text.replace(f"\n<{code:02X}> <{char:04X}>\n", f"\n<{code:02X}> <{copied}>\n")
     return text
 
 

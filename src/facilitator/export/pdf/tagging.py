@@ -25,6 +25,7 @@ from reportlab.platypus import Frame, Paragraph, Spacer
 LANG = "en-GB"  # the report's own words; typed entries keep whatever language they are in
 HEADING_STYLES = {"title": "H1", "h2": "H2", "h3": "H3"}
 _PAGE_KEYS = [*PDFPage.__NoDefault__, "StructParents", "Tabs"]
+ROOT = 0  # in the names of elements' objects: the StructTreeRoot (no object's id is 0)
 
 
 class Elem:
@@ -47,7 +48,7 @@ class Tags:
         self.mcids: dict[int, list[Elem]] = {}  # page number -> the element of each MCID
         self.bookmarks: dict[int, list[tuple[str, float]]] = {}  # page -> (key, top)
         self.by_key: dict[int, Elem] = {}  # elements that go on over a page break
-        self._list: tuple[object, Elem] | None = None  # the list items join, and whose
+        self._list: tuple[object, Elem] | None = None  # (its group, the L) list items join
 
     # -- while drawing -------------------------------------------------------------------
 
@@ -111,15 +112,15 @@ class Tags:
             names[id(e)] = doc.Reference(_Elem(e, names)).name
         pages = len(doc.Pages.pages)
         parents = [[names[id(e)] for e in self.mcids.get(n, [])] for n in range(1, pages + 1)]
+        parent_tree = doc.Reference(_Raw(_numbers(parents))).name
         tree = _Raw(
             lambda number: (
                 f"<< /Type /StructTreeRoot /K {number(names[id(self.root)])} "
-                f"/ParentTree {number(doc.Reference(_Raw(_numbers(parents))).name)} "
-                f"/ParentTreeNextKey {pages} >>"
+                f"/ParentTree {number(parent_tree)} /ParentTreeNextKey {pages} >>"
             )
         )
         root = doc.Reference(tree)
-        names[id(None)] = root.name  # the Document element's parent
+        names[ROOT] = root.name
         doc.Catalog.StructTreeRoot = root
         doc.Catalog.MarkInfo = PDFDictionary({"Marked": "true"})
 
@@ -140,30 +141,39 @@ class _Raw(PDFObject):  # type: ignore[misc]
         return self.text(number).encode("latin-1")
 
 
-class _Elem(_Raw):
+class _Elem(PDFObject):  # type: ignore[misc]
     """One structure element: its role, parent, page and kids (MCIDs or elements)."""
 
-    def __init__(self, elem: Elem, names: dict[int, str]) -> None:
-        def text(number: Callable[[str], str]) -> str:
-            parent = names[id(elem.parent)]
-            marks = [k for k in elem.kids if not isinstance(k, Elem)]
-            page = marks[0][0] if marks else 0
-            kids = []
-            for kid in elem.kids:
-                if isinstance(kid, Elem):
-                    kids.append(number(names[id(kid)]))
-                elif kid[0] == page:
-                    kids.append(str(kid[1]))
-                else:  # content on a later page: a marked-content reference
-                    kids.append(f"<< /Type /MCR /Pg {number(f'Page{kid[0]}')} /MCID {kid[1]} >>")
-            out = f"<< /S /{elem.tag} /P {number(parent)}"
-            if page:
-                out += f" /Pg {number(f'Page{page}')}"
-            if elem.alt:
-                out += f" /Alt <{elem.alt.encode('utf-16-be').hex()}>".replace("<", "<feff", 1)
-            return out + f" /K [{' '.join(kids)}] >>"
+    __slots__ = ("elem", "names")
 
-        super().__init__(text)
+    def __init__(self, elem: Elem, names: dict[int, str]) -> None:
+        self.elem = elem
+        self.names = names
+
+    def format(self, document: Any) -> bytes:
+        numbers = document.idToObjectNumberAndVersion
+        elem, names = self.elem, self.names
+        page = 0
+        kids = []
+        for kid in elem.kids:
+            if isinstance(kid, Elem):
+                kids.append("%s %s R" % numbers[names[id(kid)]])  # noqa: UP031
+            elif not page or kid[0] == page:
+                page = kid[0]
+                kids.append(str(kid[1]))
+            else:  # content on a later page: a marked-content reference
+                pg = "%s %s R" % numbers[f"Page{kid[0]}"]  # noqa: UP031
+                kids.append(f"<< /Type /MCR /Pg {pg} /MCID {kid[1]} >>")
+        parent = names[id(elem.parent) if elem.parent is not None else ROOT]
+        out = "<< /S /%s /P %s %s R" % (elem.tag, *numbers[parent])  # noqa: UP031
+        if page:
+            out += " /Pg %s %s R" % numbers[f"Page{page}"]  # noqa: UP031
+        if elem.alt:
+            out += f" /Alt <feff{elem.alt.encode('utf-16-be').hex()}>"
+        if elem.tag == "TH":  # the agenda's header cells head their columns
+            out += " /A << /O /Table /Scope /Column >>"
+        out += f" /K {kids[0]} >>" if len(kids) == 1 else f" /K [{' '.join(kids)}] >>"
+        return out.encode("latin-1")
 
 
 def _numbers(parents: list[list[str]]) -> Callable[[Callable[[str], str]], str]:

@@ -30,6 +30,7 @@ from facilitator.export.pdf.runs import (
     visual_order,
 )
 from facilitator.export.pdf.tagging import Tags, tags_of
+from facilitator.export.rtl import right_to_left
 
 
 class Item(Struct, frozen=True):
@@ -222,11 +223,13 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 self._out(text, state, look.bullet, look.bullet.text)
                 if tags is not None:
                     tags.end(canvas, code)
-            if tags is not None and (row.first or n == 0):
+            # an item's lines here begin after another item's (a split block's tail may
+            # start with a repeated heading, then the rest of an item begun on the page before)
+            if tags is not None and (n == 0 or rows[n - 1].item != row.item):
                 self._open(tags, row.item, code)
             code.append(f"1 0 0 1 {look.indent:.2f} {base:.2f} Tm")
             self._draw_line(text, state, row.line)
-            if tags is not None and (row.last or n == len(rows) - 1):
+            if tags is not None and (n == len(rows) - 1 or rows[n + 1].item != row.item):
                 tags.end(canvas, code)
         canvas.drawText(text)
 
@@ -239,7 +242,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
             return
         elem = tags.by_key.get(id(item))
         if elem is None:
-            elem = tags.list_item(self.items) if item.role == "LI" else tags.element(item.role)
+            elem = tags.list_item(self.items[0]) if item.role == "LI" else tags.element(item.role)
             tags.by_key[id(item)] = elem
         tags.begin(self.canv, elem, code)
 
@@ -296,14 +299,27 @@ class TextBlock(Flowable):  # type: ignore[misc]
             assert run is not None
             # an embedded TrueType font, as reportlab's ttfonts module documents it:
             # splitString gives (subset, bytes), each subset a PDF font of its own
-            words = [" ", piece.text] if piece.space and started else [piece.text]
-            for word in words:
+            words: list[tuple[str, str]] = [(piece.text, "")]
+            if piece.rtl:
+                words = right_to_left(piece.text)
+            if piece.space and started:
+                words.insert(0, (" ", ""))
+            for word, said in words:
+                if said:
+                    if data:
+                        self._tj(code, state, name, run.size, data)
+                        data = ""
+                    code.append(f"/Span <</ActualText <feff{said.encode('utf-16-be').hex()}>>> BDC")
                 for part_name, part in encoded(font_of(run.font), run.font, word, doc, cache):
                     if part_name != name and data:
                         self._tj(code, state, name, run.size, data)
                         data = ""
                     name = part_name
                     data += part
+                if said:
+                    self._tj(code, state, name, run.size, data)
+                    data = ""
+                    code.append("EMC")
             started = True
         if data and run is not None:
             self._tj(code, state, name, run.size, data)
