@@ -33,7 +33,12 @@ from facilitator.ui.features.capture import CaptureFeature
 from facilitator.ui.features.clock import ClockFeature
 from facilitator.ui.features.live import LiveFeature
 from facilitator.ui.features.room import RoomFeature
-from facilitator.ui.features.tabs import DeckFeature, DetailsFeature, PlanFeature
+from facilitator.ui.features.tabs import (
+    DeckFeature,
+    DetailsFeature,
+    GroupingFeature,
+    PlanFeature,
+)
 from facilitator.ui.keys import KeyGuide, WindowKeys
 from facilitator.ui.projector import ProjectorWindow
 from facilitator.ui.recent import RecentEvents
@@ -97,6 +102,7 @@ class ConsoleWindow(QMainWindow):
         self.plan = PlanFeature(self)
         self.deck = DeckFeature(self)
         self.details = DetailsFeature(self)
+        self.grouping = GroupingFeature(self)
         self.clock = ClockFeature(self)
         self.live = LiveFeature(self)
         self.room = RoomFeature(self)
