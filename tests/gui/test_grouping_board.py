@@ -3,10 +3,8 @@ out, undo and redo; accept, name and ignore suggestions; locked once the dot vot
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
@@ -15,35 +13,12 @@ from PySide6.QtWidgets import QApplication, QMenu
 from facilitator.core.changes import GROUPING
 from facilitator.store import operations as ops
 from facilitator.store.db import EventStore
-from facilitator.ui.controller import EventController
 from facilitator.ui.grouping.board import GroupingBoard
 from facilitator.ui.grouping.lists import ids_mime
+from gui.conftest import SAID
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-SAID = [
-    ("Trust takes time", 0),
-    ("trust takes time!", 1),
-    ("Listening before fixing", 2),
-    ("Time to reflect", 3),
-    ("Courage to challenge", 4),
-]
-
-
-@pytest.fixture
-def board(qtbot: Any, store: EventStore) -> Iterator[GroupingBoard]:
-    tables = store.tables()
-    for text, table in SAID:
-        store.add_theme(text, table_id=tables[table].id, round_id=store.rounds()[0].id)
-    controller = EventController(store)
-    shown = GroupingBoard(controller)
-    qtbot.addWidget(shown)
-    shown.resize(1300, 700)
-    shown.show()
-    qtbot.waitExposed(shown)
-    qtbot.waitUntil(lambda: shown.data is not None)
-    yield shown
-    controller.close()
 
 
 def groups(store: EventStore) -> list[tuple[str, list[str]]]:

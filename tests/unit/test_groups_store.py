@@ -190,9 +190,9 @@ def test_a_device_voting_after_close_is_refused(store: EventStore) -> None:
     vote = store.open_dot_vote(rnd, budget=5, per_group=3)
     store.cast_dots(vote.id, "phone-1", {a: 1}, 1)
     store.close_dot_vote(vote.id)
-    with pytest.raises(InputError, match="The dot vote has closed"):
+    with pytest.raises(InputError, match="the dot vote has closed"):
         store.cast_dots(vote.id, "phone-1", {a: 2}, 2)
-    with pytest.raises(InputError, match="The dot vote has closed"):
+    with pytest.raises(InputError, match="the dot vote has closed"):
         store.cast_dots(vote.id, "phone-9", {a: 1}, 1)
     assert store.dot_tally(vote.id) == ({a: 1}, 1)
 

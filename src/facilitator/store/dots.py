@@ -14,12 +14,12 @@ import json
 from typing import Any
 
 from facilitator.core.errors import InputError
-from facilitator.core.groups import MAX_BUDGET, DotVote
+from facilitator.core.groups import MAX_BUDGET, DotVote, Group
 from facilitator.store.base import StoreError, new_id
 from facilitator.store.groups import GroupOps
 
 MAX_DEVICE_CHARS = 64
-CLOSED = "The dot vote has closed; no more dots can be placed."
+CLOSED = "the dot vote has closed; no more dots can be placed"
 
 
 def _vote(row: Any) -> DotVote:
@@ -102,6 +102,18 @@ class DotOps(GroupOps):
     def open_dot_vote_now(self) -> DotVote | None:
         rows = self._read(f"SELECT {_VOTE} FROM dot_vote WHERE closed_at IS NULL")
         return _vote(rows[0]) if rows else None
+
+    def latest_dot_vote(self) -> DotVote | None:
+        """The open dot vote, or else the one opened last (its results), or None."""
+        rows = self._read(
+            f"SELECT {_VOTE} FROM dot_vote ORDER BY closed_at IS NULL DESC, opened_at DESC LIMIT 1"
+        )
+        return _vote(rows[0]) if rows else None
+
+    def vote_groups(self, vote: DotVote) -> list[Group]:
+        """The groups a dot vote was opened on, in their order then, entries not deleted."""
+        locked = {g.id: g for g in self.groups(vote.round_id)}
+        return [locked[i] for i in vote.group_ids if i in locked]
 
     def cast_dots(self, vote_id: str, device: str, dots: dict[str, int], seq: int) -> bool:
         """Store a device's whole ballot; False when it was older than (or the same as) the

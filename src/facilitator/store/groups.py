@@ -19,7 +19,7 @@ from facilitator.core.errors import InputError
 from facilitator.core.groups import MAX_GROUP_NAME, Group, GroupSnapshot, short_label
 from facilitator.store.base import StoreBase, StoreError, new_id
 
-LOCKED = "The groups are locked: a dot vote has been opened on them."
+LOCKED = "the groups are locked: a dot vote has been opened on them"
 
 
 def check_name(name: str) -> str:

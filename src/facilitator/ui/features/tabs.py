@@ -67,16 +67,19 @@ class DetailsFeature(QObject):
 
 
 class GroupingFeature(QObject):
-    """The grouping board's tab: the room's entries sorted into named groups."""
+    """The grouping board's tab: the room's entries sorted into named groups, and the dot
+    vote on them (whose projector slide follows the dots from the start, tab open or not)."""
 
     NAME = "grouping_board"
 
     def __init__(self, window: Window) -> None:
         super().__init__(window.as_widget())
+        from facilitator.ui.grouping.dots_screen import DotsScreen
+
+        self.dots = DotsScreen(window.controller, self)
         window.add_lazy_tab("&Groups", self.NAME, lambda: self._make(window))
 
-    @staticmethod
-    def _make(window: Window) -> QWidget:
+    def _make(self, window: Window) -> QWidget:
         from facilitator.ui.grouping.board import GroupingBoard
 
-        return GroupingBoard(window.controller)
+        return GroupingBoard(window.controller, self.dots)

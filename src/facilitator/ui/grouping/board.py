@@ -33,6 +33,8 @@ from facilitator.ui.controller import EventController
 from facilitator.ui.entries.reader import BackgroundReader
 from facilitator.ui.grouping import steps
 from facilitator.ui.grouping.columns import fill_groups, fill_suggestions, fill_ungrouped
+from facilitator.ui.grouping.dot_controls import DotControls
+from facilitator.ui.grouping.dots_screen import DotsScreen
 from facilitator.ui.grouping.lists import NEW_GROUP, ROLE, GroupTree, UngroupedList
 from facilitator.ui.keys import BINDINGS
 
@@ -73,7 +75,7 @@ def _button(text: str, key: str) -> QPushButton:
 class GroupingBoard(QWidget):
     loaded = Signal(object)  # BoardData, each time the board has been redrawn from the file
 
-    def __init__(self, controller: EventController) -> None:
+    def __init__(self, controller: EventController, dots: DotsScreen | None = None) -> None:
         super().__init__()
         self.setObjectName("grouping-board")
         self.controller = controller
@@ -107,6 +109,8 @@ class GroupingBoard(QWidget):
         self.accept_button = _button("Accept", "accept_suggestion")
         self.accept_name_button = _button("Accept and name", "accept_and_name")
         self.ignore_button = _button("Ignore", "ignore_suggestion")
+        self.dots = dots or DotsScreen(controller, self)
+        self.dot_controls = DotControls(controller, self.dots, self.round_id, self.say)
         self._build_layout()
         self._bind_keys()
         self.ungrouped.dropped.connect(self._dropped)
@@ -145,6 +149,7 @@ class GroupingBoard(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(columns, 1)
+        layout.addWidget(self.dot_controls)
         self.group_button.clicked.connect(self.group_chosen)
         self.ungroup_button.clicked.connect(self.ungroup_chosen)
         self.move_button.clicked.connect(self.open_move_menu)
@@ -216,6 +221,7 @@ class GroupingBoard(QWidget):
             self.accept_name_button,
         ):
             widget.setEnabled(editable)
+        self.dot_controls.sync(data)
         if data.locked:
             self.say("Locked: the dot vote has been opened on these groups.")
         if self._name_next is not None:
@@ -230,7 +236,13 @@ class GroupingBoard(QWidget):
     def _committed(self, changes: Changes) -> None:
         if changes.plan:
             self._fill_scopes()
-        if changes.groups or changes.entries_changed or changes.plan or changes.tables:
+        if (
+            changes.groups
+            or changes.dots
+            or changes.entries_changed
+            or changes.plan
+            or changes.tables
+        ):
             self._timer.start()
 
     def _stop(self) -> None:

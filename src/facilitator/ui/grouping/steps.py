@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from facilitator.core.changes import GROUPING, UNDO, Changes
 from facilitator.core.errors import InputError
-from facilitator.core.groups import Group, GroupSnapshot
+from facilitator.core.groups import DotVote, Group, GroupSnapshot
 from facilitator.core.records import Theme
 from facilitator.core.suggest import Suggestion
 from facilitator.store import operations as ops
@@ -33,7 +33,12 @@ class BoardData(Struct, frozen=True):
     entries: tuple[Theme, ...]  # the entries the room may see, in the order saved
     groups: tuple[Group, ...]
     suggestions: tuple[Suggestion, ...]
-    locked: bool  # a dot vote has been opened on these groups
+    vote: DotVote | None = None  # the dot vote on these groups: they are locked
+    voters: int = 0  # phones that placed dots in it
+
+    @property
+    def locked(self) -> bool:
+        return self.vote is not None
 
 
 def board_job(round_id: str | None) -> Callable[[EventStore], BoardData]:
@@ -43,12 +48,14 @@ def board_job(round_id: str | None) -> Callable[[EventStore], BoardData]:
         from facilitator.store.suggestions import suggestions  # rapidfuzz: when first used
 
         entries = tuple(t for t in reversed(store.themes(round_id=round_id)) if not t.hidden)
+        vote = next((v for v in store.dot_votes() if v.round_id == round_id), None)
         return BoardData(
             round_id=round_id,
             entries=entries,
             groups=tuple(store.groups(round_id)),
             suggestions=tuple(suggestions(store, round_id)),
-            locked=any(v.round_id == round_id for v in store.dot_votes()),
+            vote=vote,
+            voters=store.dot_tally(vote.id)[1] if vote is not None else 0,
         )
 
     return job
@@ -127,5 +134,6 @@ def move(entry_ids: list[str], group_id: str | None) -> Step:
 def error_text(error: BaseException) -> str:
     """A refused step in the user's words (an InputError without its "where")."""
     if isinstance(error, InputError):
-        return "; ".join(p.message for p in error.problems)
+        text = "; ".join(p.message for p in error.problems)
+        return text[:1].upper() + text[1:] + "."
     return str(error)
