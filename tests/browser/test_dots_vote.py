@@ -1,5 +1,5 @@
-"""The dot vote on phones: ten phones place and take back dots, the projector and the
-phones rank the groups alike; limits, closing, losing the network; axe-clean."""
+"""The dot vote on phones: ten phones place and take back dots, the projector, the phones
+and the harvest rank the groups alike; limits, closing, losing the network; axe-clean."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from facilitator.core.harvest import build_harvest
+from facilitator.export.json_writer import harvest_to_dict
 from facilitator.ui.grouping.dots_screen import dots_job
 
 pytestmark = pytest.mark.browser
@@ -81,6 +83,8 @@ def test_ten_phones_vote_and_the_projector_and_phones_rank_alike(room: Any, phon
     assert slide is not None and slide.closed and slide.voters == 10
     ranking = sorted(zip(GROUPS, expected, strict=True), key=lambda g: -g[1])
     assert [(r.name, r.dots) for r in slide.rows] == ranking
+    harvest = harvest_to_dict(build_harvest(room.store))
+    assert [(g["name"], g["dots"]) for g in harvest["groups"]] == ranking
     page = pages[0]
     page.reload()
     expect(page.locator("#results")).to_be_visible(timeout=SAVED_MS)

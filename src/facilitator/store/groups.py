@@ -52,6 +52,19 @@ class GroupOps(StoreBase):
             out.append(Group(str(r["id"]), str(r["name"]), r["round_id"], int(r["position"]), ids))
         return out
 
+    def all_groups(self) -> list[Group]:
+        """Every group of the event that holds an entry not deleted, any round's."""
+        rows = self._read(
+            "SELECT id, name, round_id, position FROM entry_group WHERE deleted_at IS NULL"
+            " ORDER BY position, created_at"
+        )
+        members = self._members([str(r["id"]) for r in rows], live=True)
+        return [
+            Group(str(r["id"]), str(r["name"]), r["round_id"], int(r["position"]), ids)
+            for r in rows
+            if (ids := members.get(str(r["id"]), ()))
+        ]
+
     def group(self, group_id: str) -> Group:
         rows = self._read(
             "SELECT id, name, round_id, position FROM entry_group WHERE id = ?", (group_id,)

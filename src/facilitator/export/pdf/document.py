@@ -43,7 +43,9 @@ from facilitator.export.pdf.style import (
     make_styles,
     plain,
 )
+from facilitator.export.pdf.summary import summary_pdf
 from facilitator.export.pdf.text_block import TextBlock
+from facilitator.export.summary import Summary
 
 
 class KeepStart(KeepTogether):  # type: ignore[misc]
@@ -145,6 +147,8 @@ def build_story(harvest: Harvest) -> list[Flowable]:
         match block:
             case report.Cover():
                 story += [*cover(block, s), NextPageTemplate("body"), PageBreak()]
+            case Summary():
+                story += summary_pdf(block, s, f)
             case report.Agenda():
                 story += agenda(block, s)
             case report.RoundPart():
