@@ -86,7 +86,7 @@ def test_split_take_out_and_move_by_keyboard(
     # move "Trust takes time" into the second group with Ctrl+M and the list of groups
     qtbot.waitUntil(lambda: board.ungrouped.count() == 2)
     board.ungrouped.setFocus()
-    board.ungrouped.setCurrentRow(0)
+    board.ungrouped.set_current_row(0)
     QTest.keyClick(board.ungrouped, Qt.Key.Key_M, CTRL)
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     menu = QApplication.activePopupWidget()
@@ -129,7 +129,7 @@ def test_suggestions_accept_name_and_ignore(
     qtbot: Any, board: GroupingBoard, store: EventStore
 ) -> None:
     assert board.suggestions.count() == 1
-    assert "said at 2 tables" in board.suggestions.item(0).text()
+    assert "said at 2 tables" in board.suggestions.text(0)
     board.ignore_suggestion()
     assert board.suggestions.count() == 0
     board.ignored.clear()

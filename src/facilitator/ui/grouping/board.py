@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
     QMenu,
     QPushButton,
     QSplitter,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.core.changes import Changes
 from facilitator.core.groups import short_label
+from facilitator.core.records import TableInfo
 from facilitator.store.base import new_id
 from facilitator.ui.controller import EventController
 from facilitator.ui.entries.reader import BackgroundReader
@@ -35,7 +35,13 @@ from facilitator.ui.grouping import steps
 from facilitator.ui.grouping.columns import fill_groups, fill_suggestions, fill_ungrouped
 from facilitator.ui.grouping.dot_controls import DotControls
 from facilitator.ui.grouping.dots_screen import DotsScreen
-from facilitator.ui.grouping.lists import NEW_GROUP, ROLE, GroupTree, UngroupedList
+from facilitator.ui.grouping.lists import (
+    NEW_GROUP,
+    ROLE,
+    GroupTree,
+    SuggestionList,
+    UngroupedList,
+)
 from facilitator.ui.keys import BINDINGS
 
 REFRESH_MS = 120  # changes in a burst redraw the board once
@@ -99,9 +105,7 @@ class GroupingBoard(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.suggestions = QListWidget()
-        self.suggestions.setObjectName("grouping-suggestions")
-        self.suggestions.setWordWrap(True)
+        self.suggestions = SuggestionList()
         self.group_button = _button("Group", "group")
         self.ungroup_button = _button("Take out", "ungroup")
         self.move_button = _button("Move to…", "move_to_group")
@@ -207,8 +211,9 @@ class GroupingBoard(QWidget):
         if data.round_id != self.round_id():
             return  # the scope changed meanwhile; its own read follows
         self.data = data
-        label = self.controller.table
-        fill_ungrouped(self.ungrouped, data, label)
+        tables: dict[str | None, TableInfo] = {t.id: t for t in self.controller.tables}
+        label = tables.get
+        fill_ungrouped(self.ungrouped, data)
         fill_groups(self.groups, data, label)
         fill_suggestions(self.suggestions, data, self.ignored)
         editable = not data.locked
@@ -267,7 +272,7 @@ class GroupingBoard(QWidget):
 
     def _chosen(self) -> list[str]:
         """The entries chosen in the list that has the keyboard (else the one with some)."""
-        if self.groups.hasFocus() or not self.ungrouped.selectedItems():
+        if self.groups.hasFocus() or not self.ungrouped.has_chosen():
             return self.groups.chosen_ids() or self.ungrouped.chosen_ids()
         return self.ungrouped.chosen_ids()
 
@@ -353,12 +358,11 @@ class GroupingBoard(QWidget):
     # -- suggestions -----------------------------------------------------------------------
 
     def _suggestion(self) -> tuple[str, tuple[str, ...]] | None:
-        item = self.suggestions.currentItem()
-        if item is None:
+        chosen = self.suggestions.current()
+        if chosen is None:
             self.say("Choose a suggestion first.")
             return None
-        label, ids = item.data(ROLE)
-        return str(label), tuple(ids)
+        return chosen[0], tuple(chosen[1])
 
     def accept_suggestion(self, *, name_it: bool) -> None:
         chosen = self._suggestion()

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTreeWidgetItem
+from PySide6.QtWidgets import QTreeWidgetItem
 
 from facilitator.core.group_wall import tables_said
 from facilitator.core.records import TableInfo
-from facilitator.ui.grouping.lists import ROLE, GroupTree, UngroupedList
-from facilitator.ui.grouping.steps import BoardData
+from facilitator.ui.grouping.lists import ROLE, GroupTree, SuggestionList, UngroupedList
+from facilitator.ui.grouping.steps import BoardData, one_line
 
 TableLabel = Callable[[str | None], TableInfo | None]
 
@@ -20,29 +20,8 @@ def _where(label: TableLabel, table_id: str | None) -> str:
     return table.label if table is not None else "No table"
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def fill_ungrouped(view: UngroupedList, data: BoardData, label: TableLabel) -> None:
-    chosen = set(view.chosen_ids())
-    now = view.currentItem()
-    current = now.data(ROLE)[1] if now is not None else None
-    grouped = {i for g in data.groups for i in g.entry_ids}
-    view.blockSignals(True)
-    view.clear()
-    for theme in data.entries:
-        if theme.id in grouped:
-            continue
-        item = QListWidgetItem(f"{_one_line(theme.text)}  ({_where(label, theme.table_id)})")
-        item.setData(ROLE, ("entry", theme.id))
-        view.addItem(item)
-        item.setSelected(theme.id in chosen)
-        if theme.id == current:
-            view.setCurrentItem(item, _keep_selection())
-    if view.currentItem() is None and view.count():
-        view.setCurrentRow(0, _keep_selection())
-    view.blockSignals(False)
+def fill_ungrouped(view: UngroupedList, data: BoardData) -> None:
+    view.show_rows(list(data.ungrouped_rows))
 
 
 def fill_groups(view: GroupTree, data: BoardData, label: TableLabel) -> None:
@@ -66,7 +45,8 @@ def fill_groups(view: GroupTree, data: BoardData, label: TableLabel) -> None:
         top.setFont(0, font)
         view.addTopLevelItem(top)
         for theme in members:
-            child = QTreeWidgetItem([_one_line(theme.text), _where(label, theme.table_id)])
+            child = QTreeWidgetItem([one_line(theme.text), _where(label, theme.table_id)])
+            child.setToolTip(0, theme.text)
             child.setData(0, ROLE, ("entry", theme.id))
             top.addChild(child)
             child.setSelected(theme.id in chosen)
@@ -78,20 +58,8 @@ def fill_groups(view: GroupTree, data: BoardData, label: TableLabel) -> None:
     view.blockSignals(False)
 
 
-def fill_suggestions(view: QListWidget, data: BoardData, ignored: set[frozenset[str]]) -> None:
-    current = view.currentRow()
-    view.clear()
-    for suggestion in data.suggestions:
-        if frozenset(suggestion.entry_ids) in ignored:
-            continue
-        count = len(suggestion.entry_ids)
-        item = QListWidgetItem(
-            f"{_one_line(suggestion.label)}\nsaid at {suggestion.tables} tables ({count} entries)"
-        )
-        item.setData(ROLE, (suggestion.label, list(suggestion.entry_ids)))
-        view.addItem(item)
-    if view.count():
-        view.setCurrentRow(min(max(current, 0), view.count() - 1))
+def fill_suggestions(view: SuggestionList, data: BoardData, ignored: set[frozenset[str]]) -> None:
+    view.show_suggestions([r for r in data.suggestion_rows if frozenset(r[2]) not in ignored])
 
 
 def _keep_selection() -> QItemSelectionModel.SelectionFlag:

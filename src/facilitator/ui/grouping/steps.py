@@ -35,6 +35,10 @@ class BoardData(Struct, frozen=True):
     suggestions: tuple[Suggestion, ...]
     vote: DotVote | None = None  # the dot vote on these groups: they are locked
     voters: int = 0  # phones that placed dots in it
+    # the lines of the Not grouped and Suggested columns, made here off the UI thread:
+    # (entry id, line, full text) and (label, line, entry ids)
+    ungrouped_rows: tuple[tuple[str, str, str], ...] = ()
+    suggestion_rows: tuple[tuple[str, str, list[str]], ...] = ()
 
     @property
     def locked(self) -> bool:
@@ -49,16 +53,37 @@ def board_job(round_id: str | None) -> Callable[[EventStore], BoardData]:
 
         entries = tuple(t for t in reversed(store.themes(round_id=round_id)) if not t.hidden)
         vote = next((v for v in store.dot_votes() if v.round_id == round_id), None)
+        groups = tuple(store.groups(round_id))
+        found = tuple(suggestions(store, round_id))
+        tables = {t.id: t.label for t in store.tables()}
+        grouped = {i for g in groups for i in g.entry_ids}
         return BoardData(
             round_id=round_id,
             entries=entries,
-            groups=tuple(store.groups(round_id)),
-            suggestions=tuple(suggestions(store, round_id)),
+            groups=groups,
+            suggestions=found,
             vote=vote,
             voters=store.dot_tally(vote.id)[1] if vote is not None else 0,
+            ungrouped_rows=tuple(
+                (t.id, f"{one_line(t.text)}  ({tables.get(t.table_id or '', 'No table')})", t.text)
+                for t in entries
+                if t.id not in grouped
+            ),
+            suggestion_rows=tuple(
+                (
+                    s.label,
+                    f"{one_line(s.label)} · said at {s.tables} tables ({len(s.entry_ids)} entries)",
+                    list(s.entry_ids),
+                )
+                for s in found
+            ),
         )
 
     return job
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 class GroupStep(QUndoCommand):
