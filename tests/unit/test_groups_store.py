@@ -245,3 +245,23 @@ def test_groups_of_different_events_merge_and_an_entry_stays_in_one_group(
     assert owners[shared_id] == morning.id  # the first file's group keeps a shared entry
     assert len(owners) == 5 and len(set(owners)) == 5
     assert json.loads(json.dumps(groups))  # plain values
+
+
+def test_a_dot_vote_and_its_ballots_come_along_in_a_merge(event_path: Path, tmp_path: Path) -> None:
+    other = tmp_path / "laptop-b.facilitator"
+    with EventStore.open(event_path) as store:
+        rnd, _ids, (a, b) = _two_groups(store)
+        vote = store.open_dot_vote(rnd, budget=5, per_group=3)
+        store.cast_dots(vote.id, "phone-1", {a: 2, b: 1}, 1)
+        store.close_dot_vote(vote.id)
+        deck, plan = store.deck(), store.plan()
+    with EventStore.create(other, title="Other", deck=deck, plan=plan, tables=2):
+        pass
+    out = tmp_path / "merged.facilitator"
+    merge_events(out, [other, event_path], force=True)
+    with EventStore.open(out) as merged:
+        (kept,) = merged.dot_votes()
+        assert merged.dot_tally(kept.id) == ({a: 2, b: 1}, 1)
+        assert [g.name for g in merged.vote_groups(kept)] == ["A", "B"]
+        with pytest.raises(InputError, match="locked"):  # still locked in the merged file
+            merged.rename_group(a, "Renamed")
