@@ -3,10 +3,11 @@ the projector (or stay hidden), close it, and the projector ranks the groups."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from facilitator.core.changes import PHONE, Changes
-from facilitator.core.projector_state import DotsSlide
+from facilitator.core.projector_state import Blank, DotsSlide
 from facilitator.store.db import EventStore
 from facilitator.ui.grouping.board import GroupingBoard
 
@@ -67,3 +68,29 @@ def test_a_vote_needs_two_groups_and_sane_limits(qtbot: Any, board: GroupingBoar
     controls.open_button.click()
     assert "cannot be more than" in board.message.text()
     assert _slide(board) is None
+
+
+def test_on_the_console_dots_arriving_keep_a_black_out(
+    qtbot: Any, show_console: Any, event_path: Path
+) -> None:
+    with EventStore.open(event_path) as store:
+        first, tables = store.rounds()[0].id, store.tables()
+        ids = [
+            store.add_theme(t, table_id=tables[n].id, round_id=first).id
+            for n, t in enumerate("ABCD")
+        ]
+        trust = store.create_group(ids[:2], round_id=first, name="Trust").id
+        store.create_group(ids[2:], round_id=first, name="Time")
+        store.open_dot_vote(first, budget=5, per_group=3)
+    console = show_console(event_path)
+    console.grouping.dots.show()
+    qtbot.waitUntil(lambda: isinstance(console.controller.projector_state.slide, DotsSlide))
+    console.keys.actions["black"].trigger()
+    assert console.controller.projector_state.blank is Blank.BLACK
+    with EventStore.open_writer(event_path) as writer:
+        vote = writer.latest_dot_vote()
+        assert vote is not None
+        writer.cast_dots(vote.id, "phone-1", {trust: 3}, 1)
+    console.controller.service.report(Changes(dots=True, origin=PHONE))
+    qtbot.waitUntil(lambda: console.controller.projector_state.slide.rows[0].dots == 3)
+    assert console.controller.projector_state.blank is Blank.BLACK  # the room still sees black
