@@ -70,7 +70,7 @@ def test_a_vote_needs_two_groups_and_sane_limits(qtbot: Any, board: GroupingBoar
     assert _slide(board) is None
 
 
-def test_on_the_console_dots_arriving_keep_a_black_out(
+def test_on_the_console_the_vote_says_where_and_dots_arriving_keep_a_black_out(
     qtbot: Any, show_console: Any, event_path: Path
 ) -> None:
     with EventStore.open(event_path) as store:
@@ -85,6 +85,14 @@ def test_on_the_console_dots_arriving_keep_a_black_out(
     console = show_console(event_path)
     console.grouping.dots.show()
     qtbot.waitUntil(lambda: isinstance(console.controller.projector_state.slide, DotsSlide))
+    assert console.controller.projector_state.slide.url == ""  # the room is closed
+    control = console.room.control
+    control.host, control.port = "127.0.0.1", 0  # never another address in a test
+    console.room.open()
+    console.grouping.dots.show()
+    token = console.controller.store.room_tokens().event
+    want = f"http://127.0.0.1:{control.port}/j/{token}/dots"
+    qtbot.waitUntil(lambda: console.controller.projector_state.slide.url == want)
     console.keys.actions["black"].trigger()
     assert console.controller.projector_state.blank is Blank.BLACK
     with EventStore.open_writer(event_path) as writer:

@@ -106,6 +106,7 @@ class ConsoleWindow(QMainWindow):
         self.clock = ClockFeature(self)
         self.live = LiveFeature(self)
         self.room = RoomFeature(self)
+        self.grouping.dots.link = self.room.dots_link  # the dot vote says where to vote
         self._add_file_tools()
         self.status(f"Opened {store.path.name}")
         # the facilitator's window first: the projector (its window and first slide, ~15 ms)

@@ -115,6 +115,11 @@ class RoomFeature(QObject):
     def join_slide(self) -> JoinSlide:
         return JoinSlide(self.control.join_link())
 
+    def dots_link(self) -> str:
+        """The dot vote's page for phones (the join link and /dots), "" while closed."""
+        join = self.control.join_link() if self.control.is_open else ""
+        return f"{join}/dots" if join else ""
+
     def show_join_slide(self) -> None:
         self.window.controller.show(self.join_slide())
 

@@ -7,6 +7,7 @@ a fraction of a second.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -23,8 +24,9 @@ if TYPE_CHECKING:
 REFRESH_MS = 150
 
 
-def dots_job(store: EventStore) -> DotsSlide | None:
-    """The slide of the open dot vote (else the last one), or None before the first."""
+def dots_job(store: EventStore, url: str = "") -> DotsSlide | None:
+    """The slide of the open dot vote (else the last one), or None before the first;
+    ``url``: the page phones vote on, said under the groups while the vote is open."""
     vote = store.latest_dot_vote()
     if vote is None:
         return None
@@ -36,6 +38,7 @@ def dots_job(store: EventStore) -> DotsSlide | None:
         voters,
         store.themes(round_id=vote.round_id),
         store.tables(),
+        url,
     )
 
 
@@ -46,6 +49,8 @@ class DotsScreen(QObject):
     def __init__(self, controller: EventController, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        # the dot vote's page for phones ("" while the room is closed); the console sets it
+        self.link: Callable[[], str] = lambda: ""
         self._reader: BackgroundReader | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -76,7 +81,8 @@ class DotsScreen(QObject):
                 self.controller.show(slide, live=True)
                 self.shown.emit(slide)
 
-        self._reader.submit(dots_job, arrived, key="dots")
+        url = self.link()
+        self._reader.submit(lambda store: dots_job(store, url), arrived, key="dots")
 
     def _committed(self, changes: Changes) -> None:
         if (changes.dots or changes.groups or changes.entries_changed) and self.is_live():
