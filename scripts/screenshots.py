@@ -32,6 +32,8 @@ from facilitator.core.projector_state import (
     CardSlide,
     ClockFace,
     ClockPhase,
+    DotRow,
+    DotsSlide,
     DrawSlide,
     HoldingSlide,
     JoinSlide,
@@ -57,7 +59,15 @@ SIZES = {"720p": QSize(1280, 720), "1080p": QSize(1920, 1080), "4k": QSize(3840,
 HERO_CAP = 0.04  # the prompt, title or message: cap height at least 4% of the screen
 # Views that show many texts at once (a page of the wall, a card's questions in three
 # columns, a spread of cards) keep their texts readable at a lower floor.
-DENSE = {"wall": 0.02, "wall-many": 0.02, "card-back": 0.03, "spread": 0.02}
+DENSE = {
+    "wall": 0.02,
+    "wall-many": 0.02,
+    "card-back": 0.03,
+    "spread": 0.02,
+    "dots": 0.02,
+    "dots-hidden": 0.02,
+    "dots-ranked": 0.02,
+}
 LONG_WORD = "Interdisciplinaryresponsibilityframeworks"
 JOIN_URL = "http://192.168.137.1:8765/j/Jq3x9VbT2kLmNpQrStUvWx"
 LONG_PROMPT = (
@@ -144,6 +154,18 @@ def sample_slides(long: bool = False) -> dict[str, Slide]:
     slides["join"] = JoinSlide(JOIN_URL)
     slides["join-wifi"] = JoinSlide(JOIN_URL, wifi="Facilitator-Room")
     slides["join-closed"] = JoinSlide("")
+    groups = ["Trust takes time", "Primary care voices are missing", "Time to reflect", "Silos"]
+    dots = [DotRow(name, f"{6 - n} tables: 1, 3, 5", 17 - n * 4) for n, name in enumerate(groups)]
+    slides["dots"] = DotsSlide("What matters most? Place your dots", tuple(dots), voters=12)
+    slides["dots-hidden"] = DotsSlide(
+        "What matters most? Place your dots", tuple(dots), hidden=True, voters=12
+    )
+    slides["dots-ranked"] = DotsSlide(
+        "What the room chose",
+        tuple(replace(d, place=n + 1) for n, d in enumerate(dots)),
+        closed=True,
+        voters=12,
+    )
     if not long:
         return slides
 
@@ -212,6 +234,20 @@ def sample_slides(long: bool = False) -> dict[str, Slide]:
             )
             for i, c in enumerate(deck.cards)
         ),
+    )
+    slides["dots"] = DotsSlide(
+        "What matters most? Place your dots on the groups that matter most to you",
+        tuple(
+            DotRow(
+                (f"{SAYINGS[n % len(SAYINGS)]} {LONG_WORD}" if n % 3 == 0 else SAYINGS[n % 6])[:70],
+                f"{12 - n} tables: " + ", ".join(str(t) for t in range(1, 13 - n)),
+                40 - n * 3,
+                n + 1,
+            )
+            for n in range(14)
+        ),
+        closed=True,
+        voters=120,
     )
     return slides
 

@@ -20,47 +20,13 @@
   var api = "/api/t/" + encodeURIComponent(token);
   var outboxKey = "facilitator.outbox." + token;
 
-  var $ = function (id) { return document.getElementById(id); };
-  var el = function (tag, cls, text) {
-    var node = document.createElement(tag);
-    if (cls) node.className = cls;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
-
-  // -- ids ---------------------------------------------------------------------------------
-
-  function uuid4() {
-    var b = new Uint8Array(16);
-    crypto.getRandomValues(b);
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    var h = "";
-    for (var i = 0; i < 16; i++) {
-      h += (b[i] + 0x100).toString(16).slice(1);
-      if (i === 3 || i === 5 || i === 7 || i === 9) h += "-";
-    }
-    return h;
-  }
-
-  function readStore(key) {
-    try { return localStorage.getItem(key); } catch (e) { return null; }
-  }
-  function writeStore(key, value) {
-    try { localStorage.setItem(key, value); } catch (e) { /* private mode: memory only */ }
-  }
-
-  function deviceId() {
-    var id = readStore("facilitator.device");
-    if (!id) {
-      var m = /(?:^|;\s*)facilitator_device=([0-9a-f-]{36})/.exec(document.cookie);
-      id = m ? m[1] : uuid4();
-    }
-    writeStore("facilitator.device", id);
-    document.cookie = "facilitator_device=" + id + "; Path=/; Max-Age=31536000; SameSite=Lax";
-    return id;
-  }
-  var device = deviceId();
+  var shared = window.facilitatorRoom; // device.js: ids, storage, the device id
+  var $ = shared.$;
+  var el = shared.el;
+  var uuid4 = shared.uuid4;
+  var readStore = shared.readStore;
+  var writeStore = shared.writeStore;
+  var device = shared.device;
 
   // -- state -------------------------------------------------------------------------------
 

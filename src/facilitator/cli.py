@@ -95,6 +95,12 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     )
 
 
+def _cmd_suggest_groups(args: argparse.Namespace) -> int:
+    from facilitator.store.suggestions import suggest_cli
+
+    return suggest_cli(Path(args.event), args.round)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 
@@ -165,10 +171,25 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     links.add_argument("--address", help="the laptop's address phones use (default: the best)")
     links.add_argument("--port", type=int, help="the room's port (default: 8765)")
     links.set_defaults(func=_cmd_links)
+    groups = sub.add_parser(
+        "suggest-groups", help="print suggested groups of entries that say the same thing (JSON)"
+    )
+    groups.add_argument("event")
+    groups.add_argument("--round", type=int, help="only round N of the plan (1 = the first)")
+    groups.set_defaults(func=_cmd_suggest_groups)
     return parser
 
 
-SUBCOMMANDS = ("new", "info", "deck", "export", "import-themes", "merge", "links")
+SUBCOMMANDS = (
+    "new",
+    "info",
+    "deck",
+    "export",
+    "import-themes",
+    "merge",
+    "links",
+    "suggest-groups",
+)
 
 
 def _gui_parser() -> argparse.ArgumentParser:

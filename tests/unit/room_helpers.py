@@ -45,6 +45,11 @@ class Heard:
         with self._cond:
             return [t.id for c in self.changes for t in c.added]
 
+    def wait_until(self, heard: Callable[[list[Changes]], bool], timeout: float = 10) -> bool:
+        """Wait until ``heard(changes so far)`` holds."""
+        with self._cond:
+            return self._cond.wait_for(lambda: heard(self.changes), timeout)
+
     def wait_for(self, count: int, timeout: float = 10) -> list[str]:
         with self._cond:
             self._cond.wait_for(lambda: sum(len(c.added) for c in self.changes) >= count, timeout)

@@ -34,6 +34,15 @@ WRITES = {
     "set_table_count",
     "renew_table_token",
     "renew_event_token",
+    "create_group",
+    "rename_group",
+    "move_entries",
+    "dissolve_group",
+    "restore_group_snapshot",
+    "open_dot_vote",
+    "close_dot_vote",
+    "set_dots_hidden",
+    "cast_dots",
 }
 SERVICE = {"event_service.py"}
 ASKERS = ("controller", "service", "saver", "panel")

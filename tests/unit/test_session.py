@@ -12,6 +12,8 @@ from facilitator.core.projector_state import (
     CardSlide,
     ClockFace,
     ClockPhase,
+    DotRow,
+    DotsSlide,
     DrawSlide,
     HoldingSlide,
     Look,
@@ -188,6 +190,18 @@ def test_a_requested_wall_replaces_the_wall_item_and_a_refresh_is_not_logged() -
     )
     session.refresh("wall", fresher)
     assert session.live_state().slide == fresher
+    assert len(log) == count
+
+
+def test_dots_arriving_refresh_the_dot_vote_without_a_step_and_a_black_out_stays() -> None:
+    session, log = make()
+    assert not session.refresh_extra(DotsSlide("Dots", ()))  # nothing of its kind is up
+    session.show(DotsSlide("Dots", (DotRow("Trust", "1 table: 1", 0),)))
+    session.toggle_black()
+    count = len(log)
+    more = DotsSlide("Dots", (DotRow("Trust", "1 table: 1", 3),), voters=1)
+    assert session.refresh_extra(more)
+    assert session.live_state().slide == more and session.live_state().blank is Blank.BLACK
     assert len(log) == count
 
 

@@ -25,6 +25,7 @@ PHONE = "phone"  # a phone at a table, through the room server
 IMPORT = "import"  # entries typed elsewhere and imported
 MERGE = "merge"  # another laptop's file merged in
 ROOM = "room"  # the room's links renewed from the console
+GROUPING = "grouping"  # the grouping board and the dot vote's controls
 
 
 class Changes(Struct, frozen=True, kw_only=True):
@@ -48,6 +49,8 @@ class Changes(Struct, frozen=True, kw_only=True):
     tables: bool = False  # the number of tables
     draft: bool = False
     links: bool = False  # a room link (the join link or a table's) was renewed
+    groups: bool = False  # groups of entries made, named, changed or put back
+    dots: bool = False  # a dot vote opened or closed, or a device's dots placed
     origin: str = CAPTURE
 
     @property
@@ -84,5 +87,7 @@ class Changes(Struct, frozen=True, kw_only=True):
             tables=self.tables or other.tables,
             draft=self.draft or other.draft,
             links=self.links or other.links,
+            groups=self.groups or other.groups,
+            dots=self.dots or other.dots,
             origin=self.origin,
         )

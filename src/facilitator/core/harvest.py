@@ -16,6 +16,8 @@ from datetime import datetime, tzinfo
 from typing import Protocol
 
 from facilitator.core.deck import Deck
+from facilitator.core.groups import DotVote, Group
+from facilitator.core.harvest_groups import read_groups
 from facilitator.core.harvest_model import (
     MOST_TAGGED,
     UNKNOWN_CARD_COLOUR,
@@ -74,6 +76,9 @@ class HarvestSource(Protocol):
     def themes(self) -> list[Theme]: ...
     def card_picks(self) -> list[CardPick]: ...
     def timeline(self) -> list[TimelineEntry]: ...
+    def all_groups(self) -> list[Group]: ...
+    def dot_votes(self) -> list[DotVote]: ...
+    def dot_tally(self, vote_id: str) -> tuple[dict[str, int], int]: ...
 
 
 def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
@@ -172,6 +177,7 @@ def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
         sections=_sections(themes, rounds),
         exported_at=datetime.now(zone).isoformat(timespec="seconds"),
         tz=zone,
+        groups=read_groups(store, themes, rounds),
     )
 
 

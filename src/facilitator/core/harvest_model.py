@@ -144,6 +144,18 @@ class RoundSection(Struct, frozen=True):
         return sum(len(g.entries) for g in self.groups)
 
 
+class HarvestGroup(Struct, frozen=True):
+    """A group the room made of its entries, with the dots it got (None: no dot vote)."""
+
+    id: str
+    name: str
+    round: HarvestRound | None  # None: a group of the whole event
+    entries: tuple[HarvestTheme, ...]
+    tables: tuple[str, ...]  # labels of the tables that said it, in table order
+    dots: int | None = None
+    place: int | None = None  # 1 = the most dots in its vote (a tie shares a place)
+
+
 class Harvest(Struct, frozen=True):
     event: HarvestEvent
     deck: Deck
@@ -158,6 +170,7 @@ class Harvest(Struct, frozen=True):
     sections: tuple[RoundSection, ...]
     exported_at: str
     tz: tzinfo
+    groups: tuple[HarvestGroup, ...] = ()  # the room's groups, most dots first
 
     # -- counts and lookups ----------------------------------------------------------------
 

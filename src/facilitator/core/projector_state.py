@@ -136,6 +136,27 @@ class JoinSlide(Struct, frozen=True):
     wifi: str = ""  # the network's name, when the facilitator gave it
 
 
+class DotRow(Struct, frozen=True):
+    """A group in the dot vote: its name, which tables said it, its dots, its place."""
+
+    name: str
+    tables: str
+    dots: int
+    place: int = 0  # 1 = the most dots, once the vote has closed; 0 while it is open
+
+
+class DotsSlide(Struct, frozen=True):
+    """The dot vote: the groups and their dots as they arrive (or hidden until the vote
+    closes), then the groups ranked."""
+
+    title: str
+    rows: tuple[DotRow, ...]
+    closed: bool = False
+    hidden: bool = False  # the dots are hidden until the vote closes
+    voters: int = 0  # phones that placed dots
+    url: str = ""  # the page phones vote on, when the room is open
+
+
 Slide = (
     WelcomeSlide
     | HoldingSlide
@@ -147,6 +168,7 @@ Slide = (
     | TallySlide
     | WallSlide
     | JoinSlide
+    | DotsSlide
 )
 
 

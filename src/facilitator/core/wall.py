@@ -16,14 +16,17 @@ from msgspec import Struct
 from facilitator.core.capture import TagIndex, strip_known_tags
 from facilitator.core.control_chars import INVISIBLE_ON_WALL
 from facilitator.core.deck import Deck
+from facilitator.core.group_wall import by_group
+from facilitator.core.groups import Group
 from facilitator.core.projector_state import WallEntry, WallSlide
 
-GROUPINGS: tuple[str, ...] = ("table", "card", "round", "latest")
+GROUPINGS: tuple[str, ...] = ("table", "card", "round", "latest", "groups")
 GROUPING_LABELS: dict[str, str] = {
     "table": "By table",
     "card": "By card",
     "round": "By round",
     "latest": "Latest",
+    "groups": "By the room's groups",
 }
 PAGE_ENTRIES = 60  # entries on one page at most
 # A page holds about this many lines of the smallest wall type (2% of the screen height) in
@@ -109,9 +112,15 @@ def _grouped(
     index: TagIndex,
     tables: Sequence[Labelled],
     rounds: Sequence[Labelled],
+    groups: Sequence[Group] = (),
 ) -> list[WallEntry]:
     """Entries in wall order: groups in the event's order, each group oldest first."""
     oldest_first = sorted(themes, key=lambda t: (t.created_at, t.id))
+    if grouping == "groups":
+        return [
+            _entry(t, label, index, ENTRY_CHARS)
+            for label, t in by_group(oldest_first, groups, tables)
+        ]
     if grouping == "latest":
         newest = list(reversed(oldest_first))[:LATEST_COUNT]
         return [_entry(t, "Latest", index, ENTRY_CHARS) for t in newest]
@@ -186,16 +195,17 @@ def build_wall(
     spotlight_id: str | None = None,
     page: int = 0,
     round_id: str | None = None,
+    groups: Sequence[Group] = (),
 ) -> WallSlide:
     """The wall slide for one page: every round's entries, or ``round_id``'s only.
-    Deleted and hidden themes never show."""
+    Deleted and hidden themes never show. ``groups``: the room's groups, for ``"groups"``."""
     if grouping not in GROUPINGS:
         raise ValueError(f"unknown grouping {grouping!r}")
     index = TagIndex(deck)
     shown = visible(themes)
     if round_id is not None:
         shown = [t for t in shown if t.round_id == round_id]
-    entries = _grouped(shown, grouping, index, tables, rounds)
+    entries = _grouped(shown, grouping, index, tables, rounds, groups)
     pages = paginate(entries)
     page = max(0, min(page, len(pages) - 1))
     spotlight: WallEntry | None = None

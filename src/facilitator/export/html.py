@@ -14,6 +14,7 @@ from pathlib import Path
 from facilitator.core.deck_colours import parse_colour
 from facilitator.core.harvest import UNKNOWN_CARD_COLOUR, Harvest, HarvestTheme, TallyBar
 from facilitator.export import report
+from facilitator.export.summary import Summary
 
 CSS = """
 :root { --ink: #1f2430; --muted: #5b6270; --rule: #d9dce3; --accent: #1b2c5d; --paper: #fff; }
@@ -170,10 +171,14 @@ def render_html(harvest: Harvest) -> str:
         f"<title>Harvest: {esc(event.title)}</title>",
         f"<style>{CSS}</style></head><body><main>",
     ]
+    from facilitator.export.summary_render import summary_html  # it uses this module's escaping
+
     for block in report.outline(harvest):
         match block:
             case report.Cover():
                 out += _cover(block)
+            case Summary():
+                out += summary_html(block)
             case report.Agenda():
                 out += _agenda(block)
             case report.RoundPart():

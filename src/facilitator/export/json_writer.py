@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.harvest import Harvest
+from facilitator.export.groups_export import groups_json
 
 FORMAT = "facilitator-harvest"
 VERSION = 1
@@ -111,6 +112,7 @@ def harvest_to_dict(harvest: Harvest) -> dict[str, Any]:
             }
             for e in harvest.timeline
         ],
+        "groups": groups_json(harvest),
     }
 
 

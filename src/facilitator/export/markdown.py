@@ -16,6 +16,7 @@ from pathlib import Path
 
 from facilitator.core.harvest import Harvest, HarvestTheme
 from facilitator.export import report
+from facilitator.export.summary import Summary
 
 _BACKSLASHED = re.compile(r"([\\`*_\[\]{}])")
 _ENTITIES = {"<": "&lt;", "|": "&#124;", "~": "&#126;"}
@@ -77,10 +78,14 @@ def _quote(theme: HarvestTheme) -> list[str]:
 
 def render_markdown(harvest: Harvest) -> str:
     out: list[str] = []
+    from facilitator.export.summary_render import summary_markdown  # it uses this module's escaping
+
     for block in report.outline(harvest):
         match block:
             case report.Cover():
                 out += _cover(block)
+            case Summary():
+                out += summary_markdown(block)
             case report.Agenda():
                 out += _agenda(block)
             case report.RoundPart():

@@ -1,6 +1,7 @@
 """What the md, html and pdf reports say, in one place, so the three read the same.
 
-The report: a cover (event, venue, date, counts); the agenda with planned and actual
+The report: a cover (event, venue, date, counts); a one-page summary of what the room
+chose (export/summary.py); the agenda with planned and actual
 times; for each round its prompts, then the themes by table with quotes set apart, then
 the round's questions and actions; the card tally as a chart in suit colours; the
 most-tagged cards with the entries tagged to them.
@@ -26,6 +27,7 @@ from facilitator.core.harvest import (
     TallyBar,
 )
 from facilitator.core.records import KIND_LABELS, KIND_PLURALS, KINDS
+from facilitator.export.summary import Summary, summary
 
 AGENDA_TITLE = "Agenda"
 TALLY_TITLE = "Which card struck a chord?"
@@ -245,7 +247,7 @@ class MostTagged(Struct, frozen=True):
     cards: tuple[TaggedEntries, ...]
 
 
-Block = Cover | Agenda | RoundPart | Tally | MostTagged
+Block = Cover | Summary | Agenda | RoundPart | Tally | MostTagged
 
 
 def outline(harvest: Harvest) -> list[Block]:
@@ -264,8 +266,11 @@ def outline(harvest: Harvest) -> list[Block]:
             exported=exported_line(harvest),
             plan_title=harvest.plan_title if harvest.plan_title != event.title else "",
         ),
-        Agenda(AGENDA_TITLE, tuple(agenda(harvest))),
     ]
+    glance = summary(harvest)  # what the room chose, on a page of its own
+    if glance is not None:
+        blocks.append(glance)
+    blocks.append(Agenda(AGENDA_TITLE, tuple(agenda(harvest))))
     for section in harvest.sections:
         parts: list[TableEntries | KindEntries] = []
         if section.count:

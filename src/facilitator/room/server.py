@@ -25,6 +25,7 @@ from facilitator.core.changes import PHONE, Changes
 from facilitator.paths import resource_path
 from facilitator.room import addresses, guard
 from facilitator.room.api import routes
+from facilitator.room.dots_api import dot_routes
 from facilitator.room.links import DEFAULT_PORT
 from facilitator.room.state import ROOM, Notifier, Phone, Room
 from facilitator.store.db import EventStore
@@ -134,6 +135,7 @@ class RoomServer:
         app[ROOM] = self._room
         app.on_response_prepare.append(guard.add_headers)
         app.add_routes(routes())
+        app.add_routes(dot_routes())
         runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)
         await runner.setup()
         self._runner = runner

@@ -30,6 +30,7 @@ from facilitator.core.plan import Plan
 from facilitator.store import migrate
 from facilitator.store.base import StoreError, new_id, now_iso
 from facilitator.store.deck_plan import RETIRED, DeckPlanOps, write_deck, write_plan
+from facilitator.store.dots import DotOps
 from facilitator.store.drafts_settings import DraftSettingOps, put_setting
 from facilitator.store.entries import MAX_THEME_CHARS, EntryOps
 from facilitator.store.event_file import (
@@ -68,7 +69,7 @@ _inspect = inspect_revision  # the name merge and older callers know
 
 
 class EventStore(
-    EventInfoOps, DeckPlanOps, EntryOps, PickOps, TimelineOps, DraftSettingOps, RoomOps
+    EventInfoOps, DeckPlanOps, EntryOps, PickOps, TimelineOps, DraftSettingOps, RoomOps, DotOps
 ):
     """An open event file. Create with :meth:`create` or :meth:`open`; close when done.
 

@@ -33,6 +33,7 @@ from facilitator.core.errors import InputError
 from facilitator.store import migrate
 from facilitator.store.deck_plan import RETIRED
 from facilitator.store.event_file import check_event_file, uri
+from facilitator.store.groups_merge import merge_groups
 from facilitator.store.opening import inspect_revision, sidecars_present, tidy_sidecars
 from facilitator.store.room import make_missing_tokens
 
@@ -209,6 +210,7 @@ def _merge_into(
             totals["added"] += added
             totals["edited"] += edited
             totals["deleted"] += deleted
+            merge_groups(conn)
             _merge_by_id(conn, "card_pick", keep_deletion=True)
             _merge_by_id(conn, "timeline", keep_deletion=False)
             conn.execute(

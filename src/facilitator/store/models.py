@@ -157,3 +157,50 @@ class RoomTokenRow(SQLModel, table=True):
     table_id: str | None = Field(default=None, index=True)
     created_at: str
     revoked_at: str | None = None
+
+
+class EntryGroupRow(SQLModel, table=True):
+    """A named group of entries (added by 0006); no round: a group of the whole event."""
+
+    __tablename__ = "entry_group"
+    id: str = Field(primary_key=True)
+    round_id: str | None = Field(default=None, index=True)
+    name: str
+    position: int
+    created_at: str
+    updated_at: str
+    deleted_at: str | None = None
+
+
+class GroupMemberRow(SQLModel, table=True):
+    """An entry in a group: keyed by the entry, so an entry is in at most one group."""
+
+    __tablename__ = "group_member"
+    theme_id: str = Field(primary_key=True, foreign_key="theme.id")
+    group_id: str = Field(foreign_key="entry_group.id", index=True)
+    position: int
+
+
+class DotVoteRow(SQLModel, table=True):
+    """A dot vote on the groups of a round (or of the event); it locks them (0006)."""
+
+    __tablename__ = "dot_vote"
+    id: str = Field(primary_key=True)
+    round_id: str | None = None
+    budget: int  # dots each device may place
+    per_group: int  # at most this many on one group
+    hidden: bool  # the projector hides the dots until the vote closes
+    groups_json: str  # the ids of the groups it was opened on, locked from then
+    opened_at: str
+    closed_at: str | None = None
+
+
+class DotBallotRow(SQLModel, table=True):
+    """One device's dots in one dot vote, replaced whole by a later ballot (``seq``)."""
+
+    __tablename__ = "dot_ballot"
+    vote_id: str = Field(primary_key=True, foreign_key="dot_vote.id")
+    device: str = Field(primary_key=True)
+    seq: int
+    dots_json: str  # {group id: dots}
+    updated_at: str

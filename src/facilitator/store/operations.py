@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from facilitator.core.changes import CAPTURE, Changes
+from facilitator.core.changes import CAPTURE, PHONE, Changes
 from facilitator.core.deck import Deck
+from facilitator.core.groups import DEFAULT_BUDGET, DEFAULT_PER_GROUP, GroupSnapshot
 from facilitator.core.plan import Plan
 from facilitator.core.records import EventInfo, RoundInfo, TableInfo
 from facilitator.store.db import EventStore
@@ -183,3 +184,83 @@ def renew_room_link(store: EventStore, *, table_id: str | None, origin: str) -> 
     else:
         store.renew_table_token(table_id)
     return Changes(links=True, origin=origin)
+
+
+# -- groups of entries and the dot vote ------------------------------------------------------
+
+
+def create_group(
+    store: EventStore,
+    entry_ids: Sequence[str],
+    *,
+    round_id: str | None,
+    name: str = "",
+    group_id: str | None = None,
+    origin: str,
+) -> Changes:
+    store.create_group(entry_ids, round_id=round_id, name=name, group_id=group_id)
+    return Changes(groups=True, origin=origin)
+
+
+def rename_group(store: EventStore, group_id: str, name: str, *, origin: str) -> Changes:
+    store.rename_group(group_id, name)
+    return Changes(groups=True, origin=origin)
+
+
+def move_entries(
+    store: EventStore, entry_ids: Sequence[str], group_id: str | None, *, origin: str
+) -> Changes:
+    """Into ``group_id``, or out of any group (None)."""
+    store.move_entries(entry_ids, group_id)
+    return Changes(groups=True, origin=origin)
+
+
+def dissolve_group(store: EventStore, group_id: str, *, origin: str) -> Changes:
+    store.dissolve_group(group_id)
+    return Changes(groups=True, origin=origin)
+
+
+def restore_group_snapshot(store: EventStore, snapshot: GroupSnapshot, *, origin: str) -> Changes:
+    store.restore_group_snapshot(snapshot)
+    return Changes(groups=True, origin=origin)
+
+
+def open_dot_vote(
+    store: EventStore,
+    round_id: str | None,
+    *,
+    budget: int = DEFAULT_BUDGET,
+    per_group: int = DEFAULT_PER_GROUP,
+    hidden: bool = False,
+    vote_id: str | None = None,
+    origin: str,
+) -> Changes:
+    """Lock the groups of ``round_id`` (None: the event's) and open the dot vote on them."""
+    store.open_dot_vote(
+        round_id, budget=budget, per_group=per_group, hidden=hidden, vote_id=vote_id
+    )
+    return Changes(dots=True, groups=True, origin=origin)
+
+
+def close_dot_vote(store: EventStore, vote_id: str, *, origin: str) -> Changes:
+    store.close_dot_vote(vote_id)
+    return Changes(dots=True, origin=origin)
+
+
+def set_dots_hidden(store: EventStore, vote_id: str, hidden: bool, *, origin: str) -> Changes:
+    store.set_dots_hidden(vote_id, hidden)
+    return Changes(dots=True, origin=origin)
+
+
+def cast_dots(
+    store: EventStore,
+    vote_id: str,
+    device: str,
+    dots: dict[str, int],
+    seq: int,
+    *,
+    origin: str = PHONE,
+) -> tuple[bool, Changes]:
+    """A device's whole ballot; False (and no change) for a replay or an older ballot."""
+    stored = store.cast_dots(vote_id, device, dots, seq)
+    return stored, Changes(dots=stored, origin=origin)

@@ -33,7 +33,12 @@ from facilitator.ui.features.capture import CaptureFeature
 from facilitator.ui.features.clock import ClockFeature
 from facilitator.ui.features.live import LiveFeature
 from facilitator.ui.features.room import RoomFeature
-from facilitator.ui.features.tabs import DeckFeature, DetailsFeature, PlanFeature
+from facilitator.ui.features.tabs import (
+    DeckFeature,
+    DetailsFeature,
+    GroupingFeature,
+    PlanFeature,
+)
 from facilitator.ui.keys import KeyGuide, WindowKeys
 from facilitator.ui.projector import ProjectorWindow
 from facilitator.ui.recent import RecentEvents
@@ -97,9 +102,11 @@ class ConsoleWindow(QMainWindow):
         self.plan = PlanFeature(self)
         self.deck = DeckFeature(self)
         self.details = DetailsFeature(self)
+        self.grouping = GroupingFeature(self)
         self.clock = ClockFeature(self)
         self.live = LiveFeature(self)
         self.room = RoomFeature(self)
+        self.grouping.dots.link = self.room.dots_link  # the dot vote says where to vote
         self._add_file_tools()
         self.status(f"Opened {store.path.name}")
         # the facilitator's window first: the projector (its window and first slide, ~15 ms)

@@ -12,7 +12,8 @@ Another writer on another thread (the room server, with its own connection) tell
 views of its commits with ``report(changes)``, which may be called from any thread: the
 signal is queued to the UI thread.
 
-The one undo stack of the event lives here too: entries and card picks, from any panel.
+The one undo stack of the event lives here too: entries, card picks and the groups of the
+grouping board, from any panel.
 """
 
 from __future__ import annotations

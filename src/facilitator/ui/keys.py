@@ -50,6 +50,7 @@ class Scope(StrEnum):
     CONSOLE = "console"  # the console window: menus
     PROJECTOR = "console and projector"  # the live keys: on the projector window too
     CAPTURE = "capture entry"  # the capture panel: its entry, table field and list
+    GROUPING = "grouping board"  # the Groups tab: its lists of entries, groups, suggestions
 
 
 class KeyBinding(Struct, frozen=True):
@@ -77,6 +78,11 @@ C = Scope.CONSOLE
 def _capture(name: str, keys: tuple[str, ...], what: str) -> KeyBinding:
     """A key of the capture panel's own widgets: the panel binds it, the map names it."""
     return KeyBinding(name, what, keys, "Capture", scope=Scope.CAPTURE)
+
+
+def _grouping(name: str, keys: tuple[str, ...], what: str) -> KeyBinding:
+    """A key of the grouping board: the board binds it, the map names it."""
+    return KeyBinding(name, what, keys, "Groups", scope=Scope.GROUPING)
 
 
 # Every key of the app, once: menus, buttons, tooltips, the F1 guide and the README's key
@@ -121,6 +127,15 @@ KEY_MAP: tuple[KeyBinding, ...] = (
     _capture("delete_entry", ("Delete",), "Delete the chosen entry (undo brings it back)"),
     _capture("undo", ("Ctrl+Z",), "Undo"),
     _capture("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo"),
+    _grouping("group", ("Ctrl+G",), "Group the chosen entries (from a group: split them off)"),
+    _grouping("ungroup", ("Ctrl+Shift+G",), "Take the chosen entries out of their group"),
+    _grouping("move_to_group", ("Ctrl+M",), "Move the chosen entries to a group (a list opens)"),
+    _grouping("name_group", ("F2",), "Name the chosen group"),
+    _grouping("accept_suggestion", ("Ctrl+Return",), "Accept the chosen suggestion"),
+    _grouping("accept_and_name", ("Ctrl+Shift+Return",), "Accept the suggestion and name it"),
+    _grouping("ignore_suggestion", ("Ctrl+Delete",), "Ignore the chosen suggestion"),
+    _grouping("group_undo", ("Ctrl+Z",), "Undo"),
+    _grouping("group_redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo"),
 )
 BINDINGS = {b.name: b for b in KEY_MAP}
 
@@ -185,8 +200,8 @@ class WindowKeys:
 
     def bind(self, name: str, slot: Callable[[], object], *, checkable: bool = False) -> QAction:
         binding = BINDINGS[name]
-        if binding.scope is Scope.CAPTURE:
-            raise ValueError(f"{name}: the capture panel binds its own keys")
+        if binding.scope in (Scope.CAPTURE, Scope.GROUPING):
+            raise ValueError(f"{name}: its panel binds its own keys")
         owner = self.windows[0]
         action = QAction(binding.text, owner)
         action.setShortcuts([QKeySequence(k) for k in binding.keys])
@@ -208,7 +223,7 @@ def native(key: str) -> str:
 def shown_keys(binding: KeyBinding) -> str:
     """The keys as the key guide shows them: as this platform writes them, for the keys
     that are shortcuts; the capture panel's keys as written in the key map."""
-    if binding.scope is Scope.CAPTURE:
+    if binding.scope in (Scope.CAPTURE, Scope.GROUPING):
         return " or ".join(binding.keys)
     return " or ".join(native(k) for k in binding.keys)
 

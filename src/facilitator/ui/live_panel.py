@@ -21,6 +21,7 @@ from facilitator.core.changes import LIVE, Changes
 from facilitator.core.errors import InputError
 from facilitator.core.projector_state import (
     ClockFace,
+    DotsSlide,
     HoldingSlide,
     Look,
     ProjectorState,
@@ -190,6 +191,9 @@ class LiveControl(QObject):
             # the wall on screen, built afresh: new content, not a step (a black-out stays)
             self.session.refresh(WALL, slide)
             self.publish()
+            return
+        if live and isinstance(slide, DotsSlide) and self.session.refresh_extra(slide):
+            self.publish()  # dots arriving: the same slide, new content
             return
         self.session.show(slide, live=live)
         self._after()

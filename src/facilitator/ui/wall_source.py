@@ -69,6 +69,8 @@ def wall_job(
     def job(store: EventStore) -> WallSlide:
         return build_wall(
             store.themes(round_id=round_id),  # None: every round
+            # the groups of this round (None: the whole event's), as the grouping board has
+            groups=store.groups(round_id) if grouping == "groups" else (),
             round_id=round_id,
             deck=deck,
             tables=tables,
@@ -188,7 +190,13 @@ class Wall(QObject):
         return None if self._reader.stopped else self._reader
 
     def _committed(self, changes: Changes) -> None:
-        if changes.entries_changed or changes.deck or changes.plan or changes.event:
+        if (
+            changes.entries_changed
+            or changes.groups
+            or changes.deck
+            or changes.plan
+            or changes.event
+        ):
             self.schedule()
 
     def _round_changed(self, _round: object) -> None:

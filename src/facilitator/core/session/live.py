@@ -290,6 +290,15 @@ class LiveSession:
                 self.staged = self.items[index]
             self._signature = self._live_signature()
 
+    def refresh_extra(self, slide: Slide) -> bool:
+        """New content for the extra slide on screen when it is of ``slide``'s kind (dots
+        arriving on the dot vote): not a step, so a black-out stays. False if it is not."""
+        if self.extra is None or type(self.extra.slide) is not type(slide):
+            return False
+        self.extra = msgspec.structs.replace(self.extra, slide=slide)
+        self._signature = self._live_signature()
+        return True
+
     def replace_run(self, items: Sequence[ShowItem]) -> None:
         """A new run (plan, deck or event details changed): stay on the same item if it is
         still there, else on the item at the same place."""

@@ -42,8 +42,10 @@ from facilitator.export.pdf.style import (
     make_styles,
     plain,
 )
+from facilitator.export.pdf.summary import summary_pdf
 from facilitator.export.pdf.tagging import LANG, TaggedFrame, Tags
 from facilitator.export.pdf.text_block import TextBlock
+from facilitator.export.summary import Summary
 
 
 class KeepStart(KeepTogether):  # type: ignore[misc]
@@ -157,6 +159,8 @@ def build_story(harvest: Harvest) -> list[Flowable]:
         match block:
             case report.Cover():
                 story += [*cover(block, s), NextPageTemplate("body"), PageBreak()]
+            case Summary():
+                story += summary_pdf(block, s, f)
             case report.Agenda():
                 story += agenda(block, s)
             case report.RoundPart():

@@ -143,6 +143,11 @@ class RoomFeature(QObject):
         if state is not None and isinstance(state.slide, JoinSlide):
             self.show_join_slide()  # the slide shows the new name at once
 
+    def dots_link(self) -> str:
+        """The dot vote's page for phones (the join link and /dots), "" while closed."""
+        join = self.control.join_link() if self.control.is_open else ""
+        return f"{join}/dots" if join else ""
+
     def show_join_slide(self) -> None:
         self.window.controller.show(self.join_slide())
 

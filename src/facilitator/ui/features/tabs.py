@@ -1,4 +1,5 @@
-"""The features that are a tab of the console: the plan, the deck and the event details.
+"""The features that are a tab of the console: the plan, the deck, the event details and
+the grouping board.
 Each tab is built when it is first opened, so the console comes up sooner."""
 
 from __future__ import annotations
@@ -63,3 +64,22 @@ class DetailsFeature(QObject):
         from facilitator.ui.event_details import EventDetailsPanel
 
         return EventDetailsPanel(window.controller)
+
+
+class GroupingFeature(QObject):
+    """The grouping board's tab: the room's entries sorted into named groups, and the dot
+    vote on them (whose projector slide follows the dots from the start, tab open or not)."""
+
+    NAME = "grouping_board"
+
+    def __init__(self, window: Window) -> None:
+        super().__init__(window.as_widget())
+        from facilitator.ui.grouping.dots_screen import DotsScreen
+
+        self.dots = DotsScreen(window.controller, self)
+        window.add_lazy_tab("&Groups", self.NAME, lambda: self._make(window))
+
+    def _make(self, window: Window) -> QWidget:
+        from facilitator.ui.grouping.board import GroupingBoard
+
+        return GroupingBoard(window.controller, self.dots)

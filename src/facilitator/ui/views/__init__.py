@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter
 from facilitator.core.projector_state import (
     Blank,
     CardSlide,
+    DotsSlide,
     DrawSlide,
     HoldingSlide,
     JoinSlide,
@@ -93,6 +94,12 @@ def _join() -> Painter:
     return paint_join
 
 
+def _dots() -> Painter:
+    from facilitator.ui.views.dots import paint_dots
+
+    return paint_dots
+
+
 VIEWS: dict[type, Callable[[], Painter]] = {
     WelcomeSlide: _welcome,
     HoldingSlide: _holding,
@@ -104,6 +111,7 @@ VIEWS: dict[type, Callable[[], Painter]] = {
     TallySlide: _tally,
     WallSlide: _wall,
     JoinSlide: _join,
+    DotsSlide: _dots,
 }
 
 

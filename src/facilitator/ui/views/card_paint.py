@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter
 
 from facilitator.core.deck_colours import text_colour_on
-from facilitator.ui.views.base import Palette
+from facilitator.ui.views.base import PaintReport, Palette, draw_text
 
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignCenter
@@ -60,3 +60,27 @@ def draw_image(painter: QPainter, box: QRectF, data: bytes) -> bool:
     painter.drawImage(target, image)
     painter.restore()
     return True
+
+
+def chart_title(
+    painter: QPainter, rect: QRectF, title: str, palette: Palette, report: PaintReport
+) -> QRectF:
+    """A chart slide's title along its top (the tally, the dot vote); returns the area
+    under it, inside the slide's margins."""
+    h = rect.height()
+    m = h * 0.06
+    area = rect.adjusted(m * 1.4, m, -m * 1.4, -m)
+    header_h = h * 0.11
+    draw_text(
+        painter,
+        QRectF(area.left(), area.top(), area.width(), header_h),
+        title,
+        max_px=h * 0.07,
+        min_px=h * 0.035,
+        colour=palette.text,
+        bold=True,
+        align=LEFT_MIDDLE,
+        report=report,
+        hero=True,
+    )
+    return area.adjusted(0, header_h, 0, 0)

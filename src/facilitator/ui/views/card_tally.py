@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from facilitator.core.deck_colours import contrast_ratio
 from facilitator.core.projector_state import TallySlide
 from facilitator.ui.views.base import PaintReport, Palette, draw_text
-from facilitator.ui.views.card_paint import CENTRE, LEFT_MIDDLE, rounded
+from facilitator.ui.views.card_paint import CENTRE, LEFT_MIDDLE, chart_title, rounded
 
 MAX_TALLY_BARS = 15
 
@@ -17,22 +17,7 @@ def paint_tally(
     painter: QPainter, rect: QRectF, slide: TallySlide, palette: Palette, report: PaintReport
 ) -> None:
     h = rect.height()
-    m = h * 0.06
-    area = rect.adjusted(m * 1.4, m, -m * 1.4, -m)
-    header_h = h * 0.11
-    draw_text(
-        painter,
-        QRectF(area.left(), area.top(), area.width(), header_h),
-        slide.title,
-        max_px=h * 0.07,
-        min_px=h * 0.035,
-        colour=palette.text,
-        bold=True,
-        align=LEFT_MIDDLE,
-        report=report,
-        hero=True,
-    )
-    chart = area.adjusted(0, header_h + h * 0.04, 0, 0)
+    chart = chart_title(painter, rect, slide.title, palette, report).adjusted(0, h * 0.04, 0, 0)
     bars = sorted((b for b in slide.bars if b.count > 0), key=lambda b: -b.count)
     if not bars:
         draw_text(

@@ -1,0 +1,1 @@
+"""The grouping board: the room's entries sorted into named groups, with suggestions."""
