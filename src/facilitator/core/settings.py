@@ -68,4 +68,12 @@ PROJECTOR_WHEN_UNPLUGGED = Setting(
     "projector/when_unplugged", "hide", str, "hide, or console: the projector's window then"
 )
 
-MACHINE_PREFERENCES: tuple[Setting, ...] = (PROJECTOR_SCREEN, PROJECTOR_WHEN_UNPLUGGED)
+CONSOLE_LOOK = Setting(
+    "console/look", "system", str, "system, light or dark: the console's look (not the room's)"
+)
+
+MACHINE_PREFERENCES: tuple[Setting, ...] = (
+    PROJECTOR_SCREEN,
+    PROJECTOR_WHEN_UNPLUGGED,
+    CONSOLE_LOOK,
+)

@@ -226,11 +226,12 @@ class ConsoleWindow(QMainWindow):
 
     def _fill_recent(self, recent_menu: QMenu) -> None:
         recent_menu.clear()
-        paths = self.recent.load() if self.recent is not None else []
-        for path in paths:
-            action = recent_menu.addAction(path.name)
-            action.triggered.connect(partial(self.open_path_requested.emit, path))
-        if not paths:
+        events = [e for e in self.recent.events() if e.exists] if self.recent else []
+        for event in events:
+            text = f"{event.title} — {event.path.name}" if event.title else event.path.name
+            action = recent_menu.addAction(text.replace("&", "&&"))
+            action.triggered.connect(partial(self.open_path_requested.emit, event.path))
+        if not events:
             recent_menu.addAction("(none)").setEnabled(False)
 
     def _quit(self) -> None:
