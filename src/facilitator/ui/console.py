@@ -32,9 +32,11 @@ from facilitator.ui.deferred import after_first_paint
 from facilitator.ui.features.capture import CaptureFeature
 from facilitator.ui.features.clock import ClockFeature
 from facilitator.ui.features.live import LiveFeature
+from facilitator.ui.features.looks import LooksFeature
 from facilitator.ui.features.room import RoomFeature
 from facilitator.ui.features.tabs import DeckFeature, DetailsFeature, PlanFeature
 from facilitator.ui.keys import KeyGuide, WindowKeys
+from facilitator.ui.looks import looks
 from facilitator.ui.projector import ProjectorWindow
 from facilitator.ui.recent import RecentEvents
 
@@ -54,6 +56,7 @@ class ConsoleWindow(QMainWindow):
     quit_requested = Signal()
 
     def __init__(self, store: EventStore, recent: RecentEvents | None = None) -> None:
+        looks()  # the console look, before any widget: no widget is painted twice
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("console")
@@ -73,10 +76,11 @@ class ConsoleWindow(QMainWindow):
         self.keys = WindowKeys([self, self.projector])
         self.guide = KeyGuide(self)
 
-        live_column = QWidget()
+        live_column = self._live_column = QWidget()
         self._column = QVBoxLayout(live_column)
         self._column.addStretch(1)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Capture, plan, cards, event and room")
         self._lazy_tabs: dict[str, tuple[QWidget, Callable[[], QWidget]]] = {}
         self._panels: dict[str, QWidget] = {}
         self.tabs.currentChanged.connect(self._build_tab_at)
@@ -100,6 +104,7 @@ class ConsoleWindow(QMainWindow):
         self.clock = ClockFeature(self)
         self.live = LiveFeature(self)
         self.room = RoomFeature(self)
+        self.looks = LooksFeature(self)
         self._add_file_tools()
         self.status(f"Opened {store.path.name}")
         # the facilitator's window first: the projector (its window and first slide, ~15 ms)
@@ -123,6 +128,12 @@ class ConsoleWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(holder, label)
         self._lazy_tabs[name] = (holder, make)
+
+    def show_alone(self, tab: QWidget | None) -> None:
+        self._live_column.setVisible(tab is None)
+        self.tabs.tabBar().setVisible(tab is None)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
 
     def _build_tab_at(self, index: int) -> None:
         holder = self.tabs.widget(index)

@@ -64,7 +64,7 @@ LIGHT = Look(
     alternate="#eef0f3",
     button="#e8eaee",
     muted="#596170",
-    disabled="#6e7580",
+    disabled="#5f6672",
     highlight="#1d5fa8",
     highlighted_text="#ffffff",
     link="#1a56a0",
@@ -87,8 +87,8 @@ DARK = Look(
     alternate="#20242a",
     button="#2b3038",
     muted="#a4acb9",
-    disabled="#8b929d",
-    highlight="#3d7fd1",
+    disabled="#9aa1ac",
+    highlight="#2f6bb8",
     highlighted_text="#ffffff",
     link="#8cc2ff",
     mid="#4a515c",
@@ -159,6 +159,7 @@ def palette(look: Look) -> QPalette:
     for role in (R.WindowText, R.Text, R.ButtonText, R.PlaceholderText):
         p.setColor(disabled, role, c(look.disabled))
     p.setColor(disabled, R.Highlight, c(look.mid))
+    p.setColor(disabled, R.Button, c(look.window))  # a control that does nothing looks flat
     return p
 
 
@@ -231,5 +232,21 @@ def ink(name: str) -> str:
     return str(getattr(looks().current, name))
 
 
+def warn_style() -> str:
+    current = looks().current
+    return f"color: {current.warn_text}; background: {current.warn_ground}; padding: 4px;"
+
+
+def alarm_style() -> str:
+    current = looks().current
+    return f"color: {current.alarm_text}; background: {current.alarm_ground}; padding: 4px;"
+
+
 ERROR_STYLE = "color: palette(bright-text);"
 MUTED_STYLE = "color: palette(placeholder-text);"
+# a chosen toggle (the kind of entry): filled and bold, not by a shade alone
+CHECKED_STYLE = (
+    "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+    " font-weight: bold; border: 1px solid palette(highlight); border-radius: 3px;"
+    " padding: 3px; }"
+)

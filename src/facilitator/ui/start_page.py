@@ -122,8 +122,8 @@ class StartPage(QWidget):
     demo_requested = Signal()
 
     def __init__(self, recent_events: RecentEvents) -> None:
+        looks()  # the console look, before any widget
         super().__init__()
-        looks()
         self.recent = recent_events
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("start_page")
