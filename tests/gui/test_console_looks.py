@@ -102,3 +102,30 @@ def test_a_bad_stored_choice_falls_back_to_following_the_system() -> None:
         assert _read_choice() is ConsoleLook.SYSTEM
     finally:
         settings.setValue(CONSOLE_LOOK.key, old if old is not None else "system")
+
+
+def test_following_the_system_asks_it_after_the_start_and_remembers(qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    import facilitator.ui.looks as looks_module
+    from facilitator.core.settings import SYSTEM_LOOK_WAS_DARK
+
+    chooser = looks()
+    before, was_dark = chooser.choice, chooser.system_dark
+    try:
+        chooser.choose(ConsoleLook.SYSTEM)
+        monkeypatch.setattr(looks_module, "system_is_dark", lambda: not was_dark)
+        chooser.follow_system()
+        wanted = DARK if not was_dark else LIGHT
+        assert QApplication.palette().color(R.Window) == QColor(wanted.window)
+        stored = str(QSettings().value(SYSTEM_LOOK_WAS_DARK.key)).lower()
+        assert stored == str(not was_dark).lower()
+        # a look chosen by hand stays, whatever the system does
+        chooser.choose(ConsoleLook.LIGHT)
+        monkeypatch.setattr(looks_module, "system_is_dark", lambda: was_dark)
+        chooser.system_changed()
+        assert QApplication.palette().color(R.Window) == QColor(LIGHT.window)
+    finally:
+        monkeypatch.setattr(looks_module, "system_is_dark", lambda: was_dark)
+        chooser.system_changed()
+        chooser.choose(before)

@@ -74,7 +74,7 @@ class ConsoleWindow(QMainWindow):
         self.projector = ProjectorWindow()
         self.controller.projector_changed.connect(self.projector.set_state)
         self.keys = WindowKeys([self, self.projector])
-        self.guide = KeyGuide(self)
+        self._guide: KeyGuide | None = None  # made at the first F1: no part of the start
 
         live_column = self._live_column = QWidget()
         self._column = QVBoxLayout(live_column)
@@ -110,6 +110,14 @@ class ConsoleWindow(QMainWindow):
         # the facilitator's window first: the projector (its window and first slide, ~15 ms)
         # is placed right after the console's first paint, on a screen other than its own
         after_first_paint(self, self.live.place_projector, at_latest_ms=PLACE_PROJECTOR_BY_MS)
+        after_first_paint(self, looks().follow_system, at_latest_ms=PLACE_PROJECTOR_BY_MS)
+
+    @property
+    def guide(self) -> KeyGuide:
+        """The F1 key guide, made when first asked for."""
+        if self._guide is None:
+            self._guide = KeyGuide(self)
+        return self._guide
 
     # -- what features may ask (ui/features/window.py) ----------------------------------------
 
@@ -202,7 +210,7 @@ class ConsoleWindow(QMainWindow):
         self.view_menu = bar.addMenu("&View")
         self.help_menu = bar.addMenu("&Help")
         self._about_action = self.help_menu.addAction("&About Facilitator", self._about)
-        keys = self.bind_key("keys", self.guide.open)
+        keys = self.bind_key("keys", lambda: self.guide.open())
         self.add_view_action(keys)
         self.add_help_action(keys)
 

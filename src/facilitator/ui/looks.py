@@ -15,7 +15,7 @@ from msgspec import Struct
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-from facilitator.core.settings import CONSOLE_LOOK
+from facilitator.core.settings import CONSOLE_LOOK, SYSTEM_LOOK_WAS_DARK
 
 R = QPalette.ColorRole
 MIN_CONTRAST = 4.5
@@ -164,14 +164,15 @@ def palette(look: Look) -> QPalette:
 
 
 def system_is_dark() -> bool:
+    """Asks the platform (~12 ms the first time: never before the first paint)."""
     hints = QGuiApplication.styleHints()
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
-def resolve(choice: ConsoleLook) -> Look:
-    """The look a choice means now: ``system`` follows the system's light or dark."""
+def resolve(choice: ConsoleLook, system_dark: bool) -> Look:
+    """The look a choice means: ``system`` follows the system's light or dark."""
     if choice is ConsoleLook.SYSTEM:
-        return DARK if system_is_dark() else LIGHT
+        return DARK if system_dark else LIGHT
     return LOOKS[choice]
 
 
@@ -184,20 +185,25 @@ def _read_choice() -> ConsoleLook:
 
 
 class Looks(QObject):
-    """The console look of this app: chosen, remembered, applied, and followed."""
+    """The console look of this app: chosen, remembered, applied, and followed.
+
+    Following the system starts with what the system said last time (asking it costs a
+    start ~12 ms); :meth:`follow_system`, after the first paint, asks it and listens."""
 
     changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.choice = _read_choice()
-        self.current = resolve(self.choice)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
+        stored = QSettings().value(SYSTEM_LOOK_WAS_DARK.key, SYSTEM_LOOK_WAS_DARK.default)
+        self.system_dark = str(stored).lower() == "true"
+        self.current = resolve(self.choice, self.system_dark)
+        self._following = False
 
     def apply(self) -> None:
         from PySide6.QtWidgets import QApplication
 
-        self.current = resolve(self.choice)
+        self.current = resolve(self.choice, self.system_dark)
         style = QApplication.style()
         if style is not None and style.name().lower() != "fusion":
             # the one style that draws every control from the palette on every platform
@@ -210,7 +216,19 @@ class Looks(QObject):
         QSettings().setValue(CONSOLE_LOOK.key, choice.value)
         self.apply()
 
-    def _system_changed(self) -> None:
+    def follow_system(self) -> None:
+        """Ask the system for its look now, and follow its changes from here on."""
+        if not self._following:
+            self._following = True
+            QGuiApplication.styleHints().colorSchemeChanged.connect(self.system_changed)
+        self.system_changed()
+
+    def system_changed(self) -> None:
+        dark = system_is_dark()
+        if dark == self.system_dark:
+            return
+        self.system_dark = dark
+        QSettings().setValue(SYSTEM_LOOK_WAS_DARK.key, dark)
         if self.choice is ConsoleLook.SYSTEM:
             self.apply()
 

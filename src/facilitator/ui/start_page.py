@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.core.session.run import human_date
 from facilitator.paths import APP_NAME
+from facilitator.ui.deferred import after_first_paint
 from facilitator.ui.keys import BINDINGS
 from facilitator.ui.looks import ERROR_STYLE, MUTED_STYLE, looks
 from facilitator.ui.new_event import NewEventDialog, ask_new_event
@@ -219,6 +220,7 @@ class StartPage(QWidget):
         self.setTabOrder(self.demo_button, self.new_button)
         self.setTabOrder(self.new_button, self.open_button)
         first.setFocus()
+        after_first_paint(self, looks().follow_system)
 
     def _fill(self) -> None:
         self.recent_list.clear()
