@@ -85,12 +85,13 @@ def test_without_recent_events_the_demo_has_the_focus(qtbot, tmp_path: Path) -> 
 def test_a_new_event_starts_from_a_bundled_plan_with_its_deck(qtbot) -> None:
     dialog = NewEventDialog()
     qtbot.addWidget(dialog)
-    rows = [dialog.template_list.item(i).text() for i in range(dialog.template_list.count())]
-    assert "World Café\n5 rounds · 1 h 25 min · plenary, tables" in rows
+    items = [dialog.template_list.item(i) for i in range(dialog.template_list.count())]
+    rows = [item.data(Qt.ItemDataRole.AccessibleTextRole) for item in items]
+    assert "World Café, 5 rounds · 1 h 25 min · plenary, tables" in rows
     assert dialog.template().name == "learning-event"  # the demo's plan is offered first
     assert dialog.deck.currentData() == "system-leadership"
     dialog.template_list.setCurrentRow(
-        rows.index("World Café\n5 rounds · 1 h 25 min · plenary, tables")
+        rows.index("World Café, 5 rounds · 1 h 25 min · plenary, tables")
     )
     assert "host stays" in dialog.about.text()
     dialog.title.setText("Café day")

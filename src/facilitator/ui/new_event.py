@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from facilitator.core.demo import DEMO_DECK, DEMO_PLAN
 from facilitator.core.plan.templates import Template, deck_for, templates
 from facilitator.store.event_file import SUFFIX
+from facilitator.ui.list_items import LinesDelegate, lines_item
 from facilitator.ui.looks import ERROR_STYLE
 
 
@@ -42,9 +42,10 @@ class NewEventDialog(QDialog):
 
         self.template_list = QListWidget()
         self.template_list.setAccessibleName("Plan to start from")
-        self.template_list.setMinimumWidth(300)
+        self.template_list.setMinimumWidth(380)
+        self.template_list.setItemDelegate(LinesDelegate(2, self.template_list))
         for template in self.templates:
-            item = QListWidgetItem(f"{template.plan.title}\n{template.shape}")
+            item = lines_item((template.plan.title, template.shape))
             item.setData(Qt.ItemDataRole.UserRole, template.name)
             item.setToolTip(template.about)
             self.template_list.addItem(item)
@@ -113,7 +114,7 @@ class NewEventDialog(QDialog):
         names = [t.name for t in self.templates]
         self.template_list.setCurrentRow(names.index(DEMO_PLAN) if DEMO_PLAN in names else 0)
         self.template_list.setFocus()
-        self.resize(760, 440)
+        self.resize(860, 460)
 
     def _template_chosen(self, row: int) -> None:
         if not 0 <= row < len(self.templates):

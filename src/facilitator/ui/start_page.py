@@ -5,17 +5,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPainter, QPalette
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QCommandLinkButton,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +31,7 @@ from facilitator.core.session.run import human_date
 from facilitator.paths import APP_NAME
 from facilitator.ui.deferred import after_first_paint
 from facilitator.ui.keys import BINDINGS
+from facilitator.ui.list_items import LinesDelegate, lines_item
 from facilitator.ui.looks import ERROR_STYLE, MUTED_STYLE, looks
 from facilitator.ui.new_event import NewEventDialog, ask_new_event
 from facilitator.ui.recent import RecentEvent, RecentEvents
@@ -40,62 +48,6 @@ def describe(event: RecentEvent) -> tuple[str, str, str]:
     when_where = " · ".join(part for part in (human_date(event.date), event.venue) if part)
     where = str(event.path) if event.exists else f"{event.path} ({MOVED})"
     return title, when_where, where
-
-
-class RecentDelegate(QStyledItemDelegate):
-    """Draws a recent event as a title over its date and venue, over its file."""
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        line = option.fontMetrics.height()
-        return QSize(200, int(line * 3.6) + 16)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        style = option.widget.style() if option.widget is not None else None
-        if style is not None:
-            opt = QStyleOptionViewItem(option)
-            self.initStyleOption(opt, index)
-            opt.text = ""
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
-        event: RecentEvent = index.data(EVENT_ROLE)
-        title, when_where, where = describe(event)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = option.palette
-        ink = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        muted = ink if selected else palette.color(QPalette.ColorRole.PlaceholderText)
-        rect: QRect = option.rect.adjusted(12, 8, -12, -8)
-        base = QFont(option.font)
-        big = QFont(base)
-        big.setPointSizeF(base.pointSizeF() * 1.15)
-        big.setBold(True)
-        line = option.fontMetrics.height()
-        painter.save()
-        rows = (
-            (big, ink, title, int(line * 1.3)),
-            (base, ink, when_where, line),
-            (base, muted, where, line),
-        )
-        y = rect.top()
-        for font, colour, text, height in rows:
-            painter.setFont(font)
-            painter.setPen(colour)
-            box = QRect(rect.left(), y, rect.width(), height)
-            elided = painter.fontMetrics().elidedText(
-                text, Qt.TextElideMode.ElideMiddle, rect.width()
-            )
-            painter.drawText(
-                box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided
-            )
-            y += height + 2
-        painter.restore()
 
 
 class RecentList(QListWidget):
@@ -157,9 +109,15 @@ class StartPage(QWidget):
         )
         self.new_button.setShortcut(QKeySequence(BINDINGS["new"].key))
         self.open_button.setShortcut(QKeySequence(BINDINGS["open"].key))
-        for button in (self.demo_button, self.new_button, self.open_button):
+        self.launch_buttons = (self.demo_button, self.new_button, self.open_button)
+        for button in self.launch_buttons:
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
             button.setAccessibleDescription(button.description())
+            font = QFont(button.font())
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+            button.setFont(font)
+        self._paint_arrows()
+        looks().changed.connect(self._paint_arrows)
         self.demo_button.clicked.connect(self.demo_requested)
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
@@ -170,7 +128,7 @@ class StartPage(QWidget):
         self.recent_list.setAccessibleDescription(
             "Arrow keys choose an event, Return opens it, Delete takes it off this list."
         )
-        self.recent_list.setItemDelegate(RecentDelegate(self.recent_list))
+        self.recent_list.setItemDelegate(LinesDelegate(3, self.recent_list))
         self.recent_list.setUniformItemSizes(True)
         self.recent_list.itemActivated.connect(self._open_item)
         self.recent_list.forget_requested.connect(self._forget)
@@ -222,16 +180,29 @@ class StartPage(QWidget):
         first.setFocus()
         after_first_paint(self, looks().follow_system)
 
+    def _paint_arrows(self) -> None:
+        """The launch buttons' arrows in the look's accent: the style's own are black."""
+        size = 24
+        arrow = QPixmap(size, size)
+        arrow.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(arrow)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QApplication.palette().color(QPalette.ColorRole.Highlight))
+        painter.drawPolygon(QPolygonF([QPointF(6, 4), QPointF(20, 12), QPointF(6, 20)]))
+        painter.end()
+        for button in self.launch_buttons:
+            button.setIcon(QIcon(arrow))
+            button.setIconSize(QSize(size, size))
+
     def _fill(self) -> None:
         self.recent_list.clear()
         for event in self.recent.events():
-            title, when_where, where = describe(event)
-            item = QListWidgetItem(title)
+            lines = describe(event)
+            item = lines_item(lines)
             item.setData(EVENT_ROLE, event)
             item.setData(Qt.ItemDataRole.UserRole, str(event.path))
-            spoken = ", ".join(part for part in (title, when_where, where) if part)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
-            item.setToolTip(where)
+            item.setToolTip(lines[2])
             self.recent_list.addItem(item)
         has_items = self.recent_list.count() > 0
         self.recent_list.setVisible(has_items)
