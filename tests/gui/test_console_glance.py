@@ -46,3 +46,20 @@ def test_one_key_gives_capture_the_whole_window_and_back(
     action.trigger()
     assert not action.isChecked()
     assert live_column.isVisible() and console.tabs.tabBar().isVisible()
+
+
+def test_the_clock_s_phase_is_said_in_words_not_by_colour_alone(
+    qtbot, show_console, event_path: Path
+) -> None:
+    from msgspec.structs import replace
+
+    from facilitator.core.clock import Phase
+
+    panel = show_console(event_path).clock.panel
+    reading = panel.driver.reading
+    said = set()
+    for phase in Phase:
+        panel.show_reading(replace(reading, phase=phase))
+        said.add(panel.state_label.text())
+        assert panel.state_label.text(), phase
+    assert len(said) == len(Phase)  # each phase its own words

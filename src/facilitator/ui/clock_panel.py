@@ -142,8 +142,11 @@ class ClockPanel(QFrame):
         self.digits.setText(reading.text)
         name = PHASE_INKS.get(reading.phase)
         self.digits.setStyleSheet(f"color: {ink(name)};" if name else "")
-        words = {
+        words = {  # the phase in words too, not by the digits' colour alone
             Phase.READY: f"Ready — {BINDINGS['clock'].key} starts",
+            Phase.RUNNING: "Running",
+            Phase.AMBER: "Running — nearly time",
+            Phase.RED: "Running — almost up",
             Phase.PAUSED: "Paused",
             Phase.OVERTIME: "Time is up",
             Phase.FINISHED: "Finished",
