@@ -42,11 +42,15 @@ def test_the_start_page_and_the_new_event_dialog_name_every_control(qtbot, tmp_p
 def test_the_console_s_dialogs_name_every_control(qtbot, show_console, event_path) -> None:
     from facilitator.ui.clock_settings import ClockSettings
     from facilitator.ui.export_dialog import ExportDialog
+    from facilitator.ui.merge_dialog import MergeDialog
+    from facilitator.ui.screens import ScreenPicker
 
     console = show_console(event_path)
     dialogs: list[QWidget] = [
         ClockSettings(console.clock.driver, console),
         ExportDialog(console.controller, console),
+        MergeDialog(console.controller, None, console),
+        ScreenPicker(console.live.screens, console),
     ]
     for dialog in dialogs:
         assert controls(dialog), type(dialog).__name__
