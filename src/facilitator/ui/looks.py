@@ -80,18 +80,20 @@ LIGHT = Look(
     focus="#1d5fa8",
 )
 
+# fields a shade lighter than the window: Fusion outlines check boxes and frames in the
+# window's colour darkened, which must show against a field
 DARK = Look(
-    window="#1c1f24",
+    window="#1d2025",
     text="#e8eaed",
-    base="#14171b",
-    alternate="#20242a",
-    button="#2b3038",
+    base="#2a2e35",
+    alternate="#30343c",
+    button="#363b44",
     muted="#a4acb9",
-    disabled="#9aa1ac",
+    disabled="#a8afba",
     highlight="#2f6bb8",
     highlighted_text="#ffffff",
     link="#8cc2ff",
-    mid="#4a515c",
+    mid="#5a616d",
     error="#ff8a80",
     ok="#7bd88f",
     warn_text="#ffd98a",
