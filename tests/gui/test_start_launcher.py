@@ -80,6 +80,12 @@ def test_without_recent_events_the_demo_has_the_focus(qtbot, tmp_path: Path) -> 
     qtbot.waitExposed(page)
     assert page.focusWidget() is page.demo_button
     assert page.recent_list.isHidden() and not page.empty.isHidden()
+    with qtbot.waitSignal(page.demo_requested):
+        qtbot.keyClick(page.demo_button, Qt.Key.Key_Return)  # Return presses it
+    qtbot.keyClick(page, Qt.Key.Key_Tab)
+    assert page.focusWidget() is page.new_button
+    with qtbot.waitSignal(page.new_requested):
+        qtbot.keyClick(page.new_button, Qt.Key.Key_Return)
 
 
 def test_a_new_event_starts_from_a_bundled_plan_with_its_deck(qtbot) -> None:

@@ -180,6 +180,18 @@ class StartPage(QWidget):
         first.setFocus()
         after_first_paint(self, looks().follow_system)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return on a launch button presses it, as Space does: keyboard first."""
+        focused = self.focusWidget()
+        if focused in self.launch_buttons and event.key() in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        ):
+            assert isinstance(focused, QCommandLinkButton)
+            focused.click()
+            return
+        super().keyPressEvent(event)
+
     def _paint_arrows(self) -> None:
         """The launch buttons' arrows in the look's accent: the style's own are black."""
         size = 24
