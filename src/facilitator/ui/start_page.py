@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -157,6 +158,9 @@ class StartPage(QWidget):
             begin.addWidget(button)
         begin.addStretch(1)
         recent = QVBoxLayout()
+        recent.setSpacing(6)
+        for label in (begin_label, recent_label):  # headings keep their height: no gaps
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         recent.addWidget(recent_label)
         recent.addWidget(self.recent_list, 1)
         recent.addWidget(self.empty, 1)
