@@ -50,7 +50,13 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, int, float 
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    args = sys.argv[1:]
+    before_src = None
+    if "--before" in args:
+        at = args.index("--before")
+        before_src = args[at + 1]
+        del args[at : at + 2]
+    runs = int(args[0]) if args else 7
     workdir = Path(tempfile.mkdtemp(prefix="bench-start-"))
     env = dict(
         os.environ,
@@ -70,11 +76,17 @@ def main() -> None:
     subprocess.run([*facilitator, "new", str(event)], check=True, env=env, capture_output=True)
     measure([sys.executable, "-c", BARE], env)
     measure([*facilitator, str(event)], env)
+    before_env = dict(env, PYTHONPATH=before_src) if before_src else None
+    if before_env is not None:
+        measure([*facilitator, str(event)], before_env)
     bare: list[tuple[float, int, float | None]] = []
     app: list[tuple[float, int, float | None]] = []
+    before: list[tuple[float, int, float | None]] = []
     for _ in range(runs):
         bare.append(measure([sys.executable, "-c", BARE], env))
         app.append(measure([*facilitator, str(event)], env))
+        if before_env is not None:
+            before.append(measure([*facilitator, str(event)], before_env))
     bare_t = statistics.median(t for t, _, _ in bare)
     app_t = statistics.median(t for t, _, _ in app)
     bare_m = statistics.median(m for _, m, _ in bare) / 1024
@@ -84,9 +96,19 @@ def main() -> None:
     print(f"console shown on an event:  median {app_t * 1000:.0f} ms, RSS {app_m:.0f} MB")
     projector = [p for _, _, p in app if p is not None]
     if projector:
-        print(f"projector's first slide shown: median {statistics.median(projector) * 1000:.0f} ms"
-              f" ({len(projector)} of {runs} runs had a second screen)")
+        print(
+            f"projector's first slide shown: median {statistics.median(projector) * 1000:.0f} ms"
+            f" ({len(projector)} of {runs} runs had a second screen)"
+        )
+    if before:
+        before_t = statistics.median(t for t, _, _ in before)
+        before_m = statistics.median(m for _, m, _ in before) / 1024
+        print(
+            f"the same from {before_src}: median {before_t * 1000:.0f} ms, RSS {before_m:.0f} MB"
+            f" ({before_t / bare_t:.2f}x)"
+        )
     print(f"ratio to bare window: {app_t / bare_t:.2f}x (bar: 2x); memory bar: 120 MB")
+
 
 if __name__ == "__main__":
     main()

@@ -14,6 +14,7 @@ from facilitator.core.projector_state import Blank, Look, MessageSlide, RoundSli
 from facilitator.store.db import EventStore
 from facilitator.ui.console import ConsoleWindow
 from facilitator.ui.keys import KEY_MAP, Scope
+from facilitator.ui.live_panel import LOOKS
 from gui.writes import landed
 
 
@@ -124,9 +125,9 @@ def test_look_key_and_selector_change_the_look_and_it_is_kept(
 ) -> None:
     press(qtbot, console, Qt.Key.Key_L)
     assert live(console).look is Look.LIGHT
-    panel = console.live.panel
-    panel.look.setCurrentIndex(2)
-    panel.look.activated.emit(2)
+    menu = next(a.menu() for a in console.menuBar().actions() if a.text() == "&Projector")
+    looks = next(a.menu() for a in menu.actions() if a.text() == "L&ook")
+    next(a for a in looks.actions() if a.text() == LOOKS[Look.CONTRAST]).trigger()
     assert live(console).look is Look.CONTRAST
     assert console.live.preview_view.state.look is Look.CONTRAST
     press(qtbot, console, Qt.Key.Key_PageDown)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator.store.db import EventStore
@@ -53,8 +54,11 @@ def test_closing_the_event_returns_to_the_start_page_listing_it(
         manager.console.close()
     page = manager.start_window
     assert isinstance(page, StartPage)
-    items = [page.recent_list.item(i).text() for i in range(page.recent_list.count())]
-    assert items and items[0].startswith("event")
+    first = page.recent_list.item(0)
+    assert first.text() == "Test event"  # its title, then its date, venue and file
+    spoken = first.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.startswith("Test event, ") and spoken.endswith(str(event_path.resolve()))
+    assert "Hall" in spoken
 
 
 def test_a_bad_file_gets_a_dialog_and_the_start_page(

@@ -70,4 +70,17 @@ PROJECTOR_WHEN_UNPLUGGED = Setting(
     "projector/when_unplugged", "hide", str, "hide, or console: the projector's window then"
 )
 
-MACHINE_PREFERENCES: tuple[Setting, ...] = (PROJECTOR_SCREEN, PROJECTOR_WHEN_UNPLUGGED)
+CONSOLE_LOOK = Setting(
+    "console/look", "system", str, "system, light or dark: the console's look (not the room's)"
+)
+
+SYSTEM_LOOK_WAS_DARK = Setting(
+    "console/system_was_dark", False, bool, "the system's look when last asked: dark or not"
+)
+
+MACHINE_PREFERENCES: tuple[Setting, ...] = (
+    PROJECTOR_SCREEN,
+    PROJECTOR_WHEN_UNPLUGGED,
+    CONSOLE_LOOK,
+    SYSTEM_LOOK_WAS_DARK,
+)

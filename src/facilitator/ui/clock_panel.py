@@ -19,14 +19,15 @@ from facilitator.core.clock import Phase, Reading
 from facilitator.core.schedule import Lateness
 from facilitator.ui.clock_driver import ClockDriver
 from facilitator.ui.keys import BINDINGS
+from facilitator.ui.looks import MUTED_STYLE, ink
 
-PHASE_COLOURS = {
-    Phase.AMBER: "#b86e00",
-    Phase.RED: "#c0271d",
-    Phase.OVERTIME: "#c0271d",
-    Phase.PAUSED: "#6b7280",
-    Phase.READY: "#6b7280",
-    Phase.FINISHED: "#6b7280",
+PHASE_INKS = {  # named inks of the console look (ui/looks.py), each checked for contrast
+    Phase.AMBER: "amber",
+    Phase.RED: "red",
+    Phase.OVERTIME: "red",
+    Phase.PAUSED: "muted",
+    Phase.READY: "muted",
+    Phase.FINISHED: "muted",
 }
 
 
@@ -46,7 +47,7 @@ class ClockPanel(QFrame):
         self.digits = QLabel("0:00")
         self.digits.setTextFormat(Qt.TextFormat.PlainText)
         digits_font = QFont(self.digits.font())
-        digits_font.setPointSizeF(digits_font.pointSizeF() * 3.2)
+        digits_font.setPointSizeF(max(40.0, digits_font.pointSizeF() * 5.0))  # read from a metre
         digits_font.setBold(True)
         self.digits.setFont(digits_font)
         self.digits.setAccessibleName("Round clock")
@@ -55,6 +56,10 @@ class ClockPanel(QFrame):
         self.round_label = QLabel()
         self.round_label.setTextFormat(Qt.TextFormat.PlainText)
         self.round_label.setWordWrap(True)
+        round_font = QFont(self.round_label.font())
+        round_font.setPointSizeF(round_font.pointSizeF() * 1.15)
+        round_font.setBold(True)
+        self.round_label.setFont(round_font)
         self.next_label = QLabel()
         self.next_label.setTextFormat(Qt.TextFormat.PlainText)
         self.next_label.setWordWrap(True)
@@ -69,7 +74,7 @@ class ClockPanel(QFrame):
         self.sound_label = QLabel(driver.chime.message)
         self.sound_label.setTextFormat(Qt.TextFormat.PlainText)
         self.sound_label.setWordWrap(True)
-        self.sound_label.setStyleSheet("color: palette(placeholder-text);")
+        self.sound_label.setStyleSheet(MUTED_STYLE)
 
         self.previous_button = QPushButton("◀ Round")
         self.previous_button.setToolTip(f"Previous round ({BINDINGS['previous_round'].key})")
@@ -91,10 +96,20 @@ class ClockPanel(QFrame):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays the clock's key
             button.clicked.connect(slot)
 
+        # at a glance: the time, large enough to read from a metre, beside the round it times
+        about = QVBoxLayout()
+        about.setSpacing(2)
+        about.addStretch(1)
+        about.addWidget(self.round_label)
+        about.addWidget(self.state_label)
+        about.addWidget(self.next_label)
+        about.addStretch(1)
         top = QHBoxLayout()
+        top.setSpacing(14)
         top.addWidget(self.digits)
-        top.addWidget(self.state_label, 1, Qt.AlignmentFlag.AlignBottom)
+        top.addLayout(about, 1)
         buttons = QHBoxLayout()
+        buttons.setSpacing(6)
         for button in (
             self.previous_button,
             self.start_button,
@@ -102,15 +117,15 @@ class ClockPanel(QFrame):
             self.add_button,
             self.next_button,
         ):
-            buttons.addWidget(button)
+            buttons.addWidget(button, 2 if button is self.start_button else 1)
+        self.start_button.setMinimumHeight(self.start_button.sizeHint().height() + 8)
         late_row = QGridLayout()
         late_row.addWidget(self.late_label, 0, 0)
         late_row.addWidget(self.shorten_button, 0, 1, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
+        layout.setSpacing(6)
         layout.addLayout(top)
-        layout.addWidget(self.round_label)
         layout.addLayout(buttons)
-        layout.addWidget(self.next_label)
         layout.addLayout(late_row)
         layout.addWidget(self.sound_label)
 
@@ -125,10 +140,13 @@ class ClockPanel(QFrame):
 
     def show_reading(self, reading: Reading) -> None:
         self.digits.setText(reading.text)
-        colour = PHASE_COLOURS.get(reading.phase, "")
-        self.digits.setStyleSheet(f"color: {colour};" if colour else "")
-        words = {
+        name = PHASE_INKS.get(reading.phase)
+        self.digits.setStyleSheet(f"color: {ink(name)};" if name else "")
+        words = {  # the phase in words too, not by the digits' colour alone
             Phase.READY: f"Ready — {BINDINGS['clock'].key} starts",
+            Phase.RUNNING: "Running",
+            Phase.AMBER: "Running — nearly time",
+            Phase.RED: "Running — almost up",
             Phase.PAUSED: "Paused",
             Phase.OVERTIME: "Time is up",
             Phase.FINISHED: "Finished",
@@ -172,7 +190,7 @@ class ClockPanel(QFrame):
             f"(planned {lateness.planned_end:%H:%M})"
         )
         self.late_label.setStyleSheet(
-            "color: #c0271d; font-weight: bold;" if lateness.is_late else ""
+            f"color: {ink('red')}; font-weight: bold;" if lateness.is_late else ""
         )
         self.shorten_button.setVisible(lateness.is_late and bool(self.driver.rounds_after()))
 

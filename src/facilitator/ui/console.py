@@ -32,6 +32,7 @@ from facilitator.ui.deferred import after_first_paint
 from facilitator.ui.features.capture import CaptureFeature
 from facilitator.ui.features.clock import ClockFeature
 from facilitator.ui.features.live import LiveFeature
+from facilitator.ui.features.looks import LooksFeature
 from facilitator.ui.features.room import RoomFeature
 from facilitator.ui.features.tabs import (
     DeckFeature,
@@ -40,6 +41,7 @@ from facilitator.ui.features.tabs import (
     PlanFeature,
 )
 from facilitator.ui.keys import KeyGuide, WindowKeys
+from facilitator.ui.looks import looks
 from facilitator.ui.projector import ProjectorWindow
 from facilitator.ui.recent import RecentEvents
 
@@ -59,6 +61,7 @@ class ConsoleWindow(QMainWindow):
     quit_requested = Signal()
 
     def __init__(self, store: EventStore, recent: RecentEvents | None = None) -> None:
+        looks()  # the console look, before any widget: no widget is painted twice
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("console")
@@ -76,12 +79,13 @@ class ConsoleWindow(QMainWindow):
         self.projector = ProjectorWindow()
         self.controller.projector_changed.connect(self.projector.set_state)
         self.keys = WindowKeys([self, self.projector])
-        self.guide = KeyGuide(self)
+        self._guide: KeyGuide | None = None  # made at the first F1: no part of the start
 
-        live_column = QWidget()
+        live_column = self._live_column = QWidget()
         self._column = QVBoxLayout(live_column)
         self._column.addStretch(1)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Capture, plan, cards, event and room")
         self._lazy_tabs: dict[str, tuple[QWidget, Callable[[], QWidget]]] = {}
         self._panels: dict[str, QWidget] = {}
         self.tabs.currentChanged.connect(self._build_tab_at)
@@ -107,11 +111,20 @@ class ConsoleWindow(QMainWindow):
         self.live = LiveFeature(self)
         self.room = RoomFeature(self)
         self.grouping.dots.link = self.room.dots_link  # the dot vote says where to vote
+        self.looks = LooksFeature(self)
         self._add_file_tools()
         self.status(f"Opened {store.path.name}")
         # the facilitator's window first: the projector (its window and first slide, ~15 ms)
         # is placed right after the console's first paint, on a screen other than its own
         after_first_paint(self, self.live.place_projector, at_latest_ms=PLACE_PROJECTOR_BY_MS)
+        after_first_paint(self, looks().follow_system, at_latest_ms=PLACE_PROJECTOR_BY_MS)
+
+    @property
+    def guide(self) -> KeyGuide:
+        """The F1 key guide, made when first asked for."""
+        if self._guide is None:
+            self._guide = KeyGuide(self)
+        return self._guide
 
     # -- what features may ask (ui/features/window.py) ----------------------------------------
 
@@ -130,6 +143,12 @@ class ConsoleWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(holder, label)
         self._lazy_tabs[name] = (holder, make)
+
+    def show_alone(self, tab: QWidget | None) -> None:
+        self._live_column.setVisible(tab is None)
+        self.tabs.tabBar().setVisible(tab is None)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
 
     def _build_tab_at(self, index: int) -> None:
         holder = self.tabs.widget(index)
@@ -198,7 +217,7 @@ class ConsoleWindow(QMainWindow):
         self.view_menu = bar.addMenu("&View")
         self.help_menu = bar.addMenu("&Help")
         self._about_action = self.help_menu.addAction("&About Facilitator", self._about)
-        keys = self.bind_key("keys", self.guide.open)
+        keys = self.bind_key("keys", lambda: self.guide.open())
         self.add_view_action(keys)
         self.add_help_action(keys)
 
@@ -233,11 +252,12 @@ class ConsoleWindow(QMainWindow):
 
     def _fill_recent(self, recent_menu: QMenu) -> None:
         recent_menu.clear()
-        paths = self.recent.load() if self.recent is not None else []
-        for path in paths:
-            action = recent_menu.addAction(path.name)
-            action.triggered.connect(partial(self.open_path_requested.emit, path))
-        if not paths:
+        events = [e for e in self.recent.events() if e.exists] if self.recent else []
+        for event in events:
+            text = f"{event.title} — {event.path.name}" if event.title else event.path.name
+            action = recent_menu.addAction(text.replace("&", "&&"))
+            action.triggered.connect(partial(self.open_path_requested.emit, event.path))
+        if not events:
             recent_menu.addAction("(none)").setEnabled(False)
 
     def _quit(self) -> None:

@@ -39,6 +39,7 @@ from facilitator.export.formats import in_dialog_order
 from facilitator.store import operations as ops
 from facilitator.store.db import EventStore, StoreError
 from facilitator.ui.controller import EventController
+from facilitator.ui.looks import MUTED_STYLE
 from facilitator.ui.save_writer import Callback
 
 log = logging.getLogger(__name__)
@@ -168,7 +169,7 @@ class ExportDialog(QDialog):
             check.toggled.connect(self._update)
             note = QLabel(choice.purpose)
             note.setTextFormat(Qt.TextFormat.PlainText)
-            note.setStyleSheet("color: palette(mid)")
+            note.setStyleSheet(MUTED_STYLE)
             grid.addWidget(check, row, 0)
             grid.addWidget(note, row, 1)
             self.checks[choice.key] = check
@@ -190,7 +191,7 @@ class ExportDialog(QDialog):
         self.names = QLabel()
         self.names.setTextFormat(Qt.TextFormat.PlainText)
         self.names.setWordWrap(True)
-        self.names.setStyleSheet("color: palette(mid)")
+        self.names.setStyleSheet(MUTED_STYLE)
 
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)

@@ -101,6 +101,14 @@ KEY_MAP: tuple[KeyBinding, ...] = (
     KeyBinding("look", "Next l&ook", ("L",), "Projector", "Dark, light, high contrast"),
     KeyBinding("projector", "Projector &window", ("F5",), "Screens", "Projector on / off"),
     KeyBinding("fullscreen", "&Fullscreen", ("F11",), "Screens", "Projector fullscreen / window"),
+    KeyBinding(
+        "capture_alone",
+        "&Capture fills the window",
+        ("F12",),
+        "Screens",
+        "Capture fills the window (for a scribe) / back",
+        scope=C,
+    ),
     KeyBinding("clock", "&Start / pause the clock", ("Space",), "Round clock"),
     KeyBinding("add_minute", "&Add a minute", ("+", "="), "Round clock"),
     KeyBinding("take_minute", "&Take a minute", ("-",), "Round clock"),
@@ -241,6 +249,8 @@ class KeyGuide(QWidget):
         self.window_ = window
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Keys")
+        self.setAccessibleDescription("Every key of the app; any key closes this list")
         self.panel = QWidget(self)
         self.panel.setObjectName("keyGuidePanel")
         self.panel.setStyleSheet(

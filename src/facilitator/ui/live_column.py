@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.core.projector_state import Look
 from facilitator.ui.deferred import clear_button_after_first_paint
-from facilitator.ui.keys import BINDINGS
-from facilitator.ui.live_panel import LOOKS, LiveControl
+from facilitator.ui.live_panel import LiveControl
+from facilitator.ui.looks import MUTED_STYLE
 from facilitator.ui.projector import Thumbnail
 
 if TYPE_CHECKING:
@@ -88,6 +87,11 @@ class KeyButton(QPushButton):
         key_h = small.height() if self.key_text else 0
         role = QPalette.ColorRole.ButtonText
         group = QPalette.ColorGroup.Normal if self.isEnabled() else QPalette.ColorGroup.Disabled
+        if self.isChecked():  # on (the projector blacked out): filled, not a shade of grey
+            painter.fillRect(
+                rect.adjusted(-1, -1, 1, 1), self.palette().color(QPalette.ColorRole.Highlight)
+            )
+            role = QPalette.ColorRole.HighlightedText
         painter.setPen(self.palette().color(group, role))
         painter.setFont(self._label_font())
         label_rect = rect.adjusted(0, 0, 0, -key_h)
@@ -97,7 +101,11 @@ class KeyButton(QPushButton):
         painter.drawText(label_rect, Qt.AlignmentFlag.AlignCenter, text)
         if self.key_text:
             painter.setFont(self._key_font())
-            painter.setPen(self.palette().color(QPalette.ColorGroup.Disabled, role))
+            painter.setPen(
+                self.palette().color(role)
+                if self.isChecked()
+                else self.palette().color(QPalette.ColorGroup.Disabled, role)
+            )
             painter.drawText(
                 QRectF(rect.left(), rect.bottom() - key_h, rect.width(), key_h),
                 Qt.AlignmentFlag.AlignCenter,
@@ -182,6 +190,7 @@ class LivePanel(QWidget):
 
         self.message = QLineEdit()
         self.message.setObjectName("live-message")
+        self.message.setAccessibleName("Message for the room")
         self.message.setPlaceholderText("Message for the room, e.g. Five minutes left")
         clear_button_after_first_paint(self.message)
         self.message.setMaxLength(MAX_MESSAGE)
@@ -197,30 +206,21 @@ class LivePanel(QWidget):
         message_row.addWidget(show_message)
         message_row.addWidget(stage_message)
 
-        self.look = QComboBox()
-        for look, text in LOOKS.items():
-            self.look.addItem(text, look.value)
-        self.look.setToolTip(f"How the projector looks ({BINDINGS['look'].keys[0]}: next look)")
-        self.look.activated.connect(lambda i: live.set_look(Look(self.look.itemData(i))))
-        self.look.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # whether the room can see it, beside what it sees; the room's look is in the
+        # Projector menu (and L): a rare change, not a control to glance past
         self.screen_status = QLabel()
         self.screen_status.setTextFormat(Qt.TextFormat.PlainText)
-        self.screen_status.setStyleSheet("color: palette(placeholder-text);")
-        look_row = QHBoxLayout()
-        look_label = QLabel("&Look:")
-        look_label.setBuddy(self.look)
-        look_row.addWidget(look_label)
-        look_row.addWidget(self.look)
-        look_row.addStretch(1)
-        look_row.addWidget(self.screen_status)
+        self.screen_status.setStyleSheet(MUTED_STYLE)
+        live_row = self.live_caption.row()
+        live_row.addWidget(self.screen_status)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addLayout(self.live_caption.row())
+        layout.addLayout(live_row)
         layout.addWidget(live_view)
         layout.addLayout(steps)
-        layout.addSpacing(6)
+        layout.addSpacing(4)
         layout.addLayout(self.preview_caption.row())
         layout.addLayout(preview_row)
         go_row = QHBoxLayout()
@@ -230,7 +230,6 @@ class LivePanel(QWidget):
         go_row.addWidget(self.run_list, 1)
         layout.addLayout(go_row)
         layout.addLayout(message_row)
-        layout.addLayout(look_row)
 
         live.changed.connect(self.refresh)
         self._run_keys: tuple[str, ...] = ()
@@ -254,7 +253,6 @@ class LivePanel(QWidget):
             for item in session.items:
                 self.run_list.addItem(item.label, item.key)
         self.run_list.setCurrentIndex(session.position)
-        self.look.setCurrentIndex(list(LOOKS).index(session.look))
 
     def _stage_from_list(self, index: int) -> None:
         key = self.run_list.itemData(index)

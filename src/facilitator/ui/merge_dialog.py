@@ -70,6 +70,7 @@ class MergeDialog(QDialog):
         intro.setWordWrap(True)
 
         self.inputs = QListWidget()
+        self.inputs.setAccessibleName("Files to merge")
         self.inputs.setMaximumHeight(150)
         first = QListWidgetItem(f"{here.name}  (this event)")
         first.setData(Qt.ItemDataRole.UserRole, str(here))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 
 from facilitator.core.capture import PICK
 from facilitator.store.db import new_id, now_iso
+from facilitator.ui.looks import alarm_style, warn_style
 
 log = logging.getLogger(__name__)
 
@@ -62,12 +63,12 @@ class PendingBox(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.slow_line = QLabel()
         self.slow_line.setTextFormat(Qt.TextFormat.PlainText)
-        self.slow_line.setStyleSheet("color: #8a5300; background: #fff4d6; padding: 4px;")
+        self.slow_line.setStyleSheet(warn_style())
         self.slow_line.setAccessibleName("Disk status")
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("color: #ffffff; background: #c0271d; padding: 4px;")
+        self.summary.setStyleSheet(alarm_style())
         self.summary.setAccessibleName("Entries not saved")
         self.list = QListWidget()
         self.list.setAccessibleName("Entries not saved yet")

@@ -1,105 +1,70 @@
-"""The start page: recent events, a new event, open a file, or the demo."""
+"""The start page: a launcher. The demo to try first, a new event from a plan, open a file,
+and the recent events with their title, date, venue and file (arrow keys and Return)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
+    QApplication,
+    QCommandLinkButton,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QSpinBox,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from facilitator.core.session.run import human_date
 from facilitator.paths import APP_NAME
-from facilitator.store.event_file import SUFFIX
+from facilitator.ui.deferred import after_first_paint
 from facilitator.ui.keys import BINDINGS
+from facilitator.ui.list_items import LinesDelegate, lines_item
+from facilitator.ui.looks import ERROR_STYLE, MUTED_STYLE, looks
+from facilitator.ui.new_event import NewEventDialog, ask_new_event
+from facilitator.ui.recent import RecentEvent, RecentEvents
 
-if TYPE_CHECKING:
-    from facilitator.ui.recent import RecentEvents
+__all__ = ["NewEventDialog", "StartPage", "ask_new_event"]
+
+EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
+MOVED = "moved or deleted"
 
 
-class NewEventDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("New event")
-        self.title = QLineEdit()
-        self.title.setPlaceholderText("e.g. Coaching and mentoring for system leadership")
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
-        self.venue = QLineEdit()
-        self.tables = QSpinBox()
-        self.tables.setRange(1, 500)
-        self.tables.setValue(12)
-        form = QFormLayout()
-        form.addRow("&Title:", self.title)
-        form.addRow("&Date:", self.date)
-        form.addRow("&Venue:", self.venue)
-        form.addRow("Number of &tables:", self.tables)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create…")
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        self.error = QLabel()
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b00020")
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+def describe(event: RecentEvent) -> tuple[str, str, str]:
+    """The three lines of a recent event: its title, its date and venue, its file."""
+    title = event.title or event.path.stem
+    when_where = " · ".join(part for part in (human_date(event.date), event.venue) if part)
+    where = str(event.path) if event.exists else f"{event.path} ({MOVED})"
+    return title, when_where, where
 
-    def _accept(self) -> None:
-        if not self.title.text().strip():
-            self.error.setText("The event needs a title.")
-            self.title.setFocus()
+
+class RecentList(QListWidget):
+    """Arrow keys move, Return opens, Delete takes an event off the list (not off disk)."""
+
+    forget_requested = Signal(Path)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if item is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.itemActivated.emit(item)
             return
-        self.accept()
-
-    def fields(self) -> dict[str, object]:
-        return {
-            "title": self.title.text().strip(),
-            "date": self.date.date().toString(Qt.DateFormat.ISODate),
-            "venue": self.venue.text().strip(),
-            "tables": self.tables.value(),
-        }
-
-
-def ask_new_event(parent: QWidget | None) -> tuple[Path, dict[str, object]] | None:
-    """Ask for a new event's details and where to save it: (path, fields), or None."""
-    dialog = NewEventDialog(parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    fields = dialog.fields()
-    suggested = f"{date.today().isoformat()} {fields['title']}{SUFFIX}"
-    name, _ = QFileDialog.getSaveFileName(
-        parent,
-        "Save the new event as",
-        str(Path.home() / suggested),
-        f"Facilitator events (*{SUFFIX})",
-    )
-    if not name:
-        return None
-    path = Path(name)
-    if path.suffix != SUFFIX:
-        path = path.with_name(path.name + SUFFIX)
-    return path, fields
+        if item is not None and event.key() == Qt.Key.Key_Delete:
+            self.forget_requested.emit(item.data(EVENT_ROLE).path)
+            return
+        super().keyPressEvent(event)
 
 
 class StartPage(QWidget):
@@ -111,60 +76,176 @@ class StartPage(QWidget):
     demo_requested = Signal()
 
     def __init__(self, recent_events: RecentEvents) -> None:
+        looks()  # the console look, before any widget
         super().__init__()
+        self.recent = recent_events
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("start_page")
         self.setWindowTitle(APP_NAME)
-        self.resize(720, 480)
+        self.setAccessibleName(f"{APP_NAME}: start")
+        self.resize(980, 600)
 
         heading = QLabel(APP_NAME)
-        heading.setStyleSheet("font-size: 26pt; font-weight: 600")
+        heading.setStyleSheet("font-size: 24pt; font-weight: 600")
         tagline = QLabel(
-            "Run a room of table conversations: cards, prompts, the clock, the harvest."
+            "Run a room of table conversations from this laptop: the cards and prompts on "
+            "the projector, the round clock, and what every table says, harvested into a "
+            "report before people leave. No internet needed."
         )
         tagline.setWordWrap(True)
+        tagline.setStyleSheet(MUTED_STYLE)
 
-        self.new_button = QPushButton("&New event…")
-        self.open_button = QPushButton("&Open event…")
-        self.demo_button = QPushButton("Open the &demo")
-        for button in (self.new_button, self.open_button, self.demo_button):
-            button.setMinimumHeight(48)
+        self.demo_button = QCommandLinkButton(
+            "Try the &demo",
+            "A ready-made learning event: 12 tables, six rounds, a deck of 13 cards. "
+            "A fresh copy each time, so nothing you try is kept.",
+        )
+        self.new_button = QCommandLinkButton(
+            "&New event…",
+            "Start from a plan (World Café, 1-2-4-All, coaching triads, an action-learning "
+            "set, a learning event) and choose its card deck.",
+        )
+        self.open_button = QCommandLinkButton(
+            "&Open event…", "An event file from this laptop, a USB stick or an email."
+        )
         self.new_button.setShortcut(QKeySequence(BINDINGS["new"].key))
         self.open_button.setShortcut(QKeySequence(BINDINGS["open"].key))
+        self.launch_buttons = (self.demo_button, self.new_button, self.open_button)
+        for button in self.launch_buttons:
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+            button.setAccessibleDescription(button.description())
+            font = QFont(button.font())
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+            button.setFont(font)
+        self._paint_arrows()
+        looks().changed.connect(self._paint_arrows)
+        self.demo_button.clicked.connect(self.demo_requested)
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
-        self.demo_button.clicked.connect(self.demo_requested)
 
-        self.recent_list = QListWidget()
+        self.recent_list = RecentList()
+        self.recent_list.setObjectName("recent-events")
+        self.recent_list.setAccessibleName("Recent events")
+        self.recent_list.setAccessibleDescription(
+            "Arrow keys choose an event, Return opens it, Delete takes it off this list."
+        )
+        self.recent_list.setItemDelegate(LinesDelegate(3, self.recent_list))
+        self.recent_list.setUniformItemSizes(True)
         self.recent_list.itemActivated.connect(self._open_item)
-        for path in recent_events.load():
-            item = QListWidgetItem(f"{path.stem}\n{path.parent}")
-            item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(str(path))
-            self.recent_list.addItem(item)
+        self.recent_list.forget_requested.connect(self._forget)
         recent_label = QLabel("&Recent events")
         recent_label.setBuddy(self.recent_list)
-        empty = QLabel("No recent events yet: start a new one, or open the demo to look around.")
-        empty.setWordWrap(True)
-        empty.setVisible(self.recent_list.count() == 0)
-        self.recent_list.setVisible(self.recent_list.count() > 0)
+        recent_label.setStyleSheet("font-size: 13pt; font-weight: 600")
+        self.empty = QLabel(
+            "No recent events yet. Try the demo to look around: it is a whole event, "
+            "ready to run, with the projector on your second screen."
+        )
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.message = QLabel()
+        self.message.setObjectName("recent-message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
 
-        buttons = QVBoxLayout()
-        for button in (self.new_button, self.open_button, self.demo_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        begin = QVBoxLayout()
+        begin.setSpacing(6)
+        begin_label = QLabel("Begin")
+        begin_label.setStyleSheet("font-size: 13pt; font-weight: 600")
+        begin.addWidget(begin_label)
+        for button in (self.demo_button, self.new_button, self.open_button):
+            begin.addWidget(button)
+        begin.addStretch(1)
         recent = QVBoxLayout()
+        recent.setSpacing(6)
+        for label in (begin_label, recent_label):  # headings keep their height: no gaps
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         recent.addWidget(recent_label)
         recent.addWidget(self.recent_list, 1)
-        recent.addWidget(empty)
+        recent.addWidget(self.empty, 1)
+        recent.addWidget(self.message)
         body = QHBoxLayout()
-        body.addLayout(buttons, 1)
-        body.addLayout(recent, 2)
+        body.setSpacing(32)
+        body.addLayout(begin, 2)
+        body.addLayout(recent, 3)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(heading)
         layout.addWidget(tagline)
-        layout.addSpacing(12)
+        layout.addSpacing(16)
         layout.addLayout(body, 1)
+        self._fill()
+        # keyboard first: the recent events when there are some, else the demo
+        first = self.recent_list if self.recent_list.count() else self.demo_button
+        self.setTabOrder(self.recent_list, self.demo_button)
+        self.setTabOrder(self.demo_button, self.new_button)
+        self.setTabOrder(self.new_button, self.open_button)
+        first.setFocus()
+        after_first_paint(self, looks().follow_system)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return on a launch button presses it, as Space does: keyboard first."""
+        focused = self.focusWidget()
+        if focused in self.launch_buttons and event.key() in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        ):
+            assert isinstance(focused, QCommandLinkButton)
+            focused.click()
+            return
+        super().keyPressEvent(event)
+
+    def _paint_arrows(self) -> None:
+        """The launch buttons' arrows in the look's accent: the style's own are black."""
+        size = 24
+        arrow = QPixmap(size, size)
+        arrow.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(arrow)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QApplication.palette().color(QPalette.ColorRole.Highlight))
+        painter.drawPolygon(QPolygonF([QPointF(6, 4), QPointF(20, 12), QPointF(6, 20)]))
+        painter.end()
+        for button in self.launch_buttons:
+            button.setIcon(QIcon(arrow))
+            button.setIconSize(QSize(size, size))
+
+    def _fill(self) -> None:
+        self.recent_list.clear()
+        for event in self.recent.events():
+            lines = describe(event)
+            item = lines_item(lines)
+            item.setData(EVENT_ROLE, event)
+            item.setData(Qt.ItemDataRole.UserRole, str(event.path))
+            item.setToolTip(lines[2])
+            self.recent_list.addItem(item)
+        has_items = self.recent_list.count() > 0
+        self.recent_list.setVisible(has_items)
+        self.empty.setVisible(not has_items)
+        if has_items:
+            self.recent_list.setCurrentRow(0)
 
     def _open_item(self, item: QListWidgetItem) -> None:
-        self.open_path_requested.emit(Path(item.data(Qt.ItemDataRole.UserRole)))
+        event: RecentEvent = item.data(EVENT_ROLE)
+        if not event.exists:
+            self.message.setText(
+                f"“{describe(event)[0]}” is no longer at {event.path}: it was moved, renamed "
+                "or deleted. Open it from where it is now with Open event…, or press Delete "
+                "to take it off this list."
+            )
+            self.message.show()
+            return
+        self.message.hide()
+        self.open_path_requested.emit(event.path)
+
+    def _forget(self, path: Path) -> None:
+        row = self.recent_list.currentRow()
+        self.recent.forget(path)
+        self.message.hide()
+        self._fill()
+        if self.recent_list.count():
+            self.recent_list.setCurrentRow(min(row, self.recent_list.count() - 1))
+            self.recent_list.setFocus()
+        else:
+            self.demo_button.setFocus()

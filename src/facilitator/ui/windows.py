@@ -113,7 +113,7 @@ class WindowManager(QObject):
         )
 
     def ask_new_event(self, parent: QWidget) -> None:
-        from facilitator.ui.start_page import ask_new_event
+        from facilitator.ui.new_event import ask_new_event
 
         answer = ask_new_event(parent)
         if answer is not None:
@@ -133,7 +133,8 @@ class WindowManager(QObject):
         if self.console is not None and not self.console.close():
             store.close()  # the open event's entries not saved: the user chose to stay
             return
-        self.recent.add(store.path)
+        event = store.event()
+        self.recent.add(store.path, event.title, event.date, event.venue)
         console = ConsoleWindow(store, self.recent)
         self.console = console
         console.new_requested.connect(lambda: self.ask_new_event(console))

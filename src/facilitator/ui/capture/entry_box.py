@@ -12,6 +12,7 @@ from facilitator.core.capture import TagIndex, tag_at, tag_word
 from facilitator.core.deck_colours import text_colour_on
 from facilitator.ui.capture.labels import plain_label
 from facilitator.ui.entries import PlainEntryEdit
+from facilitator.ui.looks import ERROR_STYLE
 
 if TYPE_CHECKING:
     from facilitator.ui.tag_popup import TagPopup
@@ -235,5 +236,5 @@ class TagChips:
         unknown_tags = [t for t in self.index.unknown_in(text) if t != being_typed]
         for unknown in unknown_tags[:3]:
             chip = plain_label(f"{unknown[:30]}: no such card")
-            chip.setStyleSheet("color: #c0271d; padding: 2px 4px;")
+            chip.setStyleSheet(ERROR_STYLE + " padding: 2px 4px;")
             self.chips_layout.insertWidget(self.chips_layout.count() - 1, chip)

@@ -56,6 +56,7 @@ class EntryList(_Widget):
         self.filter_card = QComboBox()
         self.filter_text = QLineEdit()
         self.filter_text.setPlaceholderText("Find text…")
+        self.filter_text.setAccessibleName("Find text in the entries")
         clear_button_after_first_paint(self.filter_text)
         for combo in (self.filter_round, self.filter_table, self.filter_kind, self.filter_card):
             combo.setSizeAdjustPolicy(

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -41,6 +40,8 @@ from facilitator.ui.capture.table_field import TableField, TableStepping
 from facilitator.ui.capture.wall_controls import WallControls
 from facilitator.ui.controller import EventController
 from facilitator.ui.entries import BackgroundReader
+from facilitator.ui.fitting import FittingSplitter
+from facilitator.ui.looks import CHECKED_STYLE, MUTED_STYLE, alarm_style, ink, warn_style
 from facilitator.ui.pending import PendingBox, PendingEntry
 
 DRAFT_DELAY_MS = 300
@@ -116,16 +117,18 @@ class CapturePanel(
         up = QToolButton()
         up.setArrowType(Qt.ArrowType.UpArrow)
         up.setToolTip("Previous table (Ctrl+Up)")
+        up.setAccessibleName("Previous table")
         up.clicked.connect(lambda: self.step_table(-1))
         down = QToolButton()
         down.setArrowType(Qt.ArrowType.DownArrow)
         down.setToolTip("Next table (Ctrl+Down)")
+        down.setAccessibleName("Next table")
         down.clicked.connect(lambda: self.step_table(1))
         for b in (up, down):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             steps.addWidget(b)
         self.table_name = plain_label()
-        self.table_name.setStyleSheet("color: palette(mid);")
+        self.table_name.setStyleSheet(MUTED_STYLE)
         table_row.addWidget(table_word)
         table_row.addWidget(self.table_field)
         table_row.addLayout(steps)
@@ -158,6 +161,7 @@ class CapturePanel(
             button = QToolButton()
             button.setText(MODE_LABELS[mode])
             button.setCheckable(True)
+            button.setStyleSheet(CHECKED_STYLE)
             button.setToolTip(f"{MODE_LABELS[mode]} (Ctrl+{number})")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -168,7 +172,7 @@ class CapturePanel(
         self.kind_buttons["theme"].setChecked(True)
         left_layout.addLayout(kind_row)
         self.kind_hint = plain_label("Ctrl+1…5 sets the kind; quotation marks make a quote.")
-        self.kind_hint.setStyleSheet("color: palette(mid);")
+        self.kind_hint.setStyleSheet(MUTED_STYLE)
         left_layout.addWidget(self.kind_hint)
 
         self.entry = EntryEdit(self.index)
@@ -202,7 +206,7 @@ class CapturePanel(
 
         right = self._build_list()
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = FittingSplitter()  # the list below the entry on a narrow screen
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
@@ -304,9 +308,9 @@ class CapturePanel(
 
     def show_message(self, text: str, level: str = "ok") -> None:
         styles = {
-            "ok": "color: #1d7a3a;",
-            "warn": "color: #8a5300; background: #fff4d6; padding: 4px;",
-            "error": "color: #ffffff; background: #c0271d; padding: 4px; font-weight: bold;",
+            "ok": f"color: {ink('ok')};",
+            "warn": warn_style(),
+            "error": alarm_style() + " font-weight: bold;",
         }
         self.message.setStyleSheet(styles.get(level, ""))
         self.message.setText(text)

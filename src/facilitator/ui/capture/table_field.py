@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from facilitator.core.capture import parse_table, step_table
 from facilitator.core.records import TableInfo
 from facilitator.ui.controller import EventController
+from facilitator.ui.looks import ERROR_STYLE
 
 
 class TableField(QLineEdit):
@@ -57,7 +58,7 @@ class TableStepping:
         try:
             parse_table(text, [t.number for t in self.controller.tables])
         except ValueError:
-            self.table_field.setStyleSheet("color: #c0271d;")
+            self.table_field.setStyleSheet(ERROR_STYLE)
             return
         self.table_field.setStyleSheet("")
 

@@ -56,6 +56,7 @@ class DeckBrowser(TablePicks, DeckImport, QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search cards (title, description, questions)")
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search cards")
         self.search.textChanged.connect(self.apply_filter)
         self.suit_bar = QHBoxLayout()
         self.suit_buttons = QButtonGroup(self)
@@ -64,6 +65,7 @@ class DeckBrowser(TablePicks, DeckImport, QWidget):
 
         self.grid = QListWidget()
         self.grid.setViewMode(QListWidget.ViewMode.IconMode)
+        self.grid.setAccessibleName("Cards of the deck")
         self.grid.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.grid.setMovement(QListWidget.Movement.Static)
         self.grid.setUniformItemSizes(True)
@@ -110,6 +112,7 @@ class DeckBrowser(TablePicks, DeckImport, QWidget):
         self.detail = CardDetail()
         detail_scroll = QScrollArea()
         detail_scroll.setWidgetResizable(True)
+        detail_scroll.setAccessibleName("The chosen card")
         detail_scroll.setWidget(self.detail)
         detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.front_button = QPushButton("Show &front")

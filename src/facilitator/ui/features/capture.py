@@ -19,6 +19,17 @@ class CaptureFeature(QObject):
         # the scribe's undo and redo (entries saved, edited, deleted), reachable by mouse too
         window.add_edit_action(self.panel.undo_action)
         window.add_edit_action(self.panel.redo_action)
+        # a scribe's view: the capture panel alone fills the window, and back (one key)
+        self.alone = False
+        self.alone_action = window.bind_key("capture_alone", self.toggle_alone, checkable=True)
+        window.add_view_action(self.alone_action)
+
+    def toggle_alone(self) -> None:
+        self.alone = not self.alone
+        self.alone_action.setChecked(self.alone)
+        self.window.show_alone(self.tab if self.alone else None)
+        if self.alone:
+            self.tab.focus_entry()
 
     def may_close(self) -> bool:
         """Entries that could not be saved: ask what to do with them first (ui/pending.py)."""

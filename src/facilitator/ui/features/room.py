@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
@@ -23,11 +23,11 @@ from facilitator.store.db import StoreError
 from facilitator.ui.features.window import Window
 from facilitator.ui.keys import BINDINGS
 from facilitator.ui.room.control import RoomControl
-from facilitator.ui.room.panel import RoomPanel
 
 if TYPE_CHECKING:
     # reportlab loads when cards are printed, not with every console
     from facilitator.export.table_cards import TableCard
+    from facilitator.ui.room.panel import RoomPanel
 
 
 class RoomStrip(QWidget):
@@ -57,21 +57,18 @@ class RoomStrip(QWidget):
 
 class RoomFeature(QObject):
     cards_written = Signal(str)  # a sentence, from the writer's thread (queued)
+    PANEL = "room_panel"
 
     def __init__(self, window: Window) -> None:
         super().__init__(window.as_widget())
         self.window = window
         self.control = control = RoomControl(window.controller, self)
-        self.panel = RoomPanel(control)
-        window.add_tab("&Room", self.panel)
+        # built when first opened (or asked for): the QR codes and tables are no part of
+        # the console's first paint
+        window.add_lazy_tab("&Room", self.PANEL, self._make_panel)
         self.strip = RoomStrip(self)
         window.add_panel(self.strip)
         self.toggle_action = window.bind_key("room", self.toggle, checkable=True)
-        self.panel.toggle_button.clicked.connect(self.toggle_action.trigger)
-        self.panel.join_button.clicked.connect(self.show_join_slide)
-        self.panel.cards_button.clicked.connect(self.print_cards)
-        self.panel.wifi.setText(self.wifi())
-        self.panel.wifi.editingFinished.connect(self._wifi_edited)
         self.cards_written.connect(self._cards_written, Qt.ConnectionType.QueuedConnection)
         menu = QMenu("R&oom", window.as_widget())
         menu.addAction(self.toggle_action)
@@ -86,6 +83,22 @@ class RoomFeature(QObject):
         control.closed.connect(self._sync)
         control.links_changed.connect(self._links_changed)
         self._sync()
+
+    @property
+    def panel(self) -> RoomPanel:
+        """The Room tab's panel, built now if the tab has not been opened yet."""
+        return cast("RoomPanel", self.window.panel(self.PANEL))
+
+    def _make_panel(self) -> RoomPanel:
+        from facilitator.ui.room.panel import RoomPanel
+
+        panel = RoomPanel(self.control)
+        panel.toggle_button.clicked.connect(self.toggle_action.trigger)
+        panel.join_button.clicked.connect(self.show_join_slide)
+        panel.cards_button.clicked.connect(self.print_cards)
+        panel.wifi.setText(self.wifi())
+        panel.wifi.editingFinished.connect(self._wifi_edited)
+        return panel
 
     def _sync(self) -> None:
         control = self.control

@@ -36,6 +36,10 @@ class Window(Protocol):
         """A tab built when it is first opened, or asked for by ``panel(name)``."""
         ...
 
+    def show_alone(self, tab: QWidget | None) -> None:
+        """One tab fills the window (the live column and the tab bar hidden); None: all back."""
+        ...
+
     def panel(self, name: str) -> QWidget:
         """A lazy tab's panel, built now if it has not been yet."""
         ...

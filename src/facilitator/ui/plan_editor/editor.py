@@ -72,6 +72,7 @@ class PlanEditor(RoundMoves, PlanFiles, QWidget):
         self.total_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.rounds = RoundList()
+        self.rounds.setAccessibleName("Rounds of the plan")
         self.rounds.currentRowChanged.connect(self._show_round)
         self.rounds.reordered.connect(self._reorder)
         self.add_button = QPushButton("&Add round")

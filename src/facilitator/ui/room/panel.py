@@ -95,6 +95,7 @@ class RoomPanel(QWidget):
 
         self.tables = QTableWidget(0, 4)
         self.tables.setHorizontalHeaderLabels(["Table", "Scribe link", "Phones", "Last contact"])
+        self.tables.setAccessibleName("Tables and their phones")
         self.tables.horizontalHeader().setStretchLastSection(False)
         self.tables.horizontalHeader().setSectionResizeMode(
             1, self.tables.horizontalHeader().ResizeMode.Stretch
@@ -113,6 +114,7 @@ class RoomPanel(QWidget):
         layout.addWidget(self.tables, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setAccessibleName("The room network")
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
