@@ -63,10 +63,14 @@ def paint_join(
     scan = "Scan the code with your phone's camera, or type"
     lines = [Line(slide.title, h * 0.085, h * 0.056, palette.text, bold=True, hero=True, share=0.3)]
     if slide.wifi:  # phones must be on the room's network first: say it first
+        # the name kept whole on a line where it fits: it must be read exactly
+        wifi = f"1. Join the wifi \u201c{slide.wifi.replace(' ', NBSP)}\u201d"
+        box = QRectF(0, 0, words.width(), words.height() * 0.15)
+        if not fit_font(wifi, box, max_px=h * 0.05, min_px=h * 0.032, bold=True)[1]:
+            wifi = f"1. Join the wifi \u201c{slide.wifi}\u201d"
         lines.append(
             Line(
-                # the name kept whole on a line: it must be read exactly
-                f"1. Join the wifi \u201c{slide.wifi.replace(' ', NBSP)}\u201d",
+                wifi,
                 h * 0.05,
                 h * 0.032,
                 palette.text,
