@@ -23,7 +23,7 @@ from aiohttp import web
 
 from facilitator.core.changes import PHONE, Changes
 from facilitator.paths import resource_path
-from facilitator.room import addresses, guard
+from facilitator.room import addresses, guard, join_api
 from facilitator.room.api import routes
 from facilitator.room.links import DEFAULT_PORT
 from facilitator.room.state import ROOM, Notifier, Phone, Room
@@ -133,7 +133,7 @@ class RoomServer:
         )
         app[ROOM] = self._room
         app.on_response_prepare.append(guard.add_headers)
-        app.add_routes(routes())
+        app.add_routes([*routes(), *join_api.routes()])
         runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)
         await runner.setup()
         self._runner = runner

@@ -62,6 +62,18 @@ def table_entries(store: EventStore, table_id: str) -> list[Theme]:
     return store.themes(table_id=table_id, include_deleted=True, limit=MAX_ENTRIES)
 
 
+def public_round(round_: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The live round as phones see it (not its id)."""
+    if round_ is None:
+        return None
+    return {k: round_.get(k) for k in ("number", "title", "prompts")}
+
+
+def delegate_snapshot(*, title: str, round_: dict[str, Any] | None) -> dict[str, Any]:
+    """What every delegate's page shows: the event, and the live round and its prompts."""
+    return {"event": {"title": title}, "round": public_round(round_)}
+
+
 def snapshot(
     *,
     title: str,
@@ -72,13 +84,10 @@ def snapshot(
     device: str | None,
 ) -> dict[str, Any]:
     shown = [t for t in themes if t.deleted_at is None or (device and t.device == device)]
-    public_round = None
-    if round_ is not None:
-        public_round = {k: round_.get(k) for k in ("number", "title", "prompts")}
     return {
         "event": {"title": title},
         "table": {"number": table.number, "name": table.name},
-        "round": public_round,
+        "round": public_round(round_),
         "kinds": list(KINDS),
         "cards": deck_cards,
         "entries": [entry(t, device) for t in shown],

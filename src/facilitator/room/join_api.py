@@ -1,0 +1,71 @@
+"""The delegates' routes, opened by the join link's event token: the join page, its state,
+and its WebSocket.
+
+Nothing here opens or closes a vote or changes the event beyond a device's own
+contributions: facilitator actions are never routes.
+"""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from facilitator.room.api import CLOSED, answer_pings, error, gone_page, static_file
+from facilitator.room.guard import MAX_BODY
+from facilitator.room.state import ROOM, Room
+
+JOIN_GONE = "This link is no longer valid: scan the QR code on the screen again."
+MAX_TOKEN = 100
+
+
+def _room(request: web.Request) -> Room:
+    return request.app[ROOM]
+
+
+def valid(request: web.Request) -> bool:
+    """Whether the request's token is the event's current join token."""
+    token = request.match_info["token"]
+    return len(token) <= MAX_TOKEN and _room(request).store.event_token_valid(token)
+
+
+def device_of(request: web.Request) -> str | None:
+    return request.query.get("device", "")[:64] or None
+
+
+async def join_page(request: web.Request) -> web.StreamResponse:
+    if not valid(request):
+        return gone_page(JOIN_GONE)
+    response = static_file(_room(request), "join.html")
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+async def state(request: web.Request) -> web.StreamResponse:
+    if not valid(request):
+        return error(404, JOIN_GONE)
+    return web.json_response(_room(request).delegate_state(device_of(request)))
+
+
+async def websocket(request: web.Request) -> web.StreamResponse:
+    room = _room(request)
+    if not valid(request):
+        return error(404, JOIN_GONE)
+    if room.closing:
+        return error(409, CLOSED)
+    device = device_of(request)
+    ws = web.WebSocketResponse(heartbeat=30.0, max_msg_size=MAX_BODY)
+    await ws.prepare(request)
+    delegate = room.delegates.join(ws, request.match_info["token"], device)
+    try:
+        await ws.send_json({"type": "state", **room.delegate_state(device)})
+        await answer_pings(ws, lambda: None)
+    finally:
+        room.delegates.leave(delegate)
+    return ws
+
+
+def routes() -> list[web.RouteDef]:
+    return [
+        web.get("/j/{token}", join_page),
+        web.get("/api/j/{token}/state", state),
+        web.get("/api/j/{token}/ws", websocket),
+    ]

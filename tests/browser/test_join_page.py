@@ -1,0 +1,72 @@
+"""A delegate opens the join link: the event and the live round, live, with no name asked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from join_steps import DELIVERED_MS, ROUND, device, wait_joined
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_join_page_shows_the_event_and_follows_the_live_round(room: Any, phones: Any) -> None:
+    page = phones.open(room.join_url())
+    wait_joined(page)
+    expect(page.locator("h1")).to_have_text(room.store.event().title)
+    expect(page.locator("#round-title")).to_have_text("Waiting for the next round")
+    assert page.locator("input[type=text], input:not([type]), textarea").count() == 0
+    room.server.set_live({"round": ROUND})
+    expect(page.locator("#round-title")).to_have_text("Round 2 · First conversation")
+    expect(page.locator("#prompts li")).to_have_text([ROUND["prompts"][0]])
+    # the device id is kept in storage and in a cookie that plain http can read back
+    cookies = {c["name"]: c for c in page.context.cookies()}
+    assert cookies["facilitator_device"]["value"] == device(page)
+    assert cookies["facilitator_device"]["secure"] is False
+
+
+def test_a_dropped_socket_reconnects_and_gets_the_whole_state(room: Any, phones: Any) -> None:
+    page = phones.open(room.join_url())
+    wait_joined(page)
+    opened: list[str] = []
+    page.on("websocket", lambda socket: opened.append(socket.url))
+    room.server.drop_connections()
+    room.server.set_live({"round": {**ROUND, "title": "Changed while away"}})
+    expect(page.locator("#round-title")).to_have_text(
+        "Round 2 · Changed while away", timeout=DELIVERED_MS
+    )
+    expect(page.locator("#net-text")).to_have_text("Connected")
+    assert opened, "the page did not open a new WebSocket"
+
+
+def test_the_scribe_page_and_the_join_page_share_one_device_id(room: Any, phones: Any) -> None:
+    context = phones.context()
+    join = phones.open(room.join_url(), context=context)
+    wait_joined(join)
+    scribe = phones.open(room.url(4), context=context)
+    expect(scribe.locator("#net-text")).to_have_text("Connected", timeout=DELIVERED_MS)
+    assert device(join) == device(scribe)
+
+
+def test_a_renewed_join_link_says_it_is_no_longer_valid(room: Any, phones: Any) -> None:
+    old = room.join_url()
+    room.store.renew_event_token()
+    room.server.tokens_changed()
+    page = phones.open(old)
+    expect(page.get_by_text("no longer valid")).to_be_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_on_the_join_page(
+    room: Any, phones: Any, screenshot: Any, scheme: str
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    room.server.set_live({"round": ROUND})
+    page = phones.open(room.join_url(), scheme=scheme, width=390)
+    wait_joined(page)
+    expect(page.locator("#round-title")).to_have_text("Round 2 · First conversation")
+    screenshot(page, f"join-{scheme}")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
