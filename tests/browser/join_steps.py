@@ -22,3 +22,33 @@ def wait_joined(page: Any) -> None:
 
 def device(page: Any) -> str:
     return str(page.evaluate("localStorage.getItem('facilitator.device')"))
+
+
+def open_vote(room: Any, **options: Any) -> str:
+    """Open the card vote as the console does: a store operation, then the server told."""
+    from facilitator.core.changes import ROOM
+    from facilitator.core.votes import CARD_QUESTION
+    from facilitator.store import operations as ops
+
+    vote, changes = ops.open_vote(room.store, CARD_QUESTION, origin=ROOM, **options)
+    room.server.event_changed(changes)
+    return str(vote.id)
+
+
+def close_vote(room: Any, vote: str) -> None:
+    from facilitator.core.changes import ROOM
+    from facilitator.store import operations as ops
+
+    _vote, changes = ops.close_vote(room.store, vote, origin=ROOM)
+    room.server.event_changed(changes)
+
+
+def card(page: Any, title: str) -> Any:
+    return page.locator("#options .choose").filter(has_text=title)
+
+
+def wait_voted(page: Any, title: str) -> None:
+    """The laptop has the phone's vote for ``title``."""
+    expect(page.locator("#vote-status")).to_have_text(
+        f"Your vote: {title}. Tap another to change it.", timeout=DELIVERED_MS
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from join_steps import DELIVERED_MS, ROUND, device, wait_joined
+from join_steps import DELIVERED_MS, ROUND, card, device, open_vote, wait_joined, wait_voted
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -67,6 +67,28 @@ def test_axe_finds_no_violation_on_the_join_page(
     page = phones.open(room.join_url(), scheme=scheme, width=390)
     wait_joined(page)
     expect(page.locator("#round-title")).to_have_text("Round 2 · First conversation")
-    screenshot(page, f"join-{scheme}")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+    open_vote(room)
+    cards = room.store.deck(images=False).cards
+    card(page, cards[1].title).click()
+    wait_voted(page, cards[1].title)
+    page.get_by_role("button", name=f"Read {cards[0].title}").click()
+    screenshot(page, f"join-vote-{scheme}")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_every_control_of_the_vote_is_big_enough_for_a_thumb(room: Any, phones: Any) -> None:
+    page = phones.open(room.join_url())
+    wait_joined(page)
+    open_vote(room)
+    page.locator("#options .choose").first.wait_for()
+    small = page.evaluate(
+        """() => [...document.querySelectorAll('button')]
+            .filter(e => e.offsetParent !== null)
+            .map(e => [e.textContent.trim(), e.getBoundingClientRect()])
+            .filter(([, r]) => r.height < 44 || r.width < 44)
+            .map(([name, r]) => `${name}: ${r.width}x${r.height}`)"""
+    )
+    assert small == []

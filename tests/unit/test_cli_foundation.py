@@ -35,7 +35,7 @@ def test_new_then_info(tmp_path: Path) -> None:
     assert "Title: Spring network day" in info.stdout
     assert "Tables: 7" in info.stdout
     assert "Themes: 0" in info.stdout
-    assert "Schema: 0004" in info.stdout
+    assert "Schema: 0005" in info.stdout
 
 
 def test_new_uses_the_demo_deck_and_plan_by_default(tmp_path: Path, capsys) -> None:

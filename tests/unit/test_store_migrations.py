@@ -35,8 +35,10 @@ def make_first_schema_file(path: Path) -> None:
 
 
 def test_the_schema_revisions_are_in_order() -> None:
-    assert migrate.script_revisions() == migrate.REVISIONS == ("0001", "0002", "0003", "0004")
-    assert migrate.HEAD == "0004"
+    assert (
+        migrate.script_revisions() == migrate.REVISIONS == ("0001", "0002", "0003", "0004", "0005")
+    )
+    assert migrate.HEAD == "0005"
 
 
 def test_a_first_schema_file_opens_with_its_data_and_a_backup(tmp_path: Path) -> None:

@@ -48,6 +48,7 @@ class Changes(Struct, frozen=True, kw_only=True):
     tables: bool = False  # the number of tables
     draft: bool = False
     links: bool = False  # a room link (the join link or a table's) was renewed
+    votes: tuple[str, ...] = ()  # ids of the room's votes opened, closed or voted in
     origin: str = CAPTURE
 
     @property
@@ -84,5 +85,6 @@ class Changes(Struct, frozen=True, kw_only=True):
             tables=self.tables or other.tables,
             draft=self.draft or other.draft,
             links=self.links or other.links,
+            votes=tuple(dict.fromkeys(self.votes + other.votes)),
             origin=self.origin,
         )

@@ -7,11 +7,27 @@ contributions: facilitator actions are never routes.
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiohttp import web
 
-from facilitator.room.api import CLOSED, answer_pings, error, gone_page, static_file
+from facilitator.core.changes import PHONE
+from facilitator.core.errors import InputError
+from facilitator.core.votes import VoteClosed, VoteLocked
+from facilitator.room.api import (
+    CLOSED,
+    answer_pings,
+    body,
+    error,
+    gone_page,
+    problem,
+    static_file,
+    string,
+)
 from facilitator.room.guard import MAX_BODY
 from facilitator.room.state import ROOM, Room
+from facilitator.store import operations as ops
+from facilitator.store.base import StoreError
 
 JOIN_GONE = "This link is no longer valid: scan the QR code on the screen again."
 MAX_TOKEN = 100
@@ -63,9 +79,48 @@ async def websocket(request: web.Request) -> web.StreamResponse:
     return ws
 
 
+async def _writing(request: web.Request) -> tuple[Room, str, dict[str, Any]] | web.Response:
+    """What every write from a delegate starts with: the room open, the join link valid,
+    the body read, the device within its limit; or the answer that refuses it."""
+    room = _room(request)
+    if room.closing:
+        return error(409, CLOSED)
+    if not valid(request):
+        return error(404, JOIN_GONE)
+    data = await body(request)
+    device = string(data, "device")
+    wait = room.limiter.check(device)
+    if wait is not None:
+        return error(429, "Too many taps at once: wait a moment.", retry_after=wait)
+    return room, device, data
+
+
+async def cast(request: web.Request) -> web.StreamResponse:
+    """A delegate's ballot, cast or changed at once: ``{vote, answer, device}``."""
+    opened = await _writing(request)
+    if isinstance(opened, web.Response):
+        return opened
+    room, device, data = opened
+    vote_id = string(data, "vote")
+    answer = string(data, "answer")
+    try:
+        _ballot, changes = ops.cast_ballot(room.store, vote_id, device, answer, origin=PHONE)
+    except InputError as exc:
+        return error(400, problem(exc))
+    except (VoteClosed, VoteLocked) as exc:
+        return error(409, str(exc))
+    except StoreError as exc:
+        return error(503, str(exc))
+    if changes.votes:
+        room.notifier.put(changes)
+        room.delegates.schedule_push()
+    return web.json_response({"vote": vote_id, "mine": answer, "saved": True})
+
+
 def routes() -> list[web.RouteDef]:
     return [
         web.get("/j/{token}", join_page),
         web.get("/api/j/{token}/state", state),
         web.get("/api/j/{token}/ws", websocket),
+        web.post("/api/j/{token}/vote", cast),
     ]

@@ -208,9 +208,14 @@ class RoomServer:
 
     def event_changed(self, changes: Changes) -> None:
         """Thread-safe: entries changed elsewhere (the laptop, an import, a merge) reach
-        the phones of their tables; a bulk change reaches every phone."""
-        if changes.origin == PHONE or not changes.entries_changed:
+        the phones of their tables; a bulk change reaches every phone; a vote opened or
+        closed on the laptop reaches every delegate."""
+        if changes.origin == PHONE:
             return  # a phone's own commit was pushed when it was made
+        if changes.votes or changes.deck or changes.event:
+            self._call(lambda room: room.delegates.schedule_push(), wait=False)
+        if not changes.entries_changed:
+            return
         tables = {t.table_id for t in changes.themes if t.table_id is not None}
 
         def apply(room: Room) -> None:

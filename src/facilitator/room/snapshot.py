@@ -6,9 +6,10 @@ phone change its own entries), only ``mine`` for the phone asking.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from facilitator.core.records import KINDS, RoundInfo, TableInfo, Theme
+from facilitator.core.votes import CARD, Vote
 from facilitator.store.db import EventStore
 
 MAX_ENTRIES = 200
@@ -43,7 +44,11 @@ def round_value(info: RoundInfo | None) -> dict[str, Any] | None:
     }
 
 
+CARD_FIELDS = ("id", "title", "suit", "colour")  # what a scribe's page needs of a card
+
+
 def cards(store: EventStore) -> list[dict[str, str]]:
+    """The deck's cards; ``front`` is for the delegates' card votes only."""
     deck = store.deck(images=False)
     suits = {s.id: s for s in deck.suits}
     return [
@@ -52,6 +57,7 @@ def cards(store: EventStore) -> list[dict[str, str]]:
             "title": c.title,
             "suit": suits[c.suit].name if c.suit in suits else "",
             "colour": suits[c.suit].colour if c.suit in suits else "",
+            "front": c.front,
         }
         for c in deck.cards
     ]
@@ -69,9 +75,43 @@ def public_round(round_: dict[str, Any] | None) -> dict[str, Any] | None:
     return {k: round_.get(k) for k in ("number", "title", "prompts")}
 
 
-def delegate_snapshot(*, title: str, round_: dict[str, Any] | None) -> dict[str, Any]:
-    """What every delegate's page shows: the event, and the live round and its prompts."""
-    return {"event": {"title": title}, "round": public_round(round_)}
+def vote_view(
+    vote: Vote,
+    deck_cards: list[dict[str, str]],
+    counts: dict[str, int],
+    mine: str | Literal[False] | None = False,
+) -> dict[str, Any]:
+    """A vote as the delegates' pages show it: its answers (the deck's cards, or its
+    choices), how many voted, the results when they may be seen, and for one device
+    (``mine`` not False) the answer it gave."""
+    if vote.kind == CARD:
+        options = deck_cards
+    else:
+        options = [
+            {"id": c, "title": c, "suit": "", "colour": "", "front": ""} for c in vote.choices
+        ]
+    view: dict[str, Any] = {
+        "id": vote.id,
+        "question": vote.question,
+        "kind": vote.kind,
+        "open": vote.is_open,
+        "hidden": vote.hidden,
+        "changeable": vote.changeable,
+        "options": options,
+        "total": sum(counts.values()),
+        "results": dict(counts) if vote.results_shown else None,
+    }
+    if mine is not False:
+        view["mine"] = mine
+    return view
+
+
+def delegate_snapshot(
+    *, title: str, round_: dict[str, Any] | None, vote: dict[str, Any] | None
+) -> dict[str, Any]:
+    """What every delegate's page shows: the event, the live round and its prompts, and
+    the vote open now (or the last one, with its results)."""
+    return {"event": {"title": title}, "round": public_round(round_), "vote": vote}
 
 
 def snapshot(
@@ -89,6 +129,6 @@ def snapshot(
         "table": {"number": table.number, "name": table.name},
         "round": public_round(round_),
         "kinds": list(KINDS),
-        "cards": deck_cards,
+        "cards": [{k: c[k] for k in CARD_FIELDS} for c in deck_cards],
         "entries": [entry(t, device) for t in shown],
     }

@@ -12,7 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from aiohttp import web
 from msgspec import Struct
@@ -153,7 +153,16 @@ class Room:
 
     def delegate_state(self, device: str | None) -> dict[str, Any]:
         """What a delegate's page shows (the join link); ``device``: with what is its own."""
-        return snapshot.delegate_snapshot(title=self._title_and_cards()[0], round_=self.round())
+        title, cards = self._title_and_cards()
+        vote = self.store.latest_vote()
+        view = None
+        if vote is not None:
+            mine: str | Literal[False] | None = False
+            if device:
+                ballot = self.store.ballot(vote.id, device)
+                mine = ballot.answer if ballot is not None else None
+            view = snapshot.vote_view(vote, cards, self.store.vote_counts(vote.id), mine)
+        return snapshot.delegate_snapshot(title=title, round_=self.round(), vote=view)
 
     # -- phones ---------------------------------------------------------------------------
 

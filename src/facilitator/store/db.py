@@ -49,6 +49,7 @@ from facilitator.store.picks import PickOps
 from facilitator.store.room import RoomOps, make_missing_tokens
 from facilitator.store.rows import THEME_COLUMNS, THEME_ROW, insert_row
 from facilitator.store.timeline import TimelineOps, timeline_values
+from facilitator.store.votes import VoteOps
 
 __all__ = [
     "MAX_TABLES",
@@ -68,7 +69,7 @@ _inspect = inspect_revision  # the name merge and older callers know
 
 
 class EventStore(
-    EventInfoOps, DeckPlanOps, EntryOps, PickOps, TimelineOps, DraftSettingOps, RoomOps
+    EventInfoOps, DeckPlanOps, EntryOps, PickOps, TimelineOps, DraftSettingOps, RoomOps, VoteOps
 ):
     """An open event file. Create with :meth:`create` or :meth:`open`; close when done.
 

@@ -7,7 +7,7 @@ Lists (questions, prompts, tagged cards) are JSON text.
 
 from __future__ import annotations
 
-from sqlalchemy import false
+from sqlalchemy import UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -157,3 +157,30 @@ class RoomTokenRow(SQLModel, table=True):
     table_id: str | None = Field(default=None, index=True)
     created_at: str
     revoked_at: str | None = None
+
+
+class RoomVoteRow(SQLModel, table=True):
+    """A vote put to the delegates' phones (added by 0005)."""
+
+    __tablename__ = "room_vote"
+    id: str = Field(primary_key=True)
+    question: str
+    kind: str  # card | choice
+    choices_json: str  # a choice vote's answers
+    round_id: str | None = None
+    opened_at: str
+    closed_at: str | None = None
+    hidden: bool  # results hidden until closed
+    changeable: bool  # a ballot may change until closed
+
+
+class RoomBallotRow(SQLModel, table=True):
+    """One device's answer to one vote: one per device per vote (the unique constraint)."""
+
+    __tablename__ = "room_ballot"
+    __table_args__ = (UniqueConstraint("vote_id", "device", name="uq_room_ballot_vote_device"),)
+    id: str = Field(primary_key=True)
+    vote_id: str = Field(foreign_key="room_vote.id")
+    device: str
+    answer: str  # a card key, or one of the vote's choices
+    at: str

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from facilitator.core.changes import CAPTURE, Changes
+from facilitator.core.changes import CAPTURE, PHONE, Changes
 from facilitator.core.deck import Deck
 from facilitator.core.plan import Plan
 from facilitator.core.records import EventInfo, RoundInfo, TableInfo
+from facilitator.core.votes import CARD, Ballot, Vote
 from facilitator.store.db import EventStore
 
 # -- entries ---------------------------------------------------------------------------------
@@ -183,3 +184,42 @@ def renew_room_link(store: EventStore, *, table_id: str | None, origin: str) -> 
     else:
         store.renew_table_token(table_id)
     return Changes(links=True, origin=origin)
+
+
+# -- the room's votes ------------------------------------------------------------------------
+
+
+def open_vote(
+    store: EventStore,
+    question: str,
+    *,
+    kind: str = CARD,
+    choices: Sequence[str] = (),
+    round_id: str | None = None,
+    hidden: bool = False,
+    changeable: bool = True,
+    origin: str,
+) -> tuple[Vote, Changes]:
+    """Put a question to the delegates' phones (the vote open before closes)."""
+    vote = store.open_vote(
+        question,
+        kind=kind,
+        choices=choices,
+        round_id=round_id,
+        hidden=hidden,
+        changeable=changeable,
+    )
+    return vote, Changes(votes=(vote.id,), origin=origin)
+
+
+def close_vote(store: EventStore, vote_id: str, *, origin: str) -> tuple[Vote, Changes]:
+    vote = store.close_vote(vote_id)
+    return vote, Changes(votes=(vote.id,), origin=origin)
+
+
+def cast_ballot(
+    store: EventStore, vote_id: str, device: str, answer: str, *, origin: str = PHONE
+) -> tuple[Ballot, Changes]:
+    """A device's answer, cast or changed (a repeat changes nothing: no vote in Changes)."""
+    ballot, changed = store.cast_ballot(vote_id, device, answer)
+    return ballot, Changes(votes=(vote_id,) if changed else (), origin=origin)

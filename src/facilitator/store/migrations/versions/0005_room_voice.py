@@ -1,0 +1,45 @@
+"""The room's voice: votes put to the delegates' phones, and the ballots they cast.
+
+One ballot per device per vote, enforced here (a unique constraint), so a replay or two
+taps at the same instant from one phone can never count twice.
+
+Revision ID: 0005
+Revises: 0004
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "room_vote",
+        sa.Column("id", sa.String(), primary_key=True),
+        sa.Column("question", sa.String(), nullable=False),
+        sa.Column("kind", sa.String(), nullable=False),
+        sa.Column("choices_json", sa.String(), nullable=False),
+        sa.Column("round_id", sa.String(), nullable=True),
+        sa.Column("opened_at", sa.String(), nullable=False),
+        sa.Column("closed_at", sa.String(), nullable=True),
+        sa.Column("hidden", sa.Boolean(), nullable=False),
+        sa.Column("changeable", sa.Boolean(), nullable=False),
+    )
+    op.create_table(
+        "room_ballot",
+        sa.Column("id", sa.String(), primary_key=True),
+        sa.Column("vote_id", sa.String(), sa.ForeignKey("room_vote.id"), nullable=False),
+        sa.Column("device", sa.String(), nullable=False),
+        sa.Column("answer", sa.String(), nullable=False),
+        sa.Column("at", sa.String(), nullable=False),
+        sa.UniqueConstraint("vote_id", "device", name="uq_room_ballot_vote_device"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("room_ballot")
+    op.drop_table("room_vote")
