@@ -34,6 +34,9 @@ WRITES = {
     "set_table_count",
     "renew_table_token",
     "renew_event_token",
+    "open_vote",
+    "close_vote",
+    "cast_ballot",
 }
 SERVICE = {"event_service.py"}
 ASKERS = ("controller", "service", "saver", "panel")

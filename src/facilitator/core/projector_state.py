@@ -102,9 +102,19 @@ class TallyBar(Struct, frozen=True):
     colour: str
 
 
+class RoomTally(Struct, frozen=True):
+    """The room's vote on the cards, beside the tables' picks (kept apart)."""
+
+    bars: tuple[TallyBar, ...]  # empty while the results are hidden
+    votes: int  # ballots cast
+    open: bool  # the vote is open: phones may still vote
+    hidden: bool = False  # the results stay hidden until the vote closes
+
+
 class TallySlide(Struct, frozen=True):
     title: str
-    bars: tuple[TallyBar, ...]
+    bars: tuple[TallyBar, ...]  # the tables' picks
+    room: RoomTally | None = None  # the delegates' votes, when the room has voted
 
 
 class WallEntry(Struct, frozen=True):

@@ -46,6 +46,8 @@ PROJECTOR_LOGO = Setting("projector.logo", None, None, "the welcome logo, PNG in
 PROJECTOR_ITEM = Setting("projector.item", None, None, "the run item last live")
 EXPORT_FOLDER = Setting("export.folder", "", str, "the folder exports were last written to")
 EXPORT_FORMATS = Setting("export.formats", None, list, "formats last chosen; None: all")
+VOTE_HIDDEN = Setting("room.vote_hidden", False, bool, "a new vote hides its results until closed")
+VOTE_CHANGEABLE = Setting("room.vote_changeable", True, bool, "a ballot may change until closed")
 
 EVENT_SETTINGS: tuple[Setting, ...] = (
     CLOCK_AMBER,
@@ -59,6 +61,8 @@ EVENT_SETTINGS: tuple[Setting, ...] = (
     PROJECTOR_ITEM,
     EXPORT_FOLDER,
     EXPORT_FORMATS,
+    VOTE_HIDDEN,
+    VOTE_CHANGEABLE,
 )
 
 # -- machine preferences (QSettings: this laptop, every event) ------------------------------

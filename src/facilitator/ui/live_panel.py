@@ -14,6 +14,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from PySide6.QtCore import QBuffer, QIODevice, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
@@ -25,6 +26,7 @@ from facilitator.core.projector_state import (
     Look,
     ProjectorState,
     Slide,
+    TallySlide,
     WallSlide,
 )
 from facilitator.core.records import RoundInfo
@@ -34,9 +36,11 @@ from facilitator.core.session import (
     LiveSession,
     ShowItem,
     build_run,
+    room_tally,
     tally_slide,
 )
 from facilitator.core.settings import PROJECTOR_ITEM, PROJECTOR_LOGO, PROJECTOR_LOOK
+from facilitator.core.votes import CARD
 from facilitator.store import operations as ops
 from facilitator.store.db import EventStore
 from facilitator.ui.controller import EventController
@@ -146,6 +150,8 @@ class LiveControl(QObject):
     def _committed(self, changes: Changes) -> None:
         if PROJECTOR_LOGO.key in changes.settings:
             self.rebuild()  # the holding slide shows the logo that was saved
+        if changes.votes:
+            self._picks_changed()
 
     def rebuild(self) -> None:
         """The plan, deck or event details changed: a new run, the room stays where it is."""
@@ -158,7 +164,9 @@ class LiveControl(QObject):
 
     def _picks_changed(self) -> None:
         self._tally_dirty = True
-        if TALLY in self._on_screen_keys():
+        # at most one refresh every REFRESH_MS however fast picks and votes come: a burst
+        # of three hundred phones moves the bars a few times a second, never on each vote
+        if TALLY in self._on_screen_keys() and not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
     def _on_screen_keys(self) -> set[str]:
@@ -180,12 +188,22 @@ class LiveControl(QObject):
             self.controller.wall.refresh()
         self._wall_on_screen = on_screen
 
-    def _tally(self) -> Slide:
-        return tally_slide(self.controller.deck, self.controller.store.card_tally())
+    def _tally(self) -> TallySlide:
+        """The tables' picks, and beside them the room's card vote (the last one)."""
+        store, deck = self.controller.store, self.controller.deck
+        slide = tally_slide(deck, store.card_tally())
+        vote = store.latest_vote()
+        if vote is None or vote.kind != CARD:
+            return slide
+        return msgspec.structs.replace(
+            slide, room=room_tally(deck, vote, store.vote_counts(vote.id))
+        )
 
     # -- the event's signals ----------------------------------------------------------------
 
     def _show_requested(self, slide: Slide, live: bool) -> None:
+        if isinstance(slide, TallySlide):
+            slide = self._tally()  # whoever asks, the tally shows the picks and the votes
         if live and isinstance(slide, WallSlide) and self.session.live_item.key == WALL:
             # the wall on screen, built afresh: new content, not a step (a black-out stays)
             self.session.refresh(WALL, slide)

@@ -12,14 +12,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
+from facilitator.core.changes import Changes
 from facilitator.core.errors import InputError
 from facilitator.core.projector_state import JoinSlide
+from facilitator.core.settings import VOTE_CHANGEABLE, VOTE_HIDDEN
 from facilitator.room import links
 from facilitator.store.db import StoreError
 from facilitator.ui.features.window import Window
 from facilitator.ui.keys import BINDINGS
 from facilitator.ui.room.control import RoomControl
 from facilitator.ui.room.panel import RoomPanel
+from facilitator.ui.room.votes import RoomVotes
 
 if TYPE_CHECKING:
     # reportlab loads when cards are printed, not with every console
@@ -63,6 +66,10 @@ class RoomFeature(QObject):
         self.strip = RoomStrip(self)
         window.add_panel(self.strip)
         self.toggle_action = window.bind_key("room", self.toggle, checkable=True)
+        self.votes = votes = RoomVotes(control, self)
+        votes.said.connect(lambda words: window.status(words, 10000))
+        votes.said.connect(self._sync_vote)
+        self.vote_action = window.bind_key("vote", votes.toggle, checkable=True)
         self.panel.toggle_button.clicked.connect(self.toggle_action.trigger)
         self.panel.join_button.clicked.connect(self.show_join_slide)
         self.panel.cards_button.clicked.connect(self.print_cards)
@@ -70,6 +77,15 @@ class RoomFeature(QObject):
         menu = QMenu("R&oom", window.as_widget())
         menu.addAction(self.toggle_action)
         menu.addAction("Show the &join slide", self.show_join_slide)
+        menu.addSeparator()
+        menu.addAction(self.vote_action)
+        self.hidden_action = menu.addAction("Votes: &hide the results until the vote closes")
+        self.hidden_action.setCheckable(True)
+        self.hidden_action.toggled.connect(votes.set_hidden)
+        self.changeable_action = menu.addAction("Votes: a phone may &change its vote")
+        self.changeable_action.setCheckable(True)
+        self.changeable_action.toggled.connect(votes.set_changeable)
+        menu.aboutToShow.connect(self._sync_vote)
         menu.addSeparator()
         menu.addAction("Renew a &table's link…", self.renew_table)
         menu.addAction("Renew the join &link…", self.renew_join)
@@ -79,7 +95,9 @@ class RoomFeature(QObject):
         control.opened.connect(self._sync)
         control.closed.connect(self._sync)
         control.links_changed.connect(self._links_changed)
+        window.controller.service.changed.connect(self._votes_changed)
         self._sync()
+        self._sync_vote()
 
     def _sync(self) -> None:
         control = self.control
@@ -94,6 +112,21 @@ class RoomFeature(QObject):
             self.window.status(f"The room network is open: {where}", 10000)
         else:
             self.window.status("The room network is closed.")
+
+    def _votes_changed(self, changes: Changes) -> None:
+        if changes.votes or {VOTE_HIDDEN.key, VOTE_CHANGEABLE.key} & set(changes.settings):
+            self._sync_vote()
+
+    def _sync_vote(self, *_args: object) -> None:
+        """The menu's check marks follow the event file (blocked: no write echo)."""
+        self.vote_action.setChecked(self.votes.current() is not None)
+        for action, setting in (
+            (self.hidden_action, VOTE_HIDDEN),
+            (self.changeable_action, VOTE_CHANGEABLE),
+        ):
+            blocked = action.blockSignals(True)
+            action.setChecked(self.votes.option(setting))
+            action.blockSignals(blocked)
 
     def open(self, port: int | None = None) -> list[str]:
         """Open the room (``--room``, F9); returns the base URL of each address."""
