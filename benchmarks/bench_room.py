@@ -5,7 +5,8 @@ entry at once. Figures: p50/p95 from send to acknowledged (the server committed)
 until ``on_changes`` has every entry, the server's resident memory growth; the same burst
 while the "GUI thread" is blocked for 2 s (a thread sleeping inside a lock the
 ``on_changes`` callback needs); and, in the same run, a bare aiohttp endpoint on its own
-thread that only answers, as the baseline. Run: python benchmarks/bench_room.py [phones]
+thread that only answers, as the baseline; then the delegates' vote burst
+(bench_room_votes.py). Run: python benchmarks/bench_room.py [phones]
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +87,7 @@ async def burst(base: str, links: list[str], blocked: Gui | None) -> dict[str, f
             ws = await session.ws_connect(f"{base}/api/t/{token}/ws?device=phone-{i}")
             await ws.receive_json()
             sockets.append(ws)
-        readers = [asyncio.create_task(_drain(ws)) for ws in sockets]
+        readers = [asyncio.create_task(drain(ws)) for ws in sockets]
         gate = asyncio.Event()
         latencies: list[float] = []
 
@@ -125,7 +128,7 @@ async def burst(base: str, links: list[str], blocked: Gui | None) -> dict[str, f
     }
 
 
-async def _drain(ws: aiohttp.ClientWebSocketResponse) -> None:
+async def drain(ws: aiohttp.ClientWebSocketResponse) -> None:
     async for _message in ws:
         pass
 
@@ -157,8 +160,10 @@ def room_run(folder: Path, blocked: bool) -> dict[str, float]:
     return figures
 
 
-def bare_run() -> dict[str, float]:
-    """The same burst against an aiohttp handler that only answers, on its own thread."""
+@contextmanager
+def bare_server(post: str, socket: str) -> Iterator[str]:
+    """An aiohttp server on its own thread that only answers (``post``) and sends one
+    state (``socket``): the baseline. Yields its base URL."""
     loop = asyncio.new_event_loop()
     ready = threading.Event()
     state: dict[str, Any] = {}
@@ -177,7 +182,7 @@ def bare_run() -> dict[str, float]:
 
     async def serve() -> None:
         app = web.Application()
-        app.add_routes([web.post("/api/t/{t}/entries", answer), web.get("/api/t/{t}/ws", ws)])
+        app.add_routes([web.post(post, answer), web.get(socket, ws)])
         runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -192,12 +197,18 @@ def bare_run() -> dict[str, float]:
     thread.start()
     ready.wait()
     try:
-        figures = asyncio.run(burst(f"http://127.0.0.1:{state['port']}", ["x"] * PHONES, None))
-        figures.pop("started")
+        yield f"http://127.0.0.1:{state['port']}"
     finally:
         loop.call_soon_threadsafe(state["stop"].set)
         thread.join()
         loop.close()
+
+
+def bare_run() -> dict[str, float]:
+    """The same burst against an aiohttp handler that only answers, on its own thread."""
+    with bare_server("/api/t/{t}/entries", "/api/t/{t}/ws") as base:
+        figures = asyncio.run(burst(base, ["x"] * PHONES, None))
+    figures.pop("started")
     return figures
 
 
@@ -218,6 +229,10 @@ def main() -> None:
             cells.append(f"{statistics.median(values):19.1f}" if values else f"{'-':>19}")
         print(f"{name:24}" + "".join(cells))
     print("bars: p95 acknowledgement < 250 ms (blocked GUI too), server memory < 150 MB")
+    print()
+    from bench_room_votes import main as vote_burst  # the delegates' vote burst, next
+
+    vote_burst()
 
 
 if __name__ == "__main__":
