@@ -32,6 +32,7 @@ from facilitator.core.harvest_model import (
     local_zone,
     parse_time,
 )
+from facilitator.core.harvest_votes import build_votes
 from facilitator.core.plan import Plan
 from facilitator.core.records import (
     CardPick,
@@ -42,6 +43,7 @@ from facilitator.core.records import (
     TimelineEntry,
 )
 from facilitator.core.tally import ranked
+from facilitator.core.votes import Ballot, Vote
 
 __all__ = [
     "MOST_TAGGED",
@@ -74,6 +76,8 @@ class HarvestSource(Protocol):
     def themes(self) -> list[Theme]: ...
     def card_picks(self) -> list[CardPick]: ...
     def timeline(self) -> list[TimelineEntry]: ...
+    def votes(self) -> list[Vote]: ...
+    def ballots(self, vote_id: str | None = None) -> list[Ballot]: ...
 
 
 def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
@@ -172,6 +176,7 @@ def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
         sections=_sections(themes, rounds),
         exported_at=datetime.now(zone).isoformat(timespec="seconds"),
         tz=zone,
+        votes=build_votes(store, deck),
     )
 
 

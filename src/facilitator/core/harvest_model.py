@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from msgspec import Struct
 
 from facilitator.core.deck import Deck
+
+if TYPE_CHECKING:  # harvest_votes builds on this module's bars and card references
+    from facilitator.core.harvest_votes import HarvestVote
 from facilitator.core.records import (
     KINDS,
     TableInfo,
@@ -158,6 +162,7 @@ class Harvest(Struct, frozen=True):
     sections: tuple[RoundSection, ...]
     exported_at: str
     tz: tzinfo
+    votes: tuple[HarvestVote, ...] = ()  # the room's votes, oldest first
 
     # -- counts and lookups ----------------------------------------------------------------
 

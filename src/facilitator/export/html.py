@@ -12,6 +12,7 @@ from pathlib import Path
 from facilitator.core.deck_colours import parse_colour
 from facilitator.core.harvest import UNKNOWN_CARD_COLOUR, Harvest, HarvestTheme, TallyBar
 from facilitator.export import report
+from facilitator.export.sections.votes import RoomVotes
 
 CSS = """
 :root { --ink: #1f2430; --muted: #5b6270; --rule: #d9dce3; --accent: #1b2c5d; --paper: #fff; }
@@ -169,6 +170,10 @@ def render_html(harvest: Harvest) -> str:
                 out += _round(block)
             case report.Tally():
                 out += _tally(block)
+            case RoomVotes():
+                from facilitator.export.sections.votes_render import votes_html
+
+                out += votes_html(block)
             case report.MostTagged():
                 out += _most_tagged(block)
     out.append("</main></body></html>")

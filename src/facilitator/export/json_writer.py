@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.harvest import Harvest
+from facilitator.export.sections.votes import json_votes
 
 FORMAT = "facilitator-harvest"
 VERSION = 1
@@ -101,6 +102,7 @@ def harvest_to_dict(harvest: Harvest) -> dict[str, Any]:
             }
             for p in harvest.picks
         ],
+        **json_votes(harvest),
         "timeline": [
             {
                 "id": e.id,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from facilitator.core.harvest import Harvest, HarvestTheme
 from facilitator.export import report
+from facilitator.export.sections.votes import RoomVotes
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -64,6 +65,10 @@ def render_markdown(harvest: Harvest) -> str:
                 out += _round(block)
             case report.Tally():
                 out += _tally(block)
+            case RoomVotes():
+                from facilitator.export.sections.votes_render import votes_markdown
+
+                out += votes_markdown(block)
             case report.MostTagged():
                 out += _most_tagged(block)
     return "\n".join(out).rstrip("\n") + "\n"

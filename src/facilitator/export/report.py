@@ -26,6 +26,7 @@ from facilitator.core.harvest import (
     TallyBar,
 )
 from facilitator.core.records import KIND_LABELS, KIND_PLURALS, KINDS
+from facilitator.export.sections.votes import RoomVotes, room_votes
 
 AGENDA_TITLE = "Agenda"
 TALLY_TITLE = "Which card struck a chord?"
@@ -245,7 +246,7 @@ class MostTagged(Struct, frozen=True):
     cards: tuple[TaggedEntries, ...]
 
 
-Block = Cover | Agenda | RoundPart | Tally | MostTagged
+Block = Cover | Agenda | RoundPart | Tally | RoomVotes | MostTagged
 
 
 def outline(harvest: Harvest) -> list[Block]:
@@ -295,6 +296,9 @@ def outline(harvest: Harvest) -> list[Block]:
             harvest.deck.suit_label,
         )
     )
+    votes = room_votes(harvest)  # the room's votes beside the tables' picks, never summed
+    if votes is not None:
+        blocks.append(votes)
     if harvest.most_tagged:
         cards = []
         for tagged in harvest.most_tagged:

@@ -44,6 +44,8 @@ from facilitator.export.pdf.style import (
     plain,
 )
 from facilitator.export.pdf.text_block import TextBlock
+from facilitator.export.pdf.votes import room_votes
+from facilitator.export.sections.votes import RoomVotes
 
 
 class KeepStart(KeepTogether):  # type: ignore[misc]
@@ -151,6 +153,8 @@ def build_story(harvest: Harvest) -> list[Flowable]:
                 story += round_part(block, s, f)
             case report.Tally():
                 story += tally(block, s, f)
+            case RoomVotes():
+                story += room_votes(block, s, f)
             case report.MostTagged():
                 story += most_tagged(block, s, f)
     return story
