@@ -109,3 +109,43 @@ def test_a_vote_tapped_offline_is_delivered_once_when_back(room: Any, phones: An
     page.context.set_offline(False)
     wait_voted(page, cards[3].title)
     assert counts(room, vote) == {cards[3].id: 1}
+
+
+def test_ten_phones_vote_two_change_and_the_tally_and_the_harvest_agree(
+    room: Any, phones: Any
+) -> None:
+    from facilitator.core.harvest import build_harvest
+    from facilitator.core.session import room_tally
+    from facilitator.export.json_writer import harvest_to_dict
+
+    deck = room.store.deck(images=False)
+    cards = deck.cards
+    pages = [phones.open(room.join_url()) for _ in range(10)]
+    for page in pages:
+        wait_joined(page)
+    vote = open_vote(room)
+    chosen = [cards[i % 3] for i in range(10)]
+    for page, pick in zip(pages, chosen, strict=True):
+        card(page, pick.title).click()
+    for page, pick in zip(pages, chosen, strict=True):
+        wait_voted(page, pick.title)
+    for i in (0, 1):  # two change their minds
+        chosen[i] = cards[4]
+        card(pages[i], cards[4].title).click()
+        wait_voted(pages[i], cards[4].title)
+    expected = {c.id: sum(1 for x in chosen if x.id == c.id) for c in set(chosen)}
+    assert counts(room, vote) == expected
+    # the projector's tally (what the console builds) and the harvest read the same
+    stored = room.store.vote(vote)
+    shown = room_tally(deck, stored, room.store.vote_counts(vote))
+    harvest = build_harvest(room.store)
+    (exported,) = harvest.votes
+    assert [(b.label, b.count) for b in shown.bars] == [
+        (b.card.title, b.picks) for b in exported.bars
+    ]
+    rows = harvest_to_dict(harvest)["votes"]
+    assert len(rows) == 10 and {r["card"] for r in rows} == set(expected)
+    # and every phone's page shows the same counts
+    top = shown.bars[0]
+    for page in pages:
+        expect(card(page, top.label).locator(".option-count")).to_have_text(f"{top.count} votes")
