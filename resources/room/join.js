@@ -1,6 +1,7 @@
-/* The delegate's page (the join link): the event and the live round, pushed by the laptop,
- * and the room's vote: one button per answer (a card's title in its suit's colour, "Read"
- * shows its front); a tap casts or changes the vote at once. No name asked; the device id
+/* The delegate's page (the join link): the event and the live round, pushed by the laptop;
+ * the room's vote: one button per answer (a card's title in its suit's colour, "Read"
+ * shows its front), a tap casts or changes the vote at once; and the feedback survey
+ * (join-survey.js) when it is open. No name asked; the device id
  * (common.js) is all the room knows of a phone. Text is only ever set with textContent:
  * nothing is read as markup.
  */
@@ -15,40 +16,78 @@
   var api = "/api/j/" + encodeURIComponent(token);
   var device = R.deviceId();
   var votesKey = "facilitator.votes." + token;
+  var surveyKey = "facilitator.survey." + token;
+  var answered = R.readJSON(surveyKey, {}); // question id -> the answer the laptop has
+  var surveyProblems = {}; // question id -> why its last answer was refused
   var snapshot = null; // the server's last state push
   var confirmed = R.readJSON(votesKey, {}); // vote id -> the answer the laptop has
   var reading = {}; // option ids whose front is open
   var problem = ""; // why the last tap was refused
 
-  // -- the outbox: ballots, {id, op: "vote", vote, answer} ---------------------------------
+  // -- the outbox: ballots {op: "vote", vote, answer}, answers {op: "survey", question, answer}
 
   var outbox = new R.Outbox({
     key: "facilitator.outbox.j." + token,
     busy: "Too many taps at once",
-    path: function () { return api + "/vote"; },
-    body: function (item) { return { vote: item.vote, answer: item.answer, device: device }; },
+    path: function (item) { return api + (item.op === "survey" ? "/survey" : "/vote"); },
+    body: function (item) {
+      if (item.op === "survey") return { question: item.question, answer: item.answer, device: device };
+      return { vote: item.vote, answer: item.answer, device: device };
+    },
     sent: function (item) {
+      if (item.op === "survey") {
+        answered[item.question] = item.answer;
+        delete surveyProblems[item.question];
+        R.write(surveyKey, JSON.stringify(answered));
+        R.announce("Answer saved");
+        return;
+      }
       confirmed[item.vote] = item.answer;
       R.write(votesKey, JSON.stringify(confirmed));
       problem = "";
       R.announce("Vote saved");
     },
     refused: function (item, message) {
-      problem = message;
+      if (item.op === "survey") surveyProblems[item.question] = message;
+      else problem = message;
       return false;
     },
     words: function (status) {
       if (status === 404) return "this link is no longer valid";
-      if (status === 409) return "the vote is closed";
+      if (status === 409) return "it is closed";
       return "the laptop refused it (" + status + ")";
     },
     changed: render,
   });
 
   function pendingFor(voteId) {
-    var items = outbox.waiting().filter(function (i) { return i.vote === voteId; });
+    var items = outbox.waiting().filter(function (i) { return i.op !== "survey" && i.vote === voteId; });
     return items.length ? items[items.length - 1] : null;
   }
+
+  function pendingAnswer(questionId) {
+    var items = outbox.waiting().filter(function (i) { return i.op === "survey" && i.question === questionId; });
+    return items.length ? items[items.length - 1] : null;
+  }
+
+  var survey = new R.SurveyView($("survey"), $("survey-questions"), {
+    answer: function (q, value) {
+      delete surveyProblems[q.id];
+      outbox.supersede(function (i) { return i.op === "survey" && i.question === q.id; });
+      outbox.queue({ id: R.uuid4(), op: "survey", question: q.id, answer: value });
+    },
+    mine: function (id) {
+      var pending = pendingAnswer(id);
+      return pending ? pending.answer : answered[id] || null;
+    },
+    status: function (id) {
+      var pending = pendingAnswer(id);
+      if (pending) return { cls: "waiting", text: pending.error || "Sending…" };
+      if (surveyProblems[id]) return { cls: "failed", text: surveyProblems[id] };
+      if (answered[id]) return { cls: "sent", text: "Saved" };
+      return null;
+    },
+  });
 
   function mineFor(voteId) {
     var pending = pendingFor(voteId);
@@ -58,7 +97,7 @@
   function tap(vote, option) {
     if (!vote.open) return;
     problem = "";
-    outbox.supersede(function (i) { return i.vote === vote.id; }); // the last tap wins
+    outbox.supersede(function (i) { return i.op !== "survey" && i.vote === vote.id; }); // the last tap wins
     outbox.queue({ id: R.uuid4(), op: "vote", vote: vote.id, answer: option.id });
   }
 
@@ -74,6 +113,10 @@
       if (vote && "mine" in vote) { // what the laptop has for this phone, on (re)connection
         if (vote.mine) confirmed[vote.id] = vote.mine; else delete confirmed[vote.id];
         R.write(votesKey, JSON.stringify(confirmed));
+      }
+      if (snapshot.survey && snapshot.survey.mine) {
+        answered = snapshot.survey.mine;
+        R.write(surveyKey, JSON.stringify(answered));
       }
       render();
     },
@@ -136,7 +179,7 @@
     var banner = $("offline");
     banner.hidden = !offline;
     banner.textContent = !offline ? ""
-      : n ? "Offline — your vote will be sent when the network is back"
+      : n ? "Offline — what you gave will be sent when the network is back"
       : "Offline — reconnecting…";
   }
 
@@ -216,7 +259,7 @@
   function renderVote() {
     var vote = snapshot.vote;
     $("vote").hidden = !vote;
-    $("idle").hidden = !!vote;
+    $("idle").hidden = !!vote || !!(snapshot.survey && snapshot.survey.open);
     if (!vote) return;
     var mine = vote.open ? mineFor(vote.id) : confirmed[vote.id] || null;
     var chosen = "";
@@ -253,6 +296,7 @@
     if (!snapshot) return;
     renderHeader();
     renderVote();
+    survey.update(snapshot.survey);
   }
 
   function start() {

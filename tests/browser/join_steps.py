@@ -52,3 +52,19 @@ def wait_voted(page: Any, title: str) -> None:
     expect(page.locator("#vote-status")).to_have_text(
         f"Your vote: {title}. Tap another to change it.", timeout=DELIVERED_MS
     )
+
+
+def open_survey(room: Any) -> list[str]:
+    """Give the event the learning event's survey and open it, as the console does."""
+    import msgspec
+
+    from facilitator.core.changes import ROOM
+    from facilitator.core.plan import bundled_plans, load_plan
+    from facilitator.core.settings import SURVEY_OPEN
+    from facilitator.store import operations as ops
+
+    survey = load_plan(bundled_plans()["learning-event"]).survey
+    plan = msgspec.structs.replace(room.store.plan(), survey=survey)
+    room.server.event_changed(ops.replace_plan(room.store, plan, origin=ROOM)[1])
+    room.server.event_changed(ops.set_setting(room.store, SURVEY_OPEN.key, True, origin=ROOM))
+    return [q.id for q in room.store.survey_questions()]

@@ -104,7 +104,7 @@ def test_a_vote_tapped_offline_is_delivered_once_when_back(room: Any, phones: An
     card(page, cards[0].title).click()
     card(page, cards[3].title).click()  # changed while offline: the last tap counts
     expect(page.locator("#offline")).to_have_text(
-        "Offline — your vote will be sent when the network is back", timeout=DELIVERED_MS
+        "Offline — what you gave will be sent when the network is back", timeout=DELIVERED_MS
     )
     page.context.set_offline(False)
     wait_voted(page, cards[3].title)

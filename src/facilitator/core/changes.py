@@ -49,6 +49,7 @@ class Changes(Struct, frozen=True, kw_only=True):
     draft: bool = False
     links: bool = False  # a room link (the join link or a table's) was renewed
     votes: tuple[str, ...] = ()  # ids of the room's votes opened, closed or voted in
+    survey: bool = False  # answers to the feedback survey were given or changed
     origin: str = CAPTURE
 
     @property
@@ -86,5 +87,6 @@ class Changes(Struct, frozen=True, kw_only=True):
             draft=self.draft or other.draft,
             links=self.links or other.links,
             votes=tuple(dict.fromkeys(self.votes + other.votes)),
+            survey=self.survey or other.survey,
             origin=self.origin,
         )

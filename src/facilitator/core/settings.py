@@ -47,6 +47,7 @@ PROJECTOR_ITEM = Setting("projector.item", None, None, "the run item last live")
 EXPORT_FOLDER = Setting("export.folder", "", str, "the folder exports were last written to")
 EXPORT_FORMATS = Setting("export.formats", None, list, "formats last chosen; None: all")
 VOTE_HIDDEN = Setting("room.vote_hidden", False, bool, "a new vote hides its results until closed")
+SURVEY_OPEN = Setting("room.survey_open", False, bool, "the feedback survey is open on phones")
 VOTE_CHANGEABLE = Setting("room.vote_changeable", True, bool, "a ballot may change until closed")
 
 EVENT_SETTINGS: tuple[Setting, ...] = (
@@ -63,6 +64,7 @@ EVENT_SETTINGS: tuple[Setting, ...] = (
     EXPORT_FORMATS,
     VOTE_HIDDEN,
     VOTE_CHANGEABLE,
+    SURVEY_OPEN,
 )
 
 # -- machine preferences (QSettings: this laptop, every event) ------------------------------

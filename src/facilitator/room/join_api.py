@@ -13,6 +13,7 @@ from aiohttp import web
 
 from facilitator.core.changes import PHONE
 from facilitator.core.errors import InputError
+from facilitator.core.settings import SURVEY_OPEN
 from facilitator.core.votes import VoteClosed, VoteLocked
 from facilitator.room.api import (
     CLOSED,
@@ -117,10 +118,35 @@ async def cast(request: web.Request) -> web.StreamResponse:
     return web.json_response({"vote": vote_id, "mine": answer, "saved": True})
 
 
+async def answer(request: web.Request) -> web.StreamResponse:
+    """A delegate's answer to one survey question: ``{question, answer, device}``."""
+    opened = await _writing(request)
+    if isinstance(opened, web.Response):
+        return opened
+    room, device, data = opened
+    question = string(data, "question")
+    if "answer" not in data:
+        return error(400, "The request needs an 'answer'.")
+    if not SURVEY_OPEN.read(room.store):
+        return error(409, "The survey is closed.")
+    try:
+        _stored, changes = ops.answer_survey(
+            room.store, question, device, data["answer"], origin=PHONE
+        )
+    except InputError as exc:
+        return error(400, problem(exc))
+    except StoreError as exc:
+        return error(409, str(exc))
+    if changes.survey:
+        room.notifier.put(changes)
+    return web.json_response({"question": question, "saved": True})
+
+
 def routes() -> list[web.RouteDef]:
     return [
         web.get("/j/{token}", join_page),
         web.get("/api/j/{token}/state", state),
         web.get("/api/j/{token}/ws", websocket),
         web.post("/api/j/{token}/vote", cast),
+        web.post("/api/j/{token}/survey", answer),
     ]

@@ -22,6 +22,7 @@ from typing import Any
 from aiohttp import web
 
 from facilitator.core.changes import PHONE, Changes
+from facilitator.core.settings import SURVEY_OPEN
 from facilitator.paths import resource_path
 from facilitator.room import addresses, guard, join_api
 from facilitator.room.api import routes
@@ -212,7 +213,8 @@ class RoomServer:
         closed on the laptop reaches every delegate."""
         if changes.origin == PHONE:
             return  # a phone's own commit was pushed when it was made
-        if changes.votes or changes.deck or changes.event:
+        survey = SURVEY_OPEN.key in changes.settings or changes.plan
+        if changes.votes or changes.deck or changes.event or survey:
             self._call(lambda room: room.delegates.schedule_push(), wait=False)
         if not changes.entries_changed:
             return

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from facilitator.core.plan.survey import AskedQuestion
 from facilitator.core.records import KINDS, RoundInfo, TableInfo, Theme
 from facilitator.core.votes import CARD, Vote
 from facilitator.store.db import EventStore
@@ -106,12 +107,45 @@ def vote_view(
     return view
 
 
-def delegate_snapshot(
-    *, title: str, round_: dict[str, Any] | None, vote: dict[str, Any] | None
+def survey_view(
+    questions: list[AskedQuestion], open_: bool, mine: dict[str, str] | None
 ) -> dict[str, Any]:
-    """What every delegate's page shows: the event, the live round and its prompts, and
-    the vote open now (or the last one, with its results)."""
-    return {"event": {"title": title}, "round": public_round(round_), "vote": vote}
+    """The feedback survey as the phones show it: its questions when it is open, and for
+    one device (``mine`` given) the answers it gave."""
+    view: dict[str, Any] = {
+        "open": open_ and bool(questions),
+        "questions": [
+            {
+                "id": q.id,
+                "question": q.question.question,
+                "kind": q.question.kind,
+                "choices": list(q.question.choices),
+            }
+            for q in questions
+        ]
+        if open_
+        else [],
+    }
+    if mine is not None:
+        view["mine"] = mine
+    return view
+
+
+def delegate_snapshot(
+    *,
+    title: str,
+    round_: dict[str, Any] | None,
+    vote: dict[str, Any] | None,
+    survey: dict[str, Any],
+) -> dict[str, Any]:
+    """What every delegate's page shows: the event, the live round and its prompts, the
+    vote open now (or the last one, with its results), and the survey when it is open."""
+    return {
+        "event": {"title": title},
+        "round": public_round(round_),
+        "vote": vote,
+        "survey": survey,
+    }
 
 
 def snapshot(

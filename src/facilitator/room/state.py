@@ -19,6 +19,7 @@ from msgspec import Struct
 
 from facilitator.core.changes import Changes
 from facilitator.core.records import TableInfo
+from facilitator.core.settings import SURVEY_OPEN
 from facilitator.room import guard, snapshot
 from facilitator.room.delegates import Delegate, Delegates
 from facilitator.store.base import now_iso
@@ -162,7 +163,15 @@ class Room:
                 ballot = self.store.ballot(vote.id, device)
                 mine = ballot.answer if ballot is not None else None
             view = snapshot.vote_view(vote, cards, self.store.vote_counts(vote.id), mine)
-        return snapshot.delegate_snapshot(title=title, round_=self.round(), vote=view)
+        mine_answers = None
+        if device:
+            mine_answers = {a.question_id: a.answer for a in self.store.survey_answers(device)}
+        survey = snapshot.survey_view(
+            self.store.survey_questions(), bool(SURVEY_OPEN.read(self.store)), mine_answers
+        )
+        return snapshot.delegate_snapshot(
+            title=title, round_=self.round(), vote=view, survey=survey
+        )
 
     # -- phones ---------------------------------------------------------------------------
 

@@ -48,6 +48,7 @@ from facilitator.store.opening import inspect_revision, sidecars_present, tidy_s
 from facilitator.store.picks import PickOps
 from facilitator.store.room import RoomOps, make_missing_tokens
 from facilitator.store.rows import THEME_COLUMNS, THEME_ROW, insert_row
+from facilitator.store.survey import SurveyOps
 from facilitator.store.timeline import TimelineOps, timeline_values
 from facilitator.store.votes import VoteOps
 
@@ -69,7 +70,15 @@ _inspect = inspect_revision  # the name merge and older callers know
 
 
 class EventStore(
-    EventInfoOps, DeckPlanOps, EntryOps, PickOps, TimelineOps, DraftSettingOps, RoomOps, VoteOps
+    EventInfoOps,
+    DeckPlanOps,
+    EntryOps,
+    PickOps,
+    TimelineOps,
+    DraftSettingOps,
+    RoomOps,
+    VoteOps,
+    SurveyOps,
 ):
     """An open event file. Create with :meth:`create` or :meth:`open`; close when done.
 

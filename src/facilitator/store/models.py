@@ -184,3 +184,29 @@ class RoomBallotRow(SQLModel, table=True):
     device: str
     answer: str  # a card key, or one of the vote's choices
     at: str
+
+
+class SurveyQuestionRow(SQLModel, table=True):
+    """A question of the plan's feedback survey (added by 0005)."""
+
+    __tablename__ = "survey_question"
+    id: str = Field(primary_key=True)
+    position: int  # RETIRED and beyond: removed from the plan, kept for its answers
+    question: str
+    kind: str  # rating | choice | text
+    choices_json: str
+
+
+class SurveyAnswerRow(SQLModel, table=True):
+    """One device's answer to one survey question: one per device per question."""
+
+    __tablename__ = "survey_answer"
+    __table_args__ = (
+        UniqueConstraint("question_id", "device", name="uq_survey_answer_question_device"),
+    )
+    id: str = Field(primary_key=True)
+    question_id: str = Field(foreign_key="survey_question.id")
+    device: str  # a phone's id, or "paper-…" for an answer typed on the laptop
+    answer: str  # a rating 1-5, a choice, or free text
+    at: str
+    origin: str  # phone | laptop

@@ -14,6 +14,7 @@ from typing import Any
 from facilitator.core.changes import CAPTURE, PHONE, Changes
 from facilitator.core.deck import Deck
 from facilitator.core.plan import Plan
+from facilitator.core.plan.survey import SurveyAnswer
 from facilitator.core.records import EventInfo, RoundInfo, TableInfo
 from facilitator.core.votes import CARD, Ballot, Vote
 from facilitator.store.db import EventStore
@@ -215,6 +216,16 @@ def open_vote(
 def close_vote(store: EventStore, vote_id: str, *, origin: str) -> tuple[Vote, Changes]:
     vote = store.close_vote(vote_id)
     return vote, Changes(votes=(vote.id,), origin=origin)
+
+
+def answer_survey(
+    store: EventStore, question_id: str, device: str, answer: object, *, origin: str
+) -> tuple[SurveyAnswer, Changes]:
+    """A survey answer from a phone (``PHONE``) or typed from paper on the laptop."""
+    stored, changed = store.answer_survey(
+        question_id, device, answer, origin="phone" if origin == PHONE else "laptop"
+    )
+    return stored, Changes(survey=changed, origin=origin)
 
 
 def cast_ballot(

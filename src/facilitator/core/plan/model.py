@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from msgspec import Struct
 
+from facilitator.core.plan.survey import SurveyQuestion
+
 FORMATS = ("tables", "pairs", "trios", "solo", "plenary")
 
 # What a room can sensibly plan; anything beyond is a typo (150 instead of 15), not a plan.
@@ -37,6 +39,7 @@ class Round(Struct, frozen=True):
 class Plan(Struct, frozen=True):
     title: str
     rounds: tuple[Round, ...]
+    survey: tuple[SurveyQuestion, ...] = ()  # the feedback survey, asked on the phones
 
     @property
     def total_minutes(self) -> float:

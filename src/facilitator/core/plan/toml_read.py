@@ -25,6 +25,7 @@ from facilitator.core.plan.model import (
     Plan,
     Round,
 )
+from facilitator.core.plan.survey import parse_survey
 from facilitator.core.textfile import read_user_text
 
 if TYPE_CHECKING:
@@ -129,9 +130,12 @@ def parse_plan(text: str, source: str = "plan.toml") -> Plan:
         return f"{source}:{line}" if line is not None else source
 
     for key in data:
-        if key not in ("plan", "round"):
+        if key not in ("plan", "round", "survey"):
             problems.append(
-                Problem(source, f'unknown section "{key}" (a plan has [plan] and [[round]])')
+                Problem(
+                    source,
+                    f'unknown section "{key}" (a plan has [plan], [[round]] and [[survey]])',
+                )
             )
 
     head = data.get("plan")
@@ -166,9 +170,10 @@ def parse_plan(text: str, source: str = "plan.toml") -> Plan:
             if parsed is not None:
                 rounds.append(parsed)
 
+    survey = parse_survey(data.get("survey"), text, at, problems)
     if problems:
         raise InputError(sorted(problems, key=_line_of))
-    return Plan(title=title, rounds=tuple(rounds))
+    return Plan(title=title, rounds=tuple(rounds), survey=survey)
 
 
 def _parse_round(

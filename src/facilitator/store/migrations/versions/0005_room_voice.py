@@ -1,7 +1,9 @@
-"""The room's voice: votes put to the delegates' phones, and the ballots they cast.
+"""The room's voice: votes put to the delegates' phones and the ballots they cast; the
+plan's feedback survey and its answers.
 
-One ballot per device per vote, enforced here (a unique constraint), so a replay or two
-taps at the same instant from one phone can never count twice.
+One ballot per device per vote, and one answer per device per survey question, enforced
+here (unique constraints), so a replay or two taps at the same instant from one phone can
+never count twice.
 
 Revision ID: 0005
 Revises: 0004
@@ -39,7 +41,28 @@ def upgrade() -> None:
         sa.UniqueConstraint("vote_id", "device", name="uq_room_ballot_vote_device"),
     )
 
+    op.create_table(
+        "survey_question",
+        sa.Column("id", sa.String(), primary_key=True),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("question", sa.String(), nullable=False),
+        sa.Column("kind", sa.String(), nullable=False),
+        sa.Column("choices_json", sa.String(), nullable=False),
+    )
+    op.create_table(
+        "survey_answer",
+        sa.Column("id", sa.String(), primary_key=True),
+        sa.Column("question_id", sa.String(), sa.ForeignKey("survey_question.id"), nullable=False),
+        sa.Column("device", sa.String(), nullable=False),
+        sa.Column("answer", sa.String(), nullable=False),
+        sa.Column("at", sa.String(), nullable=False),
+        sa.Column("origin", sa.String(), nullable=False),
+        sa.UniqueConstraint("question_id", "device", name="uq_survey_answer_question_device"),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("survey_answer")
+    op.drop_table("survey_question")
     op.drop_table("room_ballot")
     op.drop_table("room_vote")
