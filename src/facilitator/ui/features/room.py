@@ -15,13 +15,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 from facilitator.core.changes import Changes
 from facilitator.core.errors import InputError
 from facilitator.core.projector_state import JoinSlide
-from facilitator.core.settings import VOTE_CHANGEABLE, VOTE_HIDDEN
+from facilitator.core.settings import SURVEY_OPEN, VOTE_CHANGEABLE, VOTE_HIDDEN
 from facilitator.room import links
 from facilitator.store.db import StoreError
 from facilitator.ui.features.window import Window
 from facilitator.ui.keys import BINDINGS
 from facilitator.ui.room.control import RoomControl
 from facilitator.ui.room.panel import RoomPanel
+from facilitator.ui.room.paper_survey import PaperSurveyDialog
+from facilitator.ui.room.survey import NO_SURVEY, RoomSurvey
 from facilitator.ui.room.votes import RoomVotes
 
 if TYPE_CHECKING:
@@ -70,6 +72,10 @@ class RoomFeature(QObject):
         votes.said.connect(lambda words: window.status(words, 10000))
         votes.said.connect(self._sync_vote)
         self.vote_action = window.bind_key("vote", votes.toggle, checkable=True)
+        self.survey = survey = RoomSurvey(control, self)
+        survey.said.connect(lambda words: window.status(words, 10000))
+        survey.said.connect(self._sync_vote)
+        self.survey_action = window.bind_key("survey", survey.toggle, checkable=True)
         self.panel.toggle_button.clicked.connect(self.toggle_action.trigger)
         self.panel.join_button.clicked.connect(self.show_join_slide)
         self.panel.cards_button.clicked.connect(self.print_cards)
@@ -86,6 +92,9 @@ class RoomFeature(QObject):
         self.changeable_action.setCheckable(True)
         self.changeable_action.toggled.connect(votes.set_changeable)
         menu.aboutToShow.connect(self._sync_vote)
+        menu.addSeparator()
+        menu.addAction(self.survey_action)
+        menu.addAction("Survey answers from &paper…", self.paper_survey)
         menu.addSeparator()
         menu.addAction("Renew a &table's link…", self.renew_table)
         menu.addAction("Renew the join &link…", self.renew_join)
@@ -114,12 +123,15 @@ class RoomFeature(QObject):
             self.window.status("The room network is closed.")
 
     def _votes_changed(self, changes: Changes) -> None:
-        if changes.votes or {VOTE_HIDDEN.key, VOTE_CHANGEABLE.key} & set(changes.settings):
+        if changes.votes or {VOTE_HIDDEN.key, VOTE_CHANGEABLE.key, SURVEY_OPEN.key} & set(
+            changes.settings
+        ):
             self._sync_vote()
 
     def _sync_vote(self, *_args: object) -> None:
         """The menu's check marks follow the event file (blocked: no write echo)."""
         self.vote_action.setChecked(self.votes.current() is not None)
+        self.survey_action.setChecked(self.survey.is_open())
         for action, setting in (
             (self.hidden_action, VOTE_HIDDEN),
             (self.changeable_action, VOTE_CHANGEABLE),
@@ -127,6 +139,12 @@ class RoomFeature(QObject):
             blocked = action.blockSignals(True)
             action.setChecked(self.votes.option(setting))
             action.blockSignals(blocked)
+
+    def paper_survey(self) -> None:
+        if not self.window.controller.store.survey_questions():
+            self.window.status(NO_SURVEY, 10000)
+            return
+        PaperSurveyDialog(self.window.controller, self.window.as_widget()).exec()
 
     def open(self, port: int | None = None) -> list[str]:
         """Open the room (``--room``, F9); returns the base URL of each address."""
