@@ -20,6 +20,8 @@ from facilitator.core.harvest import Harvest, build_harvest
 from facilitator.export import report, write
 from facilitator.export.html import render_html
 from facilitator.export.markdown import render_markdown
+from facilitator.export.sections.survey import SurveySection
+from facilitator.export.sections.votes import RoomVotes
 from facilitator.store.db import EventStore
 from unit.harvest_sample import big_event, rich_event
 from unit.pdf_text import pdftotext
@@ -62,6 +64,10 @@ def outline_headings(harvest: Harvest) -> list[str]:
                 out += [f"{card.title} · {card.detail}" for card in block.cards]
             case report.RoundPart():
                 out += [block.title, *(part.title for part in block.parts)]
+            case RoomVotes():
+                out += [block.title, *(vote.question for vote in block.votes)]
+            case SurveySection():
+                out += [block.title, *(result.question for result in block.results)]
             case _:
                 out.append(block.title)
     return [_normal(h) for h in out]

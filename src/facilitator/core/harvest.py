@@ -32,8 +32,10 @@ from facilitator.core.harvest_model import (
     local_zone,
     parse_time,
 )
+from facilitator.core.harvest_survey import build_survey
 from facilitator.core.harvest_votes import build_votes
 from facilitator.core.plan import Plan
+from facilitator.core.plan.survey import AskedQuestion, SurveyAnswer
 from facilitator.core.records import (
     CardPick,
     EventInfo,
@@ -78,6 +80,8 @@ class HarvestSource(Protocol):
     def timeline(self) -> list[TimelineEntry]: ...
     def votes(self) -> list[Vote]: ...
     def ballots(self, vote_id: str | None = None) -> list[Ballot]: ...
+    def survey_questions(self, *, include_retired: bool = False) -> list[AskedQuestion]: ...
+    def survey_answers(self, device: str | None = None) -> list[SurveyAnswer]: ...
 
 
 def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
@@ -177,6 +181,7 @@ def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
         exported_at=datetime.now(zone).isoformat(timespec="seconds"),
         tz=zone,
         votes=build_votes(store, deck),
+        survey=build_survey(store),
     )
 
 

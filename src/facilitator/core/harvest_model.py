@@ -14,6 +14,7 @@ from msgspec import Struct
 from facilitator.core.deck import Deck
 
 if TYPE_CHECKING:  # harvest_votes builds on this module's bars and card references
+    from facilitator.core.harvest_survey import HarvestQuestion
     from facilitator.core.harvest_votes import HarvestVote
 from facilitator.core.records import (
     KINDS,
@@ -163,6 +164,7 @@ class Harvest(Struct, frozen=True):
     exported_at: str
     tz: tzinfo
     votes: tuple[HarvestVote, ...] = ()  # the room's votes, oldest first
+    survey: tuple[HarvestQuestion, ...] = ()  # the feedback survey and its answers
 
     # -- counts and lookups ----------------------------------------------------------------
 

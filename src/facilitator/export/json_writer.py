@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.harvest import Harvest
+from facilitator.export.sections.survey import json_survey
 from facilitator.export.sections.votes import json_votes
 
 FORMAT = "facilitator-harvest"
@@ -103,6 +104,7 @@ def harvest_to_dict(harvest: Harvest) -> dict[str, Any]:
             for p in harvest.picks
         ],
         **json_votes(harvest),
+        **json_survey(harvest),
         "timeline": [
             {
                 "id": e.id,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from facilitator.core.harvest import Harvest, HarvestTheme
 from facilitator.export import report
+from facilitator.export.sections.survey import SurveySection
 from facilitator.export.sections.votes import RoomVotes
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -69,6 +70,10 @@ def render_markdown(harvest: Harvest) -> str:
                 from facilitator.export.sections.votes_render import votes_markdown
 
                 out += votes_markdown(block)
+            case SurveySection():
+                from facilitator.export.sections.votes_render import survey_markdown
+
+                out += survey_markdown(block)
             case report.MostTagged():
                 out += _most_tagged(block)
     return "\n".join(out).rstrip("\n") + "\n"

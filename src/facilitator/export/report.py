@@ -11,7 +11,8 @@ the parts and every heading's text come from here, so they cannot differ between
 md, the html and the pdf. Heading levels: the cover's title is the one level-1 heading;
 :class:`Agenda`, :class:`RoundPart`, :class:`Tally` and :class:`MostTagged` open a
 level-2 section; :class:`TableEntries`, :class:`KindEntries` and :class:`TaggedEntries`
-are level-3 headings inside them.
+are level-3 headings inside them. The room's votes and the feedback survey
+(export/sections/) open a level-2 section too, each question a level-3 heading.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from facilitator.core.harvest import (
     TallyBar,
 )
 from facilitator.core.records import KIND_LABELS, KIND_PLURALS, KINDS
+from facilitator.export.sections.survey import SurveySection, survey_section
 from facilitator.export.sections.votes import RoomVotes, room_votes
 
 AGENDA_TITLE = "Agenda"
@@ -246,7 +248,7 @@ class MostTagged(Struct, frozen=True):
     cards: tuple[TaggedEntries, ...]
 
 
-Block = Cover | Agenda | RoundPart | Tally | RoomVotes | MostTagged
+Block = Cover | Agenda | RoundPart | Tally | RoomVotes | MostTagged | SurveySection
 
 
 def outline(harvest: Harvest) -> list[Block]:
@@ -315,4 +317,7 @@ def outline(harvest: Harvest) -> list[Block]:
                 )
             )
         blocks.append(MostTagged(MOST_TAGGED_TITLE, MOST_TAGGED_NOTE, tuple(cards)))
+    survey = survey_section(harvest)  # the delegates' feedback, last
+    if survey is not None:
+        blocks.append(survey)
     return blocks

@@ -44,7 +44,8 @@ from facilitator.export.pdf.style import (
     plain,
 )
 from facilitator.export.pdf.text_block import TextBlock
-from facilitator.export.pdf.votes import room_votes
+from facilitator.export.pdf.votes import room_votes, survey
+from facilitator.export.sections.survey import SurveySection
 from facilitator.export.sections.votes import RoomVotes
 
 
@@ -155,6 +156,8 @@ def build_story(harvest: Harvest) -> list[Flowable]:
                 story += tally(block, s, f)
             case RoomVotes():
                 story += room_votes(block, s, f)
+            case SurveySection():
+                story += survey(block, s, f)
             case report.MostTagged():
                 story += most_tagged(block, s, f)
     return story
