@@ -50,6 +50,7 @@ class Changes(Struct, frozen=True, kw_only=True):
     links: bool = False  # a room link (the join link or a table's) was renewed
     votes: tuple[str, ...] = ()  # ids of the room's votes opened, closed or voted in
     survey: bool = False  # answers to the feedback survey were given or changed
+    questions: tuple[str, ...] = ()  # ids of questions to the room asked, moderated, up-voted
     origin: str = CAPTURE
 
     @property
@@ -88,5 +89,6 @@ class Changes(Struct, frozen=True, kw_only=True):
             links=self.links or other.links,
             votes=tuple(dict.fromkeys(self.votes + other.votes)),
             survey=self.survey or other.survey,
+            questions=tuple(dict.fromkeys(self.questions + other.questions)),
             origin=self.origin,
         )

@@ -13,10 +13,13 @@ import asyncio
 import contextlib
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from aiohttp import web
 
+from facilitator.core.room_questions import APPROVED
+from facilitator.core.settings import SURVEY_OPEN
+from facilitator.room import snapshot
 from facilitator.store.db import EventStore
 
 PUSH_EVERY = 0.25  # seconds: the delegates' pages follow the room a few times a second
@@ -71,3 +74,36 @@ class Delegates:
         """The sockets a renewed join link cut off."""
         token = self.store.room_tokens().event
         return [d for d in self.sockets if d.token != token]
+
+
+def delegate_view(
+    store: EventStore,
+    title: str,
+    cards: list[dict[str, str]],
+    round_: dict[str, Any] | None,
+    device: str | None,
+) -> dict[str, Any]:
+    """The delegates' state: the event, the live round, the vote (the open one, or the
+    last), the survey when open, the approved questions; for ``device``, what is its own."""
+    vote = store.latest_vote()
+    view = None
+    if vote is not None:
+        ballot: str | Literal[False] | None = False
+        if device:
+            given = store.ballot(vote.id, device)
+            ballot = given.answer if given is not None else None
+        view = snapshot.vote_view(vote, cards, store.vote_counts(vote.id), ballot)
+    answers = None
+    mine = upvoted = None
+    if device:
+        answers = {a.question_id: a.answer for a in store.survey_answers(device)}
+        mine = [q for q in store.room_questions() if q.device == device]
+        upvoted = store.upvoted_by(device)
+    survey = snapshot.survey_view(store.survey_questions(), bool(SURVEY_OPEN.read(store)), answers)
+    return snapshot.delegate_snapshot(
+        title=title,
+        round_=round_,
+        vote=view,
+        survey=survey,
+        questions=snapshot.questions_view(store.room_questions(APPROVED), mine, upvoted),
+    )

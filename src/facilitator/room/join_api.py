@@ -29,6 +29,7 @@ from facilitator.room.guard import MAX_BODY
 from facilitator.room.state import ROOM, Room
 from facilitator.store import operations as ops
 from facilitator.store.base import StoreError
+from facilitator.store.room_questions import BANNED
 
 JOIN_GONE = "This link is no longer valid: scan the QR code on the screen again."
 MAX_TOKEN = 100
@@ -80,7 +81,7 @@ async def websocket(request: web.Request) -> web.StreamResponse:
     return ws
 
 
-async def _writing(request: web.Request) -> tuple[Room, str, dict[str, Any]] | web.Response:
+async def writing(request: web.Request) -> tuple[Room, str, dict[str, Any]] | web.Response:
     """What every write from a delegate starts with: the room open, the join link valid,
     the body read, the device within its limit; or the answer that refuses it."""
     room = _room(request)
@@ -90,6 +91,8 @@ async def _writing(request: web.Request) -> tuple[Room, str, dict[str, Any]] | w
         return error(404, JOIN_GONE)
     data = await body(request)
     device = string(data, "device")
+    if room.store.is_banned(device):
+        return error(403, BANNED)
     wait = room.limiter.check(device)
     if wait is not None:
         return error(429, "Too many taps at once: wait a moment.", retry_after=wait)
@@ -98,7 +101,7 @@ async def _writing(request: web.Request) -> tuple[Room, str, dict[str, Any]] | w
 
 async def cast(request: web.Request) -> web.StreamResponse:
     """A delegate's ballot, cast or changed at once: ``{vote, answer, device}``."""
-    opened = await _writing(request)
+    opened = await writing(request)
     if isinstance(opened, web.Response):
         return opened
     room, device, data = opened
@@ -120,7 +123,7 @@ async def cast(request: web.Request) -> web.StreamResponse:
 
 async def answer(request: web.Request) -> web.StreamResponse:
     """A delegate's answer to one survey question: ``{question, answer, device}``."""
-    opened = await _writing(request)
+    opened = await writing(request)
     if isinstance(opened, web.Response):
         return opened
     room, device, data = opened

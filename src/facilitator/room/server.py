@@ -24,7 +24,7 @@ from aiohttp import web
 from facilitator.core.changes import PHONE, Changes
 from facilitator.core.settings import SURVEY_OPEN
 from facilitator.paths import resource_path
-from facilitator.room import addresses, guard, join_api
+from facilitator.room import addresses, guard, join_api, questions_api
 from facilitator.room.api import routes
 from facilitator.room.links import DEFAULT_PORT
 from facilitator.room.state import ROOM, Notifier, Phone, Room
@@ -134,7 +134,7 @@ class RoomServer:
         )
         app[ROOM] = self._room
         app.on_response_prepare.append(guard.add_headers)
-        app.add_routes([*routes(), *join_api.routes()])
+        app.add_routes([*routes(), *join_api.routes(), *questions_api.routes()])
         runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)
         await runner.setup()
         self._runner = runner
@@ -214,7 +214,7 @@ class RoomServer:
         if changes.origin == PHONE:
             return  # a phone's own commit was pushed when it was made
         survey = SURVEY_OPEN.key in changes.settings or changes.plan
-        if changes.votes or changes.deck or changes.event or survey:
+        if changes.votes or changes.deck or changes.event or survey or changes.questions:
             self._call(lambda room: room.delegates.schedule_push(), wait=False)
         if not changes.entries_changed:
             return

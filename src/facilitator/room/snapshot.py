@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from facilitator.core.plan.survey import AskedQuestion
 from facilitator.core.records import KINDS, RoundInfo, TableInfo, Theme
+from facilitator.core.room_questions import RoomQuestion
 from facilitator.core.votes import CARD, Vote
 from facilitator.store.db import EventStore
 
@@ -131,12 +132,28 @@ def survey_view(
     return view
 
 
+def questions_view(
+    approved: list[RoomQuestion], mine: list[RoomQuestion] | None, upvoted: set[str] | None
+) -> dict[str, Any]:
+    """Questions to the room: the approved ones, most up-voted first; for one device
+    (``mine`` given) its own questions with where they stand, and what it up-voted."""
+    ranked = sorted(approved, key=lambda q: (-q.upvotes, q.created_at, q.id))
+    view: dict[str, Any] = {
+        "approved": [{"id": q.id, "text": q.text, "upvotes": q.upvotes} for q in ranked],
+    }
+    if mine is not None:
+        view["mine"] = [{"id": q.id, "text": q.text, "status": q.status} for q in mine]
+        view["upvoted"] = sorted(upvoted or ())
+    return view
+
+
 def delegate_snapshot(
     *,
     title: str,
     round_: dict[str, Any] | None,
     vote: dict[str, Any] | None,
     survey: dict[str, Any],
+    questions: dict[str, Any],
 ) -> dict[str, Any]:
     """What every delegate's page shows: the event, the live round and its prompts, the
     vote open now (or the last one, with its results), and the survey when it is open."""
@@ -145,6 +162,7 @@ def delegate_snapshot(
         "round": public_round(round_),
         "vote": vote,
         "survey": survey,
+        "questions": questions,
     }
 
 

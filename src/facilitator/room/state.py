@@ -12,16 +12,15 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from aiohttp import web
 from msgspec import Struct
 
 from facilitator.core.changes import Changes
 from facilitator.core.records import TableInfo
-from facilitator.core.settings import SURVEY_OPEN
 from facilitator.room import guard, snapshot
-from facilitator.room.delegates import Delegate, Delegates
+from facilitator.room.delegates import Delegate, Delegates, delegate_view
 from facilitator.store.base import now_iso
 from facilitator.store.db import EventStore
 
@@ -155,23 +154,7 @@ class Room:
     def delegate_state(self, device: str | None) -> dict[str, Any]:
         """What a delegate's page shows (the join link); ``device``: with what is its own."""
         title, cards = self._title_and_cards()
-        vote = self.store.latest_vote()
-        view = None
-        if vote is not None:
-            mine: str | Literal[False] | None = False
-            if device:
-                ballot = self.store.ballot(vote.id, device)
-                mine = ballot.answer if ballot is not None else None
-            view = snapshot.vote_view(vote, cards, self.store.vote_counts(vote.id), mine)
-        mine_answers = None
-        if device:
-            mine_answers = {a.question_id: a.answer for a in self.store.survey_answers(device)}
-        survey = snapshot.survey_view(
-            self.store.survey_questions(), bool(SURVEY_OPEN.read(self.store)), mine_answers
-        )
-        return snapshot.delegate_snapshot(
-            title=title, round_=self.round(), vote=view, survey=survey
-        )
+        return delegate_view(self.store, title, cards, self.round(), device)
 
     # -- phones ---------------------------------------------------------------------------
 

@@ -47,6 +47,7 @@ from facilitator.store.lock import EventLock
 from facilitator.store.opening import inspect_revision, sidecars_present, tidy_sidecars
 from facilitator.store.picks import PickOps
 from facilitator.store.room import RoomOps, make_missing_tokens
+from facilitator.store.room_questions import RoomQuestionOps
 from facilitator.store.rows import THEME_COLUMNS, THEME_ROW, insert_row
 from facilitator.store.survey import SurveyOps
 from facilitator.store.timeline import TimelineOps, timeline_values
@@ -79,6 +80,7 @@ class EventStore(
     RoomOps,
     VoteOps,
     SurveyOps,
+    RoomQuestionOps,
 ):
     """An open event file. Create with :meth:`create` or :meth:`open`; close when done.
 

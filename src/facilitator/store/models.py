@@ -210,3 +210,37 @@ class SurveyAnswerRow(SQLModel, table=True):
     answer: str  # a rating 1-5, a choice, or free text
     at: str
     origin: str  # phone | laptop
+
+
+class RoomQuestionRow(SQLModel, table=True):
+    """A delegate's question to the room: waiting for the facilitator, approved (on the
+    projector and the phones) or hidden (added by 0005)."""
+
+    __tablename__ = "room_question"
+    id: str = Field(primary_key=True)  # the id the phone gave it: a replay stores nothing twice
+    text: str
+    device: str
+    created_at: str
+    status: str = Field(index=True)  # waiting | approved | hidden
+    moderated_at: str | None = None
+
+
+class RoomUpvoteRow(SQLModel, table=True):
+    """One device's up-vote of one approved question: one per device per question."""
+
+    __tablename__ = "room_upvote"
+    __table_args__ = (
+        UniqueConstraint("question_id", "device", name="uq_room_upvote_question_device"),
+    )
+    id: str = Field(primary_key=True)
+    question_id: str = Field(foreign_key="room_question.id")
+    device: str
+    at: str
+
+
+class RoomBanRow(SQLModel, table=True):
+    """A device the facilitator banned: nothing it sends reaches the room."""
+
+    __tablename__ = "room_ban"
+    device: str = Field(primary_key=True)
+    at: str

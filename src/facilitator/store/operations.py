@@ -16,6 +16,7 @@ from facilitator.core.deck import Deck
 from facilitator.core.plan import Plan
 from facilitator.core.plan.survey import SurveyAnswer
 from facilitator.core.records import EventInfo, RoundInfo, TableInfo
+from facilitator.core.room_questions import RoomQuestion
 from facilitator.core.votes import CARD, Ballot, Vote
 from facilitator.store.db import EventStore
 
@@ -234,3 +235,34 @@ def cast_ballot(
     """A device's answer, cast or changed (a repeat changes nothing: no vote in Changes)."""
     ballot, changed = store.cast_ballot(vote_id, device, answer)
     return ballot, Changes(votes=(vote_id,) if changed else (), origin=origin)
+
+
+# -- questions to the room -------------------------------------------------------------------
+
+
+def ask_room(
+    store: EventStore, question_id: str, device: str, text: str, *, origin: str = PHONE
+) -> tuple[RoomQuestion, Changes]:
+    """A delegate's question, stored once per id; it waits for the facilitator."""
+    question, created = store.ask_room(question_id, device, text)
+    return question, Changes(questions=(question.id,) if created else (), origin=origin)
+
+
+def moderate_question(
+    store: EventStore, question_id: str, status: str, *, origin: str
+) -> tuple[RoomQuestion, Changes]:
+    """Approve (on the projector and the phones), hide, or send back to waiting."""
+    question = store.moderate(question_id, status)
+    return question, Changes(questions=(question_id,), origin=origin)
+
+
+def ban_device(store: EventStore, device: str, *, origin: str) -> Changes:
+    """Nothing more from this device reaches the room; its waiting questions are hidden."""
+    return Changes(questions=tuple(store.ban_device(device)), origin=origin)
+
+
+def upvote_question(
+    store: EventStore, question_id: str, device: str, *, origin: str = PHONE
+) -> tuple[int, Changes]:
+    count, new = store.upvote(question_id, device)
+    return count, Changes(questions=(question_id,) if new else (), origin=origin)

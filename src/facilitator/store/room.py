@@ -79,7 +79,7 @@ def check_phone_entry(text: str, kind: str) -> str:
     return text
 
 
-def _check_id(value: str, what: str) -> None:
+def check_id(value: str, what: str) -> None:
     if not value or len(value) > MAX_ID_CHARS or not value.isprintable():
         raise InputError(what, f"the {what} is missing or not valid")
 
@@ -152,8 +152,8 @@ class RoomOps(StoreBase):
     ) -> tuple[Theme, bool]:
         """Store a phone's entry once: a replay of ``entry_id`` returns the stored entry and
         False. Raises InputError for bad input (nothing stored)."""
-        _check_id(entry_id, "id")
-        _check_id(device, "device")
+        check_id(entry_id, "id")
+        check_id(device, "device")
         text = check_phone_entry(text, kind)
         stamp = self._now()
         with self._write() as conn:

@@ -1,9 +1,10 @@
 """The room's voice: votes put to the delegates' phones and the ballots they cast; the
-plan's feedback survey and its answers.
+plan's feedback survey and its answers; questions to the room, their up-votes, and the
+devices the facilitator banned.
 
-One ballot per device per vote, and one answer per device per survey question, enforced
-here (unique constraints), so a replay or two taps at the same instant from one phone can
-never count twice.
+One ballot per device per vote, one answer per device per survey question and one
+up-vote per device per question, enforced here (unique constraints), so a replay or two
+taps at the same instant from one phone can never count twice.
 
 Revision ID: 0005
 Revises: 0004
@@ -60,8 +61,36 @@ def upgrade() -> None:
         sa.UniqueConstraint("question_id", "device", name="uq_survey_answer_question_device"),
     )
 
+    op.create_table(
+        "room_question",
+        sa.Column("id", sa.String(), primary_key=True),
+        sa.Column("text", sa.String(), nullable=False),
+        sa.Column("device", sa.String(), nullable=False),
+        sa.Column("created_at", sa.String(), nullable=False),
+        sa.Column("status", sa.String(), nullable=False),
+        sa.Column("moderated_at", sa.String(), nullable=True),
+    )
+    op.create_index("ix_room_question_status", "room_question", ["status"])
+    op.create_table(
+        "room_upvote",
+        sa.Column("id", sa.String(), primary_key=True),
+        sa.Column("question_id", sa.String(), sa.ForeignKey("room_question.id"), nullable=False),
+        sa.Column("device", sa.String(), nullable=False),
+        sa.Column("at", sa.String(), nullable=False),
+        sa.UniqueConstraint("question_id", "device", name="uq_room_upvote_question_device"),
+    )
+    op.create_table(
+        "room_ban",
+        sa.Column("device", sa.String(), primary_key=True),
+        sa.Column("at", sa.String(), nullable=False),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("room_ban")
+    op.drop_table("room_upvote")
+    op.drop_index("ix_room_question_status", "room_question")
+    op.drop_table("room_question")
     op.drop_table("survey_answer")
     op.drop_table("survey_question")
     op.drop_table("room_ballot")
