@@ -19,6 +19,10 @@
   var surveyKey = "facilitator.survey." + token;
   var answered = R.readJSON(surveyKey, {}); // question id -> the answer the laptop has
   var surveyProblems = {}; // question id -> why its last answer was refused
+  var asksKey = "facilitator.asks." + token;
+  var asked = R.readJSON(asksKey, []); // [{id, text, status}] this phone's questions
+  var upvotedKey = "facilitator.upvoted." + token;
+  var upvoted = R.readJSON(upvotedKey, {}); // question id -> true
   var snapshot = null; // the server's last state push
   var confirmed = R.readJSON(votesKey, {}); // vote id -> the answer the laptop has
   var reading = {}; // option ids whose front is open
@@ -29,12 +33,29 @@
   var outbox = new R.Outbox({
     key: "facilitator.outbox.j." + token,
     busy: "Too many taps at once",
-    path: function (item) { return api + (item.op === "survey" ? "/survey" : "/vote"); },
+    path: function (item) {
+      if (item.op === "question") return api + "/questions";
+      if (item.op === "upvote") return api + "/questions/" + encodeURIComponent(item.question) + "/upvote";
+      return api + (item.op === "survey" ? "/survey" : "/vote");
+    },
     body: function (item) {
+      if (item.op === "question") return { id: item.id, text: item.text, device: device };
+      if (item.op === "upvote") return { device: device };
       if (item.op === "survey") return { question: item.question, answer: item.answer, device: device };
       return { vote: item.vote, answer: item.answer, device: device };
     },
-    sent: function (item) {
+    sent: function (item, answer) {
+      if (item.op === "question") {
+        asked.push({ id: item.id, text: item.text, status: answer.status || "waiting" });
+        R.write(asksKey, JSON.stringify(asked));
+        R.announce("Question sent to the facilitator");
+        return;
+      }
+      if (item.op === "upvote") {
+        upvoted[item.question] = true;
+        R.write(upvotedKey, JSON.stringify(upvoted));
+        return;
+      }
       if (item.op === "survey") {
         answered[item.question] = item.answer;
         delete surveyProblems[item.question];
@@ -48,6 +69,8 @@
       R.announce("Vote saved");
     },
     refused: function (item, message) {
+      if (item.op === "question") return true; // kept in sight with its text
+      if (item.op === "upvote") return false;
       if (item.op === "survey") surveyProblems[item.question] = message;
       else problem = message;
       return false;
@@ -61,7 +84,7 @@
   });
 
   function pendingFor(voteId) {
-    var items = outbox.waiting().filter(function (i) { return i.op !== "survey" && i.vote === voteId; });
+    var items = outbox.waiting().filter(function (i) { return i.op === "vote" && i.vote === voteId; });
     return items.length ? items[items.length - 1] : null;
   }
 
@@ -97,9 +120,26 @@
   function tap(vote, option) {
     if (!vote.open) return;
     problem = "";
-    outbox.supersede(function (i) { return i.op !== "survey" && i.vote === vote.id; }); // the last tap wins
+    outbox.supersede(function (i) { return i.op === "vote" && i.vote === vote.id; }); // the last tap wins
     outbox.queue({ id: R.uuid4(), op: "vote", vote: vote.id, answer: option.id });
   }
+
+  var questions = new R.QuestionsView({
+    ask: function (text) { outbox.queue({ id: R.uuid4(), op: "question", text: text }); },
+    upvote: function (id) { outbox.queue({ id: R.uuid4(), op: "upvote", question: id }); },
+    mine: function () {
+      var list = asked.slice();
+      outbox.items.forEach(function (i) {
+        if (i.op !== "question") return;
+        list.push({ id: i.id, text: i.text, status: "waiting", failed: !!i.failed,
+                    pending: i.failed ? i.error : i.error || "Sending…" });
+      });
+      return list;
+    },
+    upvoted: function (id) {
+      return !!upvoted[id] || outbox.items.some(function (i) { return i.op === "upvote" && i.question === id; });
+    },
+  });
 
   // -- the live connection -----------------------------------------------------------------
 
@@ -117,6 +157,14 @@
       if (snapshot.survey && snapshot.survey.mine) {
         answered = snapshot.survey.mine;
         R.write(surveyKey, JSON.stringify(answered));
+      }
+      var qs = snapshot.questions;
+      if (qs && qs.mine) { // where this phone's questions stand, on (re)connection
+        asked = qs.mine;
+        R.write(asksKey, JSON.stringify(asked));
+        upvoted = {};
+        (qs.upvoted || []).forEach(function (id) { upvoted[id] = true; });
+        R.write(upvotedKey, JSON.stringify(upvoted));
       }
       render();
     },
@@ -297,6 +345,7 @@
     renderHeader();
     renderVote();
     survey.update(snapshot.survey);
+    questions.update(snapshot.questions);
   }
 
   function start() {
