@@ -16,7 +16,9 @@ def test_the_join_page_shows_the_event_and_follows_the_live_round(room: Any, pho
     wait_joined(page)
     expect(page.locator("h1")).to_have_text(room.store.event().title)
     expect(page.locator("#round-title")).to_have_text("Waiting for the next round")
-    assert page.locator("input[type=text], input:not([type]), textarea").count() == 0
+    # no name asked: the one text field is the question to the room
+    fields = page.locator("input[type=text], input:not([type]), textarea")
+    assert fields.count() == 1 and fields.get_attribute("id") == "ask-text"
     room.server.set_live({"round": ROUND})
     expect(page.locator("#round-title")).to_have_text("Round 2 · First conversation")
     expect(page.locator("#prompts li")).to_have_text([ROUND["prompts"][0]])
