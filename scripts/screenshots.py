@@ -38,6 +38,9 @@ from facilitator.core.projector_state import (
     Look,
     MessageSlide,
     ProjectorState,
+    QuestionLine,
+    QuestionsSlide,
+    RoomTally,
     RoundSlide,
     Slide,
     SpreadSlide,
@@ -144,8 +147,21 @@ def sample_slides(long: bool = False) -> dict[str, Slide]:
     slides["join"] = JoinSlide(JOIN_URL)
     slides["join-wifi"] = JoinSlide(JOIN_URL, wifi="Facilitator-Room")
     slides["join-closed"] = JoinSlide("")
+    slides["tally-room"] = TallySlide(
+        "Which card struck a chord?", tally[:5], RoomTally(tally[::-1], 87, open=True)
+    )
+    slides["questions"] = QuestionsSlide(
+        (
+            QuestionLine("How do we keep this going after today?", 12),
+            QuestionLine("Who else should be in the room next time?", 7),
+            QuestionLine("Can we have the cards to take back to our teams?", 3),
+        )
+    )
     if not long:
         return slides
+    slides["questions"] = QuestionsSlide(
+        tuple(QuestionLine(f"{LONG_PROMPT} {n}", 20 - n) for n in range(9))
+    )
 
     long_title = (
         "Coaching and mentoring for system leadership: a network learning event for "

@@ -17,6 +17,8 @@ from facilitator.core.projector_state import (
     DrawSlide,
     Look,
     ProjectorState,
+    QuestionLine,
+    QuestionsSlide,
     RoomTally,
     Slide,
     SpreadSlide,
@@ -128,6 +130,8 @@ def test_draw_spread_and_tally_render_in_every_look(qtbot: QtBot) -> None:
         TallySlide("Which card struck a chord?", bars, RoomTally(bars[::-1], 87, open=True)),
         TallySlide("Which card struck a chord?", (), RoomTally((), 12, open=True, hidden=True)),
         TallySlide("Which card struck a chord?", bars[:3], RoomTally((), 0, open=False)),
+        QuestionsSlide(()),
+        QuestionsSlide(tuple(QuestionLine(f"Question {n}? " * 12, n) for n in range(9))),
         SpreadSlide("Nothing", (), d.suits),
     ]
     for look in Look:

@@ -146,6 +146,18 @@ class JoinSlide(Struct, frozen=True):
     wifi: str = ""  # the network's name, when the facilitator gave it
 
 
+class QuestionLine(Struct, frozen=True):
+    text: str
+    upvotes: int
+
+
+class QuestionsSlide(Struct, frozen=True):
+    """The delegates' questions the facilitator approved, most up-voted first."""
+
+    questions: tuple[QuestionLine, ...]
+    title: str = "Questions from the room"
+
+
 Slide = (
     WelcomeSlide
     | HoldingSlide
@@ -157,6 +169,7 @@ Slide = (
     | TallySlide
     | WallSlide
     | JoinSlide
+    | QuestionsSlide
 )
 
 

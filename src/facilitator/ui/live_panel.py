@@ -25,11 +25,14 @@ from facilitator.core.projector_state import (
     HoldingSlide,
     Look,
     ProjectorState,
+    QuestionLine,
+    QuestionsSlide,
     Slide,
     TallySlide,
     WallSlide,
 )
 from facilitator.core.records import RoundInfo
+from facilitator.core.room_questions import APPROVED
 from facilitator.core.session import (
     TALLY,
     WALL,
@@ -74,6 +77,7 @@ class LiveControl(QObject):
         self.controller = controller
         store = controller.store
         self._tally_dirty = True
+        self._questions_dirty = False
         self._preview: ProjectorState | None = None
         self._wall_on_screen = False  # the run's wall is live or in the preview
         self.session = LiveSession(
@@ -152,6 +156,10 @@ class LiveControl(QObject):
             self.rebuild()  # the holding slide shows the logo that was saved
         if changes.votes:
             self._picks_changed()
+        if changes.questions:
+            self._questions_dirty = True
+            if not self._refresh_timer.isActive():
+                self._refresh_timer.start()
 
     def rebuild(self) -> None:
         """The plan, deck or event details changed: a new run, the room stays where it is."""
@@ -179,6 +187,9 @@ class LiveControl(QObject):
         if self._tally_dirty and TALLY in self._on_screen_keys():
             self._tally_dirty = False
             self.session.refresh(TALLY, self._tally())
+        if self._questions_dirty:
+            self._questions_dirty = False
+            self.session.refresh_extra(self._questions())  # if they are on the screen
 
     def _ask_for_wall(self) -> None:
         """The run's wall has come on screen (live or in the preview): its owner builds it
@@ -187,6 +198,11 @@ class LiveControl(QObject):
         if on_screen and not self._wall_on_screen:
             self.controller.wall.refresh()
         self._wall_on_screen = on_screen
+
+    def _questions(self) -> QuestionsSlide:
+        """The approved questions to the room, with their up-votes."""
+        approved = self.controller.store.room_questions(APPROVED)
+        return QuestionsSlide(tuple(QuestionLine(q.text, q.upvotes) for q in approved))
 
     def _tally(self) -> TallySlide:
         """The tables' picks, and beside them the room's card vote (the last one)."""
@@ -204,6 +220,8 @@ class LiveControl(QObject):
     def _show_requested(self, slide: Slide, live: bool) -> None:
         if isinstance(slide, TallySlide):
             slide = self._tally()  # whoever asks, the tally shows the picks and the votes
+        elif isinstance(slide, QuestionsSlide):
+            slide = self._questions()
         if live and isinstance(slide, WallSlide) and self.session.live_item.key == WALL:
             # the wall on screen, built afresh: new content, not a step (a black-out stays)
             self.session.refresh(WALL, slide)

@@ -290,6 +290,15 @@ class LiveSession:
                 self.staged = self.items[index]
             self._signature = self._live_signature()
 
+    def refresh_extra(self, slide: Slide) -> bool:
+        """New content for the slide shown outside the run, if it is of the same kind (the
+        room's questions up-voted): not a change of item. False when it is not live."""
+        if self.extra is None or type(self.extra.slide) is not type(slide):
+            return False
+        self.extra = msgspec.structs.replace(self.extra, slide=slide)
+        self._signature = self._live_signature()
+        return True
+
     def replace_run(self, items: Sequence[ShowItem]) -> None:
         """A new run (plan, deck or event details changed): stay on the same item if it is
         still there, else on the item at the same place."""

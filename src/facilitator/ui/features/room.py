@@ -23,6 +23,7 @@ from facilitator.ui.keys import BINDINGS
 from facilitator.ui.room.control import RoomControl
 from facilitator.ui.room.panel import RoomPanel
 from facilitator.ui.room.paper_survey import PaperSurveyDialog
+from facilitator.ui.room.questions_panel import QuestionsPanel
 from facilitator.ui.room.survey import NO_SURVEY, RoomSurvey
 from facilitator.ui.room.votes import RoomVotes
 
@@ -65,6 +66,8 @@ class RoomFeature(QObject):
         self.control = control = RoomControl(window.controller, self)
         self.panel = RoomPanel(control)
         window.add_tab("&Room", self.panel)
+        self.questions = QuestionsPanel(window.controller)
+        window.add_tab("&Questions", self.questions)
         self.strip = RoomStrip(self)
         window.add_panel(self.strip)
         self.toggle_action = window.bind_key("room", self.toggle, checkable=True)
@@ -95,6 +98,7 @@ class RoomFeature(QObject):
         menu.addSeparator()
         menu.addAction(self.survey_action)
         menu.addAction("Survey answers from &paper…", self.paper_survey)
+        menu.addAction("Show the room's &questions", self.questions.show_on_projector)
         menu.addSeparator()
         menu.addAction("Renew a &table's link…", self.renew_table)
         menu.addAction("Renew the join &link…", self.renew_join)

@@ -16,6 +16,7 @@ from facilitator.core.projector_state import (
     JoinSlide,
     MessageSlide,
     ProjectorState,
+    QuestionsSlide,
     RoundSlide,
     SpreadSlide,
     TallySlide,
@@ -93,6 +94,12 @@ def _join() -> Painter:
     return paint_join
 
 
+def _questions() -> Painter:
+    from facilitator.ui.views.questions import paint_questions
+
+    return paint_questions
+
+
 VIEWS: dict[type, Callable[[], Painter]] = {
     WelcomeSlide: _welcome,
     HoldingSlide: _holding,
@@ -104,6 +111,7 @@ VIEWS: dict[type, Callable[[], Painter]] = {
     TallySlide: _tally,
     WallSlide: _wall,
     JoinSlide: _join,
+    QuestionsSlide: _questions,
 }
 
 
