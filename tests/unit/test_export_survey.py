@@ -82,3 +82,35 @@ def test_every_report_shows_ratings_with_counts_and_the_free_texts(
     pdf = pdftotext(outputs["pdf"])
     assert "Feedback survey" in pdf and "average 4.3 out of 5" in pdf
     assert "Longer lunch" in pdf and "<script>more breaks</script>" in pdf
+
+
+def test_only_approved_questions_to_the_room_reach_the_report(tmp_path: Path) -> None:
+    from facilitator.core.demo import load_deck_choice, load_plan_choice
+    from facilitator.core.room_questions import APPROVED, HIDDEN
+
+    path = tmp_path / "asked.facilitator"
+    with EventStore.create(
+        path, title="Asked", deck=load_deck_choice(None), plan=load_plan_choice(None), tables=2
+    ) as store:
+        for n, (text, status) in enumerate(
+            [("Kept <i>quiet</i>?", APPROVED), ("Rude words", HIDDEN), ("Not read yet", None)]
+        ):
+            store.ask_room(f"q{n}", f"d{n}", text)
+            if status:
+                store.moderate(f"q{n}", status)
+        store.upvote("q0", "d9")
+        harvest = build_harvest(store, tz=UTC)
+    md = write(harvest, "md", tmp_path / "h.md").read_text("utf-8")
+    section = md[md.index("## Questions from the room") :]
+    assert "- Kept \\<i\\>quiet\\</i\\>? (1 up-vote)" in section
+    assert "Rude words" not in md and "Not read yet" not in md
+    html = write(harvest, "html", tmp_path / "h.html").read_text("utf-8")
+    assert "Rude words" not in html and "Kept &lt;i&gt;quiet" in html
+    assert "Rude words" not in pdftotext(write(harvest, "pdf", tmp_path / "h.pdf"))
+    data = json.loads(write(harvest, "json", tmp_path / "h.json").read_text("utf-8"))
+    statuses = {q["text"]: (q["status"], q["upvotes"]) for q in data["room_questions"]}
+    assert statuses == {
+        "Kept <i>quiet</i>?": ("approved", 1),
+        "Rude words": ("hidden", 0),
+        "Not read yet": ("waiting", 0),
+    }

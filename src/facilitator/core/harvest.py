@@ -44,6 +44,7 @@ from facilitator.core.records import (
     Theme,
     TimelineEntry,
 )
+from facilitator.core.room_questions import RoomQuestion
 from facilitator.core.tally import ranked
 from facilitator.core.votes import Ballot, Vote
 
@@ -82,6 +83,7 @@ class HarvestSource(Protocol):
     def ballots(self, vote_id: str | None = None) -> list[Ballot]: ...
     def survey_questions(self, *, include_retired: bool = False) -> list[AskedQuestion]: ...
     def survey_answers(self, device: str | None = None) -> list[SurveyAnswer]: ...
+    def room_questions(self, status: str | None = None) -> list[RoomQuestion]: ...
 
 
 def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
@@ -182,6 +184,7 @@ def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
         tz=zone,
         votes=build_votes(store, deck),
         survey=build_survey(store),
+        room_questions=tuple(store.room_questions()),
     )
 
 

@@ -16,6 +16,7 @@ from facilitator.core.deck import Deck
 if TYPE_CHECKING:  # harvest_votes builds on this module's bars and card references
     from facilitator.core.harvest_survey import HarvestQuestion
     from facilitator.core.harvest_votes import HarvestVote
+    from facilitator.core.room_questions import RoomQuestion
 from facilitator.core.records import (
     KINDS,
     TableInfo,
@@ -165,6 +166,7 @@ class Harvest(Struct, frozen=True):
     tz: tzinfo
     votes: tuple[HarvestVote, ...] = ()  # the room's votes, oldest first
     survey: tuple[HarvestQuestion, ...] = ()  # the feedback survey and its answers
+    room_questions: tuple[RoomQuestion, ...] = ()  # delegates' questions, oldest first
 
     # -- counts and lookups ----------------------------------------------------------------
 

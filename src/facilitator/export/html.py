@@ -12,6 +12,7 @@ from pathlib import Path
 from facilitator.core.deck_colours import parse_colour
 from facilitator.core.harvest import UNKNOWN_CARD_COLOUR, Harvest, HarvestTheme, TallyBar
 from facilitator.export import report
+from facilitator.export.sections.room_questions import RoomQuestions
 from facilitator.export.sections.survey import SurveySection
 from facilitator.export.sections.votes import RoomVotes
 
@@ -175,6 +176,10 @@ def render_html(harvest: Harvest) -> str:
                 from facilitator.export.sections.votes_render import votes_html
 
                 out += votes_html(block)
+            case RoomQuestions():
+                from facilitator.export.sections.votes_render import questions_html
+
+                out += questions_html(block)
             case SurveySection():
                 from facilitator.export.sections.votes_render import survey_html
 

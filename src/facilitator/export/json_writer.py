@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.harvest import Harvest
+from facilitator.export.sections.room_questions import json_room_questions
 from facilitator.export.sections.survey import json_survey
 from facilitator.export.sections.votes import json_votes
 
@@ -105,6 +106,7 @@ def harvest_to_dict(harvest: Harvest) -> dict[str, Any]:
         ],
         **json_votes(harvest),
         **json_survey(harvest),
+        **json_room_questions(harvest),
         "timeline": [
             {
                 "id": e.id,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from facilitator.core.harvest import Harvest, HarvestTheme
 from facilitator.export import report
+from facilitator.export.sections.room_questions import RoomQuestions
 from facilitator.export.sections.survey import SurveySection
 from facilitator.export.sections.votes import RoomVotes
 
@@ -70,6 +71,10 @@ def render_markdown(harvest: Harvest) -> str:
                 from facilitator.export.sections.votes_render import votes_markdown
 
                 out += votes_markdown(block)
+            case RoomQuestions():
+                from facilitator.export.sections.votes_render import questions_markdown
+
+                out += questions_markdown(block)
             case SurveySection():
                 from facilitator.export.sections.votes_render import survey_markdown
 

@@ -27,6 +27,7 @@ from facilitator.core.harvest import (
     TallyBar,
 )
 from facilitator.core.records import KIND_LABELS, KIND_PLURALS, KINDS
+from facilitator.export.sections.room_questions import RoomQuestions, room_questions_section
 from facilitator.export.sections.survey import SurveySection, survey_section
 from facilitator.export.sections.votes import RoomVotes, room_votes
 
@@ -248,7 +249,7 @@ class MostTagged(Struct, frozen=True):
     cards: tuple[TaggedEntries, ...]
 
 
-Block = Cover | Agenda | RoundPart | Tally | RoomVotes | MostTagged | SurveySection
+Block = Cover | Agenda | RoundPart | Tally | RoomVotes | MostTagged | RoomQuestions | SurveySection
 
 
 def outline(harvest: Harvest) -> list[Block]:
@@ -317,6 +318,9 @@ def outline(harvest: Harvest) -> list[Block]:
                 )
             )
         blocks.append(MostTagged(MOST_TAGGED_TITLE, MOST_TAGGED_NOTE, tuple(cards)))
+    asked = room_questions_section(harvest)
+    if asked is not None:
+        blocks.append(asked)
     survey = survey_section(harvest)  # the delegates' feedback, last
     if survey is not None:
         blocks.append(survey)

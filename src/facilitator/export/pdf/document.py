@@ -44,7 +44,8 @@ from facilitator.export.pdf.style import (
     plain,
 )
 from facilitator.export.pdf.text_block import TextBlock
-from facilitator.export.pdf.votes import room_votes, survey
+from facilitator.export.pdf.votes import room_questions, room_votes, survey
+from facilitator.export.sections.room_questions import RoomQuestions
 from facilitator.export.sections.survey import SurveySection
 from facilitator.export.sections.votes import RoomVotes
 
@@ -156,6 +157,8 @@ def build_story(harvest: Harvest) -> list[Flowable]:
                 story += tally(block, s, f)
             case RoomVotes():
                 story += room_votes(block, s, f)
+            case RoomQuestions():
+                story += room_questions(block, s, f)
             case SurveySection():
                 story += survey(block, s, f)
             case report.MostTagged():

@@ -10,6 +10,7 @@ from facilitator.core.harvest import TallyBar
 from facilitator.export.pdf.chart import BARS_PER_CHART, tally_drawing
 from facilitator.export.pdf.fonts import Fonts, para_text
 from facilitator.export.pdf.style import Styles, section_heading
+from facilitator.export.sections.room_questions import RoomQuestions, upvotes_text
 from facilitator.export.sections.survey import SurveySection
 from facilitator.export.sections.votes import RoomVotes
 
@@ -52,4 +53,13 @@ def survey(block: SurveySection, s: Styles, f: Fonts) -> list[Flowable]:
             out += [Paragraph(para_text(t), s.bullet, bulletText="•") for t in result.texts]
         else:
             out.append(Paragraph(para_text(result.empty), s.empty))
+    return out
+
+
+def room_questions(block: RoomQuestions, s: Styles, f: Fonts) -> list[Flowable]:
+    out: list[Flowable] = [CondPageBreak(50 * mm), *section_heading(block.title, s)]
+    out.append(Paragraph(para_text(block.note), s.meta))
+    for q in block.questions:
+        text = f"{para_text(q.text)} ({para_text(upvotes_text(q.upvotes))})"
+        out.append(Paragraph(text, s.bullet, bulletText="•"))
     return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 from facilitator.core.harvest import TallyBar
 from facilitator.export.html import esc, esc_lines, tally_svg
 from facilitator.export.markdown import BAR, BAR_WIDTH, md_block, md_escape
+from facilitator.export.sections.room_questions import RoomQuestions, upvotes_text
 from facilitator.export.sections.survey import SurveySection
 from facilitator.export.sections.votes import RoomVotes
 
@@ -70,3 +71,23 @@ def votes_html(block: RoomVotes) -> list[str]:
             out.append(f'<p class="empty">{esc(result.empty)}</p>')
     out.append("</section>")
     return out
+
+
+def questions_markdown(block: RoomQuestions) -> list[str]:
+    out = [f"## {md_escape(block.title)}", "", md_escape(block.note), ""]
+    for q in block.questions:
+        out.append(f"- {md_block(q.text, '  ')} ({upvotes_text(q.upvotes)})")
+    return [*out, ""]
+
+
+def questions_html(block: RoomQuestions) -> list[str]:
+    items = "".join(
+        f'<li dir="auto">{esc_lines(q.text)} '
+        f'<span class="where">({esc(upvotes_text(q.upvotes))})</span></li>'
+        for q in block.questions
+    )
+    return [
+        f"<section><h2>{esc(block.title)}</h2>",
+        f'<p class="meta">{esc(block.note)}</p>',
+        f'<ul class="entries">{items}</ul></section>',
+    ]
