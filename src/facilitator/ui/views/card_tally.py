@@ -17,22 +17,7 @@ def paint_tally(
     painter: QPainter, rect: QRectF, slide: TallySlide, palette: Palette, report: PaintReport
 ) -> None:
     h = rect.height()
-    m = h * 0.06
-    area = rect.adjusted(m * 1.4, m, -m * 1.4, -m)
-    header_h = h * 0.11
-    draw_text(
-        painter,
-        QRectF(area.left(), area.top(), area.width(), header_h),
-        slide.title,
-        max_px=h * 0.07,
-        min_px=h * 0.035,
-        colour=palette.text,
-        bold=True,
-        align=LEFT_MIDDLE,
-        report=report,
-        hero=True,
-    )
-    chart = area.adjusted(0, header_h + h * 0.04, 0, 0)
+    chart = paint_title(painter, rect, slide.title, palette, report).adjusted(0, h * 0.04, 0, 0)
     room = slide.room
     if room is None:
         paint_bars(painter, chart, slide.bars, palette, report, h, "No picks yet.")
@@ -54,6 +39,30 @@ def paint_tally(
     else:
         words = "Vote on your phone." if room.open else "No votes."
     paint_bars(painter, phones.adjusted(0, below, 0, 0), room.bars, palette, report, h, words)
+
+
+def paint_title(
+    painter: QPainter, rect: QRectF, title: str, palette: Palette, report: PaintReport
+) -> QRectF:
+    """A chart slide's title at the top, in the margins every such slide keeps; returns
+    the area left under it."""
+    h = rect.height()
+    m = h * 0.06
+    area = rect.adjusted(m * 1.4, m, -m * 1.4, -m)
+    header_h = h * 0.11
+    draw_text(
+        painter,
+        QRectF(area.left(), area.top(), area.width(), header_h),
+        title,
+        max_px=h * 0.07,
+        min_px=h * 0.035,
+        colour=palette.text,
+        bold=True,
+        align=LEFT_MIDDLE,
+        report=report,
+        hero=True,
+    )
+    return area.adjusted(0, header_h, 0, 0)
 
 
 def room_heading(room: RoomTally) -> str:

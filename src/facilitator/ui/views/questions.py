@@ -9,6 +9,7 @@ from PySide6.QtGui import QPainter
 from facilitator.core.projector_state import QuestionsSlide
 from facilitator.ui.views.base import PaintReport, Palette, draw_text
 from facilitator.ui.views.card_paint import LEFT_MIDDLE
+from facilitator.ui.views.card_tally import paint_title
 
 MAX_SHOWN = 6
 EMPTY = "No question yet: ask yours on your phone."
@@ -18,22 +19,7 @@ def paint_questions(
     painter: QPainter, rect: QRectF, slide: QuestionsSlide, palette: Palette, report: PaintReport
 ) -> None:
     h = rect.height()
-    m = h * 0.06
-    area = rect.adjusted(m * 1.4, m, -m * 1.4, -m)
-    header_h = h * 0.11
-    draw_text(
-        painter,
-        QRectF(area.left(), area.top(), area.width(), header_h),
-        slide.title,
-        max_px=h * 0.07,
-        min_px=h * 0.035,
-        colour=palette.text,
-        bold=True,
-        align=LEFT_MIDDLE,
-        report=report,
-        hero=True,
-    )
-    body = area.adjusted(0, header_h + h * 0.03, 0, 0)
+    body = paint_title(painter, rect, slide.title, palette, report).adjusted(0, h * 0.03, 0, 0)
     ranked = sorted(slide.questions, key=lambda q: -q.upvotes)
     if not ranked:
         draw_text(
