@@ -46,6 +46,7 @@ from facilitator.core.projector_state import (
     SpreadSlide,
     TallyBar,
     TallySlide,
+    VoteSlide,
     WallEntry,
     WallSlide,
     WelcomeSlide,
@@ -149,6 +150,17 @@ def sample_slides(long: bool = False) -> dict[str, Slide]:
     slides["join-closed"] = JoinSlide("")
     slides["tally-room"] = TallySlide(
         "Which card struck a chord?", tally[:5], RoomTally(tally[::-1], 87, open=True)
+    )
+    slides["vote"] = VoteSlide(
+        "Where do you want to work on this next?",
+        RoomTally(
+            tuple(
+                TallyBar(c, n, "#3f5f8f")
+                for c, n in (("Self", 31), ("System", 22), ("Organisation", 9))
+            ),
+            62,
+            open=True,
+        ),
     )
     slides["questions"] = QuestionsSlide(
         (

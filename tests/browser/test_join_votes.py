@@ -149,3 +149,22 @@ def test_ten_phones_vote_two_change_and_the_tally_and_the_harvest_agree(
     top = shown.bars[0]
     for page in pages:
         expect(card(page, top.label).locator(".option-count")).to_have_text(f"{top.count} votes")
+
+
+def test_a_vote_with_choices_shows_its_choices_and_counts_a_tap(room: Any, phones: Any) -> None:
+    from facilitator.core.changes import ROOM
+    from facilitator.core.votes import CHOICE
+    from facilitator.store import operations as ops
+
+    page = phones.open(room.join_url())
+    wait_joined(page)
+    vote, changes = ops.open_vote(
+        room.store, "Where next?", kind=CHOICE, choices=["Self", "<b>System</b>"], origin=ROOM
+    )
+    room.server.event_changed(changes)
+    expect(page.locator("#vote-title")).to_have_text("Where next?", timeout=DELIVERED_MS)
+    expect(page.locator("#options .choose")).to_have_count(2)
+    assert page.locator("#options .read").count() == 0  # a choice has no front to read
+    card(page, "<b>System</b>").click()
+    wait_voted(page, "<b>System</b>")
+    assert counts(room, vote.id) == {"<b>System</b>": 1}

@@ -101,3 +101,37 @@ def test_the_menu_option_hides_the_next_votes_results(
     assert slide.room.hidden and slide.room.bars == ()
     press_f8(qtbot, console)
     qtbot.waitUntil(lambda: tally(console).room.bars != ())  # type: ignore[union-attr]
+
+
+def test_a_plan_vote_question_goes_to_the_phones_and_the_projector(
+    qtbot, show_console: Any, event_path: Path
+) -> None:
+    from facilitator.core.projector_state import VoteSlide
+
+    console = open_console(show_console, event_path)
+    store = console.controller.store
+    (plan_vote,) = console.controller.plan.votes  # the learning event's
+    console.room.open()
+    console.room._fill_plan_votes()
+    (action,) = console.room.plan_votes_menu.actions()
+    assert action.text() == plan_vote.question
+    action.trigger()
+
+    def shown() -> VoteSlide | None:
+        state = console.controller.projector_state
+        return state.slide if state is not None and isinstance(state.slide, VoteSlide) else None
+
+    qtbot.waitUntil(lambda: shown() is not None)
+    vote = store.latest_vote()
+    assert vote is not None and vote.kind == "choice" and vote.choices == plan_vote.choices
+    port, token = console.room.control.port, store.room_tokens().event
+    for n, choice in enumerate([plan_vote.choices[2], plan_vote.choices[2], plan_vote.choices[0]]):
+        assert vote_from_a_phone(port, token, vote.id, choice, f"phone-{n}") == 200
+    qtbot.waitUntil(
+        lambda: (
+            [(b.label, b.count) for b in shown().room.bars]  # type: ignore[union-attr]
+            == [(plan_vote.choices[2], 2), (plan_vote.choices[0], 1)]
+        )
+    )
+    press_f8(qtbot, console)  # F8 closes whichever vote is open
+    qtbot.waitUntil(lambda: shown().room.open is False)  # type: ignore[union-attr]

@@ -97,3 +97,41 @@ def test_good_answers_are_kept_as_text(
 def test_answers_out_of_range_are_refused(question: SurveyQuestion, answer: object) -> None:
     with pytest.raises(ValueError):
         check_answer(question, answer)
+
+
+def test_vote_questions_read_and_write_back_equal() -> None:
+    from facilitator.core.plan.plan_votes import PlanVote
+
+    plan = parse_plan(
+        HEAD + '[[vote]]\nquestion = "Next?"\nchoices = ["Self", "System", "Self", " "]\n'
+    )
+    assert plan.votes == (PlanVote("Next?", ("Self", "System")),)
+    assert parse_plan(plan_to_toml(plan)) == plan
+    assert load_plan(bundled_plans()["learning-event"]).votes
+
+
+@pytest.mark.parametrize(
+    ("vote", "message"),
+    [
+        ('[[vote]]\nchoices = ["A", "B"]\n', "plan.toml:6: vote 1: the question is missing"),
+        (
+            '[[vote]]\nquestion = "Q"\nchoices = ["A"]\n',
+            "plan.toml:8: vote 1: a vote needs at least two",
+        ),
+        ('[[vote]]\nquestion = "Q"\n', "vote 1: choices must be a list of text"),
+        ('[[vote]]\nquestion = "Q"\nchoices = ["A", "B"]\nhidden = true\n', 'unknown key "hidden"'),
+    ],
+)
+def test_a_bad_vote_question_is_named_at_its_line(vote: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_plan(HEAD + vote)
+    assert message in str(caught.value)
+
+
+def test_the_plans_vote_questions_are_kept_in_the_event_file(event_path) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.store.db import EventStore
+
+    plan = load_plan(bundled_plans()["learning-event"])
+    with EventStore.open(event_path) as store:
+        store.replace_plan(plan)
+        assert store.plan().votes == plan.votes

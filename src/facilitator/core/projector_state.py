@@ -146,6 +146,13 @@ class JoinSlide(Struct, frozen=True):
     wifi: str = ""  # the network's name, when the facilitator gave it
 
 
+class VoteSlide(Struct, frozen=True):
+    """A question with choices put to the room's vote, and how the room answered."""
+
+    question: str
+    room: RoomTally
+
+
 class QuestionLine(Struct, frozen=True):
     text: str
     upvotes: int
@@ -170,6 +177,7 @@ Slide = (
     | WallSlide
     | JoinSlide
     | QuestionsSlide
+    | VoteSlide
 )
 
 

@@ -244,3 +244,13 @@ class RoomBanRow(SQLModel, table=True):
     __tablename__ = "room_ban"
     device: str = Field(primary_key=True)
     at: str
+
+
+class PlanVoteRow(SQLModel, table=True):
+    """A vote question of the plan, with its choices, ready to put to the room (0005)."""
+
+    __tablename__ = "plan_vote"
+    id: str = Field(primary_key=True)
+    position: int
+    question: str
+    choices_json: str

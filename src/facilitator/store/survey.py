@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from facilitator.core.errors import InputError
+from facilitator.core.plan.plan_votes import PlanVote
 from facilitator.core.plan.survey import (
     AskedQuestion,
     SurveyAnswer,
@@ -63,6 +64,19 @@ def write_survey(conn: sqlite3.Connection, survey: Sequence[SurveyQuestion]) -> 
             )
         else:
             conn.execute("DELETE FROM survey_question WHERE id = ?", (gone_id,))
+
+
+def write_plan_votes(conn: sqlite3.Connection, votes: Sequence[PlanVote]) -> None:
+    """The plan's vote questions as they are now (inside the caller's transaction). Nothing
+    points at them: a vote put to the room keeps its own copy of the question."""
+    conn.execute("DELETE FROM plan_vote")
+    conn.executemany(
+        "INSERT INTO plan_vote (id, position, question, choices_json) VALUES (?, ?, ?, ?)",
+        [
+            (new_id(), n, v.question, json.dumps(list(v.choices), ensure_ascii=False))
+            for n, v in enumerate(votes)
+        ],
+    )
 
 
 class SurveyOps(StoreBase):

@@ -123,11 +123,14 @@ class VoteOps(StoreBase):
         rows = self._read(f"SELECT {VOTE_ROW} FROM room_vote ORDER BY opened_at, id")
         return [vote_record(r) for r in rows]
 
-    def latest_vote(self) -> Vote | None:
-        """The vote open now, or else the one opened last (its results stay in view)."""
+    def latest_vote(self, kind: str | None = None) -> Vote | None:
+        """The vote open now, or else the one opened last (its results stay in view); of
+        one ``kind`` (card, choice) when given."""
+        where, args = ("WHERE kind = ?", (kind,)) if kind else ("", ())
         rows = self._read(
-            f"SELECT {VOTE_ROW} FROM room_vote"
-            " ORDER BY closed_at IS NULL DESC, opened_at DESC, id DESC LIMIT 1"
+            f"SELECT {VOTE_ROW} FROM room_vote {where}"
+            " ORDER BY closed_at IS NULL DESC, opened_at DESC, id DESC LIMIT 1",
+            args,
         )
         return vote_record(rows[0]) if rows else None
 

@@ -29,6 +29,7 @@ from facilitator.core.projector_state import (
     QuestionsSlide,
     Slide,
     TallySlide,
+    VoteSlide,
     WallSlide,
 )
 from facilitator.core.records import RoundInfo
@@ -39,6 +40,7 @@ from facilitator.core.session import (
     LiveSession,
     ShowItem,
     build_run,
+    choice_tally,
     room_tally,
     tally_slide,
 )
@@ -77,7 +79,7 @@ class LiveControl(QObject):
         self.controller = controller
         store = controller.store
         self._tally_dirty = True
-        self._questions_dirty = False
+        self._extra_dirty = False
         self._preview: ProjectorState | None = None
         self._wall_on_screen = False  # the run's wall is live or in the preview
         self.session = LiveSession(
@@ -156,8 +158,8 @@ class LiveControl(QObject):
             self.rebuild()  # the holding slide shows the logo that was saved
         if changes.votes:
             self._picks_changed()
-        if changes.questions:
-            self._questions_dirty = True
+        if changes.questions or changes.votes:
+            self._extra_dirty = True
             if not self._refresh_timer.isActive():
                 self._refresh_timer.start()
 
@@ -187,9 +189,12 @@ class LiveControl(QObject):
         if self._tally_dirty and TALLY in self._on_screen_keys():
             self._tally_dirty = False
             self.session.refresh(TALLY, self._tally())
-        if self._questions_dirty:
-            self._questions_dirty = False
-            self.session.refresh_extra(self._questions())  # if they are on the screen
+        if self._extra_dirty:  # the room's questions or a vote with choices, if live
+            self._extra_dirty = False
+            live = self.session.live_item.slide
+            fresh = self._questions() if isinstance(live, QuestionsSlide) else self._vote_slide()
+            if fresh is not None:
+                self.session.refresh_extra(fresh)
 
     def _ask_for_wall(self) -> None:
         """The run's wall has come on screen (live or in the preview): its owner builds it
@@ -204,12 +209,20 @@ class LiveControl(QObject):
         approved = self.controller.store.room_questions(APPROVED)
         return QuestionsSlide(tuple(QuestionLine(q.text, q.upvotes) for q in approved))
 
+    def _vote_slide(self) -> VoteSlide | None:
+        """The last vote with choices put to the room, as it stands."""
+        store = self.controller.store
+        vote = store.latest_vote()
+        if vote is None or vote.kind == CARD:
+            return None
+        return VoteSlide(vote.question, choice_tally(vote, store.vote_counts(vote.id)))
+
     def _tally(self) -> TallySlide:
         """The tables' picks, and beside them the room's card vote (the last one)."""
         store, deck = self.controller.store, self.controller.deck
         slide = tally_slide(deck, store.card_tally())
-        vote = store.latest_vote()
-        if vote is None or vote.kind != CARD:
+        vote = store.latest_vote(CARD)
+        if vote is None:
             return slide
         return msgspec.structs.replace(
             slide, room=room_tally(deck, vote, store.vote_counts(vote.id))
@@ -222,6 +235,8 @@ class LiveControl(QObject):
             slide = self._tally()  # whoever asks, the tally shows the picks and the votes
         elif isinstance(slide, QuestionsSlide):
             slide = self._questions()
+        elif isinstance(slide, VoteSlide):
+            slide = self._vote_slide() or slide
         if live and isinstance(slide, WallSlide) and self.session.live_item.key == WALL:
             # the wall on screen, built afresh: new content, not a step (a black-out stays)
             self.session.refresh(WALL, slide)

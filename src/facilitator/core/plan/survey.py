@@ -57,12 +57,12 @@ class SurveyAnswer(Struct, frozen=True):
 
 
 _HEADER = re.compile(r"^\s*\[")
-_SURVEY = re.compile(r"^\s*\[\[\s*survey\s*\]\]")
 
 
-def _line(text_lines: list[str], index: int, key: str | None) -> int | None:
-    """The line of the ``index``-th ``[[survey]]`` (or its ``key``), 1-based."""
-    starts = [i for i, ln in enumerate(text_lines) if _SURVEY.match(ln)]
+def section_line(text_lines: list[str], section: str, index: int, key: str | None) -> int | None:
+    """The line of the ``index``-th ``[[section]]`` (or of its ``key``), 1-based."""
+    header = re.compile(rf"^\s*\[\[\s*{re.escape(section)}\s*\]\]")
+    starts = [i for i, ln in enumerate(text_lines) if header.match(ln)]
     if index >= len(starts):
         return None
     start = starts[index]
@@ -95,7 +95,7 @@ def parse_survey(
         before = len(problems)
 
         def complain(key: str | None, message: str, index: int = index) -> None:
-            where = at(_line(lines, index, key))
+            where = at(section_line(lines, "survey", index, key))
             problems.append(Problem(where, f"survey question {index + 1}: {message}"))
 
         if not isinstance(item, dict):

@@ -25,6 +25,7 @@ from facilitator.core.plan.model import (
     Plan,
     Round,
 )
+from facilitator.core.plan.plan_votes import parse_votes
 from facilitator.core.plan.survey import parse_survey
 from facilitator.core.textfile import read_user_text
 
@@ -130,11 +131,12 @@ def parse_plan(text: str, source: str = "plan.toml") -> Plan:
         return f"{source}:{line}" if line is not None else source
 
     for key in data:
-        if key not in ("plan", "round", "survey"):
+        if key not in ("plan", "round", "survey", "vote"):
             problems.append(
                 Problem(
                     source,
-                    f'unknown section "{key}" (a plan has [plan], [[round]] and [[survey]])',
+                    f'unknown section "{key}"'
+                    " (a plan has [plan], [[round]], [[vote]] and [[survey]])",
                 )
             )
 
@@ -171,9 +173,10 @@ def parse_plan(text: str, source: str = "plan.toml") -> Plan:
                 rounds.append(parsed)
 
     survey = parse_survey(data.get("survey"), text, at, problems)
+    votes = parse_votes(data.get("vote"), text, at, problems)
     if problems:
         raise InputError(sorted(problems, key=_line_of))
-    return Plan(title=title, rounds=tuple(rounds), survey=survey)
+    return Plan(title=title, rounds=tuple(rounds), survey=survey, votes=votes)
 
 
 def _parse_round(

@@ -10,6 +10,7 @@ from msgspec import Struct
 
 from facilitator.core.clock import format_seconds
 from facilitator.core.deck import Card, Deck
+from facilitator.core.harvest_votes import CHOICE_COLOUR
 from facilitator.core.plan import Plan
 from facilitator.core.projector_state import (
     CardSlide,
@@ -136,6 +137,20 @@ def room_tally(deck: Deck, vote: Vote, counts: Mapping[str, int]) -> RoomTally:
     shown = vote.results_shown
     return RoomTally(
         bars=tally_bars(deck, counts.items()) if shown else (),
+        votes=sum(counts.values()),
+        open=vote.is_open,
+        hidden=not shown,
+    )
+
+
+def choice_tally(vote: Vote, counts: Mapping[str, int]) -> RoomTally:
+    """A vote with choices for its slide: one bar per choice given, most first."""
+    shown = vote.results_shown
+    position = {c: i for i, c in enumerate(vote.choices)}
+    order = sorted(counts, key=lambda c: (-counts[c], position.get(c, len(position))))
+    bars = tuple(TallyBar(label=c, count=counts[c], colour=CHOICE_COLOUR) for c in order)
+    return RoomTally(
+        bars=bars if shown else (),
         votes=sum(counts.values()),
         open=vote.is_open,
         hidden=not shown,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,6 +89,8 @@ class RoomFeature(QObject):
         menu.addAction("Show the &join slide", self.show_join_slide)
         menu.addSeparator()
         menu.addAction(self.vote_action)
+        self.plan_votes_menu = menu.addMenu("Put a plan &question to the vote")
+        self.plan_votes_menu.aboutToShow.connect(self._fill_plan_votes)
         self.hidden_action = menu.addAction("Votes: &hide the results until the vote closes")
         self.hidden_action.setCheckable(True)
         self.hidden_action.toggled.connect(votes.set_hidden)
@@ -143,6 +146,19 @@ class RoomFeature(QObject):
             blocked = action.blockSignals(True)
             action.setChecked(self.votes.option(setting))
             action.blockSignals(blocked)
+
+    def _fill_plan_votes(self) -> None:
+        """The plan's vote questions ([[vote]] in plan.toml), each one to open."""
+        menu = self.plan_votes_menu
+        menu.clear()
+        votes = self.window.controller.plan.votes
+        if not votes:
+            menu.addAction("The plan has no vote questions ([[vote]] in plan.toml)").setEnabled(
+                False
+            )
+        for index, vote in enumerate(votes):
+            text = vote.question.replace("&", "&&")
+            menu.addAction(text, partial(self.votes.open_plan_vote, index))
 
     def paper_survey(self) -> None:
         if not self.window.controller.store.survey_questions():

@@ -10,9 +10,10 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal
 
 from facilitator.core.changes import ROOM, Changes
+from facilitator.core.projector_state import RoomTally, VoteSlide
 from facilitator.core.session import tally_slide
 from facilitator.core.settings import VOTE_CHANGEABLE, VOTE_HIDDEN, Setting
-from facilitator.core.votes import CARD_QUESTION, Vote
+from facilitator.core.votes import CARD_QUESTION, CHOICE, Vote
 from facilitator.store import operations as ops
 from facilitator.store.db import EventStore
 from facilitator.ui.keys import BINDINGS
@@ -66,6 +67,35 @@ class RoomVotes(QObject):
         key = BINDINGS["vote"].key
         self.said.emit(f"The vote is open on every phone{hidden}: {key} closes it.")
 
+    def open_plan_vote(self, index: int) -> None:
+        """Put the plan's ``index``-th vote question to the room (closing any open vote)."""
+        votes = self.controller.plan.votes
+        if not 0 <= index < len(votes):
+            return
+        if not self.control.is_open:
+            self.said.emit(CLOSED_ROOM)
+            return
+        store = self.controller.store
+        operation = partial(
+            _open_choice_vote,
+            question=votes[index].question,
+            choices=votes[index].choices,
+            round_id=self.controller.live_round.id if self.controller.live_round else None,
+            hidden=bool(VOTE_HIDDEN.read(store)),
+            changeable=bool(VOTE_CHANGEABLE.read(store)),
+        )
+        self.controller.service.submit(operation, self._choice_opened, entry=False)
+
+    def _choice_opened(self, changes: Changes | None, error: BaseException | None) -> None:
+        if error is not None:
+            self.said.emit(f"The vote did not open: {error}")
+            return
+        vote = self.current()
+        if vote is not None:
+            self.controller.show(VoteSlide(vote.question, RoomTally((), 0, open=True)))
+        key = BINDINGS["vote"].key
+        self.said.emit(f"The question is open for votes on every phone: {key} closes it.")
+
     def close(self, vote_id: str) -> None:
         operation = partial(_close_vote, vote_id=vote_id)
         self.controller.service.submit(operation, self._closed, entry=False)
@@ -74,7 +104,7 @@ class RoomVotes(QObject):
         if error is not None:
             self.said.emit(f"The vote did not close: {error}")
             return
-        self.said.emit("The vote is closed: the room's results are on the card tally.")
+        self.said.emit("The vote is closed: the room's results are on the projector.")
 
     # -- options for the next vote ----------------------------------------------------------
 
@@ -97,6 +127,27 @@ def _open_card_vote(
 ) -> Changes:
     return ops.open_vote(
         store, CARD_QUESTION, round_id=round_id, hidden=hidden, changeable=changeable, origin=ROOM
+    )[1]
+
+
+def _open_choice_vote(
+    store: EventStore,
+    *,
+    question: str,
+    choices: tuple[str, ...],
+    round_id: str | None,
+    hidden: bool,
+    changeable: bool,
+) -> Changes:
+    return ops.open_vote(
+        store,
+        question,
+        kind=CHOICE,
+        choices=choices,
+        round_id=round_id,
+        hidden=hidden,
+        changeable=changeable,
+        origin=ROOM,
     )[1]
 
 

@@ -20,6 +20,7 @@ from facilitator.core.projector_state import (
     RoundSlide,
     SpreadSlide,
     TallySlide,
+    VoteSlide,
     WallSlide,
     WelcomeSlide,
 )
@@ -100,6 +101,12 @@ def _questions() -> Painter:
     return paint_questions
 
 
+def _vote() -> Painter:
+    from facilitator.ui.views.vote import paint_vote
+
+    return paint_vote
+
+
 VIEWS: dict[type, Callable[[], Painter]] = {
     WelcomeSlide: _welcome,
     HoldingSlide: _holding,
@@ -112,6 +119,7 @@ VIEWS: dict[type, Callable[[], Painter]] = {
     WallSlide: _wall,
     JoinSlide: _join,
     QuestionsSlide: _questions,
+    VoteSlide: _vote,
 }
 
 

@@ -28,8 +28,8 @@ def paint_tally(
     tables = QRectF(chart.left(), chart.top(), half, chart.height())
     phones = QRectF(chart.left() + half + gap, chart.top(), half, chart.height())
     heading_h = h * 0.065
-    _heading(painter, tables, heading_h, "The tables", palette, report, h)
-    _heading(painter, phones, heading_h, room_heading(room), palette, report, h)
+    paint_heading(painter, tables, heading_h, "The tables", palette, report, h)
+    paint_heading(painter, phones, heading_h, room_heading(room), palette, report, h)
     below = heading_h + h * 0.02
     paint_bars(
         painter, tables.adjusted(0, below, 0, 0), slide.bars, palette, report, h, "No picks yet."
@@ -70,7 +70,7 @@ def room_heading(room: RoomTally) -> str:
     return f"The room · {votes}" + (" · voting open" if room.open else "")
 
 
-def _heading(
+def paint_heading(
     painter: QPainter,
     column: QRectF,
     height: float,

@@ -1,6 +1,6 @@
-"""The room's voice: votes put to the delegates' phones and the ballots they cast; the
-plan's feedback survey and its answers; questions to the room, their up-votes, and the
-devices the facilitator banned.
+"""The room's voice: votes put to the delegates' phones and the ballots they cast (and the
+plan's own vote questions); the plan's feedback survey and its answers; questions to the
+room, their up-votes, and the devices the facilitator banned.
 
 One ballot per device per vote, one answer per device per survey question and one
 up-vote per device per question, enforced here (unique constraints), so a replay or two
@@ -42,6 +42,13 @@ def upgrade() -> None:
         sa.UniqueConstraint("vote_id", "device", name="uq_room_ballot_vote_device"),
     )
 
+    op.create_table(
+        "plan_vote",
+        sa.Column("id", sa.String(), primary_key=True),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("question", sa.String(), nullable=False),
+        sa.Column("choices_json", sa.String(), nullable=False),
+    )
     op.create_table(
         "survey_question",
         sa.Column("id", sa.String(), primary_key=True),
@@ -93,5 +100,6 @@ def downgrade() -> None:
     op.drop_table("room_question")
     op.drop_table("survey_answer")
     op.drop_table("survey_question")
+    op.drop_table("plan_vote")
     op.drop_table("room_ballot")
     op.drop_table("room_vote")
