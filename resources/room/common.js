@@ -213,7 +213,8 @@
    * state on each (re)connection.
    * The state is also fetched once over http at the start: the page shows it even
    * before the socket opens.
-   * o: {url() -> path, state -> path, message(data), alive(bool), back()} */
+   * A close with code 4404 means the link was renewed: the page stops trying (o.gone).
+   * o: {url() -> path, state -> path, message(data), alive(bool), back(), gone()} */
   R.Live = function (o) {
     var self = this;
     var ws = null;
@@ -248,8 +249,15 @@
         try { message = JSON.parse(event.data); } catch (e) { return; }
         if (message && typeof message === "object") o.message(message);
       };
-      socket.onclose = function () {
+      socket.onclose = function (event) {
         if (ws !== socket) return;
+        if (event.code === 4404) { // the link was renewed: no use trying again
+          ws = null;
+          self.alive = false;
+          self.gone = true;
+          o.gone();
+          return;
+        }
         lost();
       };
     }
@@ -263,6 +271,7 @@
     }
 
     function watch() {
+      if (self.gone) return;
       if (ws && ws.readyState === 1) {
         if (Date.now() - lastHeard > SILENT_FOR) { lost(); return; }
         try { ws.send(JSON.stringify({ type: "ping" })); } catch (e) { /* closing */ }
@@ -270,6 +279,7 @@
     }
 
     function back() {
+      if (self.gone) return;
       tries = 0;
       if (!self.alive) connect();
       o.back();

@@ -173,6 +173,13 @@
       if (alive) outbox.flush();
     },
     back: function () { outbox.flush(); },
+    gone: function () {
+      document.body.classList.add("is-offline");
+      $("net-text").textContent = "Link renewed";
+      var banner = $("offline");
+      banner.textContent = "This link is no longer valid: scan the QR code on the screen again.";
+      banner.hidden = false;
+    },
   });
 
   // -- colours: a suit's colour, made readable on the page's own background --------------
@@ -220,6 +227,7 @@
   }
 
   function showNet() {
+    if (live.gone) return; // the link was renewed: the banner says so, and stays
     var offline = isOffline();
     var n = outbox.waiting().length;
     document.body.classList.toggle("is-offline", offline);

@@ -96,6 +96,13 @@
       if (alive) outbox.flush();
     },
     back: function () { outbox.flush(); },
+    gone: function () {
+      document.body.classList.add("is-offline");
+      $("net-text").textContent = "Link renewed";
+      var banner = $("offline");
+      banner.textContent = "This link is no longer valid: ask the facilitator for the table's new card.";
+      banner.hidden = false;
+    },
   });
 
   // -- what is shown -----------------------------------------------------------------------
@@ -105,6 +112,7 @@
   }
 
   function showNet() {
+    if (live.gone) return; // the link was renewed: the banner says so, and stays
     var offline = isOffline();
     var n = outbox.waiting().length;
     document.body.classList.toggle("is-offline", offline);

@@ -51,6 +51,18 @@ def test_the_scribe_page_and_the_join_page_share_one_device_id(room: Any, phones
     assert device(join) == device(scribe)
 
 
+def test_an_open_page_says_so_when_its_link_is_renewed(room: Any, phones: Any) -> None:
+    page = phones.open(room.join_url())
+    wait_joined(page)
+    room.store.renew_event_token()
+    room.server.tokens_changed()
+    expect(page.locator("#offline")).to_have_text(
+        "This link is no longer valid: scan the QR code on the screen again.",
+        timeout=DELIVERED_MS,
+    )
+    expect(page.locator("#net-text")).to_have_text("Link renewed")
+
+
 def test_a_renewed_join_link_says_it_is_no_longer_valid(room: Any, phones: Any) -> None:
     old = room.join_url()
     room.store.renew_event_token()
