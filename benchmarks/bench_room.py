@@ -19,6 +19,8 @@ thread that only answers (its UI stall: the heartbeat on an idle UI thread meanw
 the machine's load alone costs). Bars (DESIGN.md): p95 < 250 ms, blocked too; server memory
 < 150 MB; UI stall < 50 ms.
 
+Then the delegates' vote burst (bench_room_votes.py).
+
 Run: python benchmarks/bench_room.py [PHONES] [ROUNDS]
 """
 
@@ -33,7 +35,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +45,7 @@ _DATA = tempfile.mkdtemp(prefix="bench-room-data-")
 os.environ["XDG_DATA_HOME"] = _DATA  # the app's log and recent list: not the user's
 os.environ["XDG_CONFIG_HOME"] = _DATA
 
+import aiohttp  # noqa: E402
 from aiohttp import web  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -193,8 +197,10 @@ def console_run(app: QApplication, folder: Path, name: str, block_ui_s: float) -
     return figures
 
 
-def bare_run() -> dict[str, float]:
-    """The same burst against an aiohttp handler that only answers, on its own thread."""
+@contextmanager
+def bare_server(post: str, socket: str) -> Iterator[str]:
+    """An aiohttp server on its own thread that only answers (``post``) and sends one
+    state (``socket``): the baseline. Yields its base URL."""
     loop = asyncio.new_event_loop()
     ready = threading.Event()
     state: dict[str, Any] = {}
@@ -213,7 +219,7 @@ def bare_run() -> dict[str, float]:
 
     async def serve() -> None:
         app = web.Application()
-        app.add_routes([web.post("/api/t/{t}/entries", answer), web.get("/api/t/{t}/ws", ws)])
+        app.add_routes([web.post(post, answer), web.get(socket, ws)])
         runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -227,15 +233,26 @@ def bare_run() -> dict[str, float]:
     thread = threading.Thread(target=lambda: loop.run_until_complete(serve()))
     thread.start()
     ready.wait()
-    heartbeat = Heartbeat()  # the UI thread idle: what this machine's load alone costs
-    heartbeat.start()
     try:
-        figures, _ = burst(f"http://127.0.0.1:{state['port']}", ["x"] * PHONES)
-        figures["ui_stall_ms"] = heartbeat.stop()
+        yield f"http://127.0.0.1:{state['port']}"
     finally:
         loop.call_soon_threadsafe(state["stop"].set)
         thread.join()
         loop.close()
+
+
+async def drain(ws: aiohttp.ClientWebSocketResponse) -> None:
+    async for _message in ws:
+        pass
+
+
+def bare_run() -> dict[str, float]:
+    """The same burst against an aiohttp handler that only answers, on its own thread."""
+    heartbeat = Heartbeat()  # the UI thread idle: what this machine's load alone costs
+    heartbeat.start()
+    with bare_server("/api/t/{t}/entries", "/api/t/{t}/ws") as base:
+        figures, _ = burst(base, ["x"] * PHONES)
+    figures["ui_stall_ms"] = heartbeat.stop()
     return figures
 
 
@@ -260,6 +277,10 @@ def main() -> None:
     print(f"process RSS at the end: {rss_mb():.0f} MB")
     print("bars: p95 < 250 ms (UI blocked too), server memory < 150 MB, UI stall < 50 ms")
     print("(the UI stall of the blocked run includes the 2 s block itself)")
+    print()
+    from bench_room_votes import main as vote_burst  # the delegates' vote burst, next
+
+    vote_burst()
 
 
 if __name__ == "__main__":

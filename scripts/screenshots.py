@@ -40,11 +40,15 @@ from facilitator.core.projector_state import (
     Look,
     MessageSlide,
     ProjectorState,
+    QuestionLine,
+    QuestionsSlide,
+    RoomTally,
     RoundSlide,
     Slide,
     SpreadSlide,
     TallyBar,
     TallySlide,
+    VoteSlide,
     WallEntry,
     WallSlide,
     WelcomeSlide,
@@ -166,8 +170,32 @@ def sample_slides(long: bool = False) -> dict[str, Slide]:
         closed=True,
         voters=12,
     )
+    slides["tally-room"] = TallySlide(
+        "Which card struck a chord?", tally[:5], RoomTally(tally[::-1], 87, open=True)
+    )
+    slides["vote"] = VoteSlide(
+        "Where do you want to work on this next?",
+        RoomTally(
+            tuple(
+                TallyBar(c, n, "#3f5f8f")
+                for c, n in (("Self", 31), ("System", 22), ("Organisation", 9))
+            ),
+            62,
+            open=True,
+        ),
+    )
+    slides["questions"] = QuestionsSlide(
+        (
+            QuestionLine("How do we keep this going after today?", 12),
+            QuestionLine("Who else should be in the room next time?", 7),
+            QuestionLine("Can we have the cards to take back to our teams?", 3),
+        )
+    )
     if not long:
         return slides
+    slides["questions"] = QuestionsSlide(
+        tuple(QuestionLine(f"{LONG_PROMPT} {n}", 20 - n) for n in range(9))
+    )
 
     long_title = (
         "Coaching and mentoring for system leadership: a network learning event for "

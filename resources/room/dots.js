@@ -20,12 +20,12 @@
   var api = "/api/j/" + encodeURIComponent(token) + "/dots";
   var ballotKey = "facilitator.dots." + token;
 
-  var shared = window.facilitatorRoom; // device.js: storage, the device id, elements
-  var $ = shared.$;
-  var el = shared.el;
-  var readStore = shared.readStore;
-  var writeStore = shared.writeStore;
-  var device = shared.device;
+  var R = window.FacilitatorRoom; // common.js: storage, the device id, elements
+  var $ = R.$;
+  var el = R.el;
+  var readStore = R.read;
+  var writeStore = R.write;
+  var device = R.deviceId();
 
   var state = null; // the server's last answer
   var pending = loadPending(); // {vote, seq, dots} not yet acknowledged, or null

@@ -1,80 +1,60 @@
 /* The scribe's page: one table's phone. Plain script, no framework, no build step.
  *
- * Nothing lost, nothing twice: every entry gets its id here and waits in an outbox in
- * localStorage until the server has committed it (200); it is retried with backoff, and at
- * once when the network comes back. The server stores an id once, so a replay is harmless.
- * Text is only ever set with textContent: nothing typed is read as markup.
- * Plain http on a local network is not a secure context: no crypto.randomUUID, no service
- * worker, no Secure cookie.
+ * Nothing lost, nothing twice: every entry gets its id here and waits in the outbox
+ * (common.js) until the server has committed it; the server stores an id once, so a
+ * replay is harmless. Text is only ever set with textContent: nothing typed is read as
+ * markup.
  */
 (function () {
   "use strict";
 
+  var R = window.FacilitatorRoom;
+  var $ = R.$;
+  var el = R.el;
+  var button = R.button;
+  var announce = R.announce;
+
   var KIND_NAMES = { theme: "Theme", quote: "Quote", question: "Question", action: "Action" };
-  var RETRY_FIRST = 1000;
-  var RETRY_MOST = 30000;
-  var PING_EVERY = 5000;
-  var SILENT_FOR = 10000;
 
-  var token = decodeURIComponent(location.pathname.split("/")[2] || "");
+  var token = R.token();
   var api = "/api/t/" + encodeURIComponent(token);
-  var outboxKey = "facilitator.outbox." + token;
-
-  var shared = window.facilitatorRoom; // device.js: ids, storage, the device id
-  var $ = shared.$;
-  var el = shared.el;
-  var uuid4 = shared.uuid4;
-  var readStore = shared.readStore;
-  var writeStore = shared.writeStore;
-  var device = shared.device;
+  var device = R.deviceId();
 
   // -- state -------------------------------------------------------------------------------
 
   var snapshot = null; // the server's last state push
-  var outbox = loadOutbox(); // [{id, op, kind, text, tries, error, wait}]
   var sent = {}; // ids acknowledged on this page: shown as "Sent"
   var undoable = {}; // ids this page deleted: shown with Undo
   var problems = {}; // id -> why a change to that entry was refused
   var shown = {}; // ids already on screen: only new ones arrive with a movement
   var editing = null; // id of the entry being edited in place
-  var wsAlive = false;
-  var fetchFailed = false;
 
-  function loadOutbox() {
-    try {
-      var items = JSON.parse(readStore(outboxKey) || "[]");
-      return Array.isArray(items) ? items : [];
-    } catch (e) { return []; }
-  }
-  function saveOutbox() { writeStore(outboxKey, JSON.stringify(outbox)); }
+  // -- the outbox: entries and changes, each {id, op, kind, text, cards} --------------------
 
-  // -- the outbox --------------------------------------------------------------------------
+  var outbox = new R.Outbox({
+    key: "facilitator.outbox." + token,
+    busy: "Too many entries at once",
+    path: function (item) {
+      if (item.op === "add") return api + "/entries";
+      return api + "/entries/" + encodeURIComponent(item.id) + "/" + item.op;
+    },
+    body: bodyFor,
+    sent: function (item, answer) {
+      delete problems[item.id];
+      if (item.op === "add") { sent[item.id] = true; announce("Sent"); }
+      if (answer.entry) merge(answer.entry);
+    },
+    // a refused entry stays in sight with its text until the scribe removes it
+    refused: function (item, message) {
+      if (item.op === "add") return true;
+      problems[item.id] = message;
+      return false;
+    },
+    words: words,
+    changed: render,
+  });
 
-  var flushTimer = null;
-  var flushing = false;
-
-  function queue(item) {
-    item.tries = 0;
-    item.error = "";
-    outbox.push(item);
-    saveOutbox();
-    render();
-    flush();
-  }
-
-  function schedule(ms) {
-    clearTimeout(flushTimer);
-    flushTimer = setTimeout(flush, ms);
-  }
-
-  function backoff(tries) {
-    return Math.min(RETRY_MOST, RETRY_FIRST * Math.pow(2, Math.max(0, tries - 1)));
-  }
-
-  function pathFor(item) {
-    if (item.op === "add") return api + "/entries";
-    return api + "/entries/" + encodeURIComponent(item.id) + "/" + item.op;
-  }
+  function queue(item) { outbox.queue(item); }
 
   function bodyFor(item) {
     if (item.op === "add") {
@@ -86,92 +66,12 @@
     return { device: device };
   }
 
-  function waiting() {
-    return outbox.filter(function (i) { return !i.failed; });
-  }
-
-  // One request at a time, in order: an edit never overtakes the entry it edits.
-  function flush() {
-    clearTimeout(flushTimer);
-    if (flushing) return;
-    var item = waiting()[0];
-    if (!item) return;
-    flushing = true;
-    fetch(pathFor(item), {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(bodyFor(item)),
-      cache: "no-store",
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (answer) {
-        fetchFailed = false;
-        settle(item, response.status, answer);
-      });
-    }, function () {
-      fetchFailed = true;
-      item.tries += 1;
-      item.error = "";
-      saveOutbox();
-      flushing = false;
-      render();
-      schedule(backoff(item.tries));
-    });
-  }
-
-  function settle(item, status, answer) {
-    flushing = false;
-    if (status === 200) {
-      drop(item);
-      delete problems[item.id];
-      if (item.op === "add") { sent[item.id] = true; announce("Sent"); }
-      if (answer && answer.entry) merge(answer.entry);
-      render();
-      flush();
-      return;
-    }
-    var reason = (answer && answer.error) || "";
-    if (status === 429) {
-      var after = Math.max(1, Number(answer && answer.retry_after) || 1);
-      item.tries += 1;
-      item.error = "Too many entries at once: trying again in " + Math.ceil(after) + " s";
-      saveOutbox();
-      render();
-      schedule(after * 1000);
-      return;
-    }
-    if (status >= 400 && status < 500) {
-      var message = "Not saved: " + (reason || words(status));
-      if (item.op === "add") {
-        item.failed = true; // kept in sight with its text, until the scribe removes it
-        item.error = message;
-        saveOutbox();
-      } else {
-        drop(item);
-        problems[item.id] = message;
-      }
-      render();
-      flush();
-      return;
-    }
-    // 5xx or anything unexpected: the laptop may be busy; keep it and try again
-    item.tries += 1;
-    item.error = "The laptop did not save it yet (" + (reason || status) + "): trying again";
-    saveOutbox();
-    render();
-    schedule(backoff(item.tries));
-  }
-
   function words(status) {
     if (status === 404) return "this table link is no longer valid";
     if (status === 403) return "only the phone that wrote it can change it";
     if (status === 409) return "the room is closed";
     if (status === 413) return "it is too long";
     return "the laptop refused it (" + status + ")";
-  }
-
-  function drop(item) {
-    outbox = outbox.filter(function (i) { return i !== item; });
-    saveOutbox();
   }
 
   function merge(entry) {
@@ -185,81 +85,38 @@
 
   // -- the live connection -----------------------------------------------------------------
 
-  var ws = null;
-  var lastHeard = 0;
-  var reconnectTries = 0;
-  var reconnectTimer = null;
-  var pingTimer = null;
-
-  function connect() {
-    clearTimeout(reconnectTimer);
-    if (ws) { var old = ws; ws = null; try { old.close(); } catch (e) { /* closed */ } }
-    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-    var socket = new WebSocket(scheme + location.host + api + "/ws?device=" + encodeURIComponent(device));
-    ws = socket;
-    socket.onopen = function () {
-      if (ws !== socket) return;
-      wsAlive = true;
-      reconnectTries = 0;
-      lastHeard = Date.now();
+  var live = new R.Live({
+    url: function () { return api + "/ws?device=" + encodeURIComponent(device); },
+    state: api + "/state?device=" + encodeURIComponent(device),
+    message: function (message) {
+      if (message.type !== "state" || (message.first && snapshot)) return;
+      snapshot = message;
+      render();
+    },
+    alive: function (alive) {
       showNet();
-      flush();
-    };
-    socket.onmessage = function (event) {
-      if (ws !== socket) return;
-      lastHeard = Date.now();
-      if (!wsAlive) { wsAlive = true; showNet(); }
-      var message;
-      try { message = JSON.parse(event.data); } catch (e) { return; }
-      if (message && message.type === "state") {
-        snapshot = message;
-        render();
-      }
-    };
-    socket.onclose = function () {
-      if (ws !== socket) return;
-      lost();
-    };
-  }
-
-  function lost() {
-    if (ws) { var old = ws; ws = null; try { old.close(); } catch (e) { /* closed */ } }
-    wsAlive = false;
-    showNet();
-    reconnectTries += 1;
-    reconnectTimer = setTimeout(connect, reconnectTries === 1 ? 300 : backoff(reconnectTries - 1));
-  }
-
-  // No answer for 10 s to pings sent every 5 s: the connection is gone even if the socket
-  // does not know it yet (a phone leaving the wifi never gets a close).
-  function watch() {
-    if (ws && ws.readyState === 1) {
-      if (Date.now() - lastHeard > SILENT_FOR) { lost(); return; }
-      try { ws.send(JSON.stringify({ type: "ping" })); } catch (e) { /* closing */ }
-    }
-  }
-
-  function back() {
-    reconnectTries = 0;
-    if (!wsAlive) connect();
-    flush();
-  }
+      if (alive) outbox.flush();
+    },
+    back: function () { outbox.flush(); },
+    gone: function () {
+      document.body.classList.add("is-offline");
+      $("net-text").textContent = "Link renewed";
+      var banner = $("offline");
+      banner.textContent = "This link is no longer valid: ask the facilitator for the table's new card.";
+      banner.hidden = false;
+    },
+  });
 
   // -- what is shown -----------------------------------------------------------------------
 
-  function announce(text) {
-    var node = $("announce");
-    node.textContent = "";
-    setTimeout(function () { node.textContent = text; }, 50);
-  }
-
   function isOffline() {
-    return !wsAlive || fetchFailed || navigator.onLine === false;
+    return !live.alive || outbox.fetchFailed || navigator.onLine === false;
   }
 
   function showNet() {
+    if (live.gone) return; // the link was renewed: the banner says so, and stays
     var offline = isOffline();
-    var n = waiting().length;
+    var n = outbox.waiting().length;
     document.body.classList.toggle("is-offline", offline);
     $("net-text").textContent = offline ? "Offline" : "Connected";
     var banner = $("offline");
@@ -281,13 +138,7 @@
     if (table.name && table.name !== label) label += " · " + table.name;
     $("table").textContent = label;
     document.title = label + " — scribe";
-    var round = snapshot.round;
-    $("round-title").textContent = round
-      ? "Round " + round.number + (round.title ? " · " + round.title : "")
-      : "Waiting for the next round";
-    var prompts = $("prompts");
-    prompts.textContent = "";
-    ((round && round.prompts) || []).forEach(function (p) { prompts.appendChild(el("li", "", p)); });
+    R.renderRound(snapshot.round);
   }
 
   function cardTitles(ids) {
@@ -372,13 +223,6 @@
     return li;
   }
 
-  function button(text, cls, onClick) {
-    var b = el("button", "btn " + cls, text);
-    b.type = "button";
-    b.addEventListener("click", onClick);
-    return b;
-  }
-
   function statusOf(item) {
     if (item.failed) return { cls: "failed", text: item.error };
     if (item.error) return { cls: "waiting", text: item.error };
@@ -392,17 +236,17 @@
     var list = $("entries");
     var rows = [];
     var pendingById = {};
-    outbox.forEach(function (item) { if (item.op !== "add") pendingById[item.id] = item; });
+    outbox.items.forEach(function (item) { if (item.op !== "add") pendingById[item.id] = item; });
     var known = {};
     (snapshot.entries || []).forEach(function (e) { known[e.id] = true; });
     // entries not yet on the server: newest first, above the server's
-    outbox.slice().reverse().forEach(function (item) {
+    outbox.items.slice().reverse().forEach(function (item) {
       if (item.op !== "add" || known[item.id]) return;
       var entry = { id: item.id, kind: item.kind, text: item.text, cards: item.cards, mine: true };
       var row = entryRow(entry, statusOf(item), true);
       if (item.failed) {
         var actions = el("div", "actions");
-        actions.appendChild(button("Remove", "ghost", function () { drop(item); render(); }));
+        actions.appendChild(button("Remove", "ghost", function () { outbox.drop(item); render(); }));
         row.appendChild(actions);
       }
       rows.push(row);
@@ -547,7 +391,7 @@
     var text = area.value.trim();
     if (!text) { area.focus(); return; }
     var kind = document.querySelector("input[name=kind]:checked").value;
-    var item = { id: uuid4(), op: "add", kind: kind, text: text, cards: cardsIn(text) };
+    var item = { id: R.uuid4(), op: "add", kind: kind, text: text, cards: cardsIn(text) };
     var over = overBy(item);
     sayTooLong(over);
     if (over) { area.focus(); return; }
@@ -564,22 +408,9 @@
     $("text").addEventListener("keydown", function (event) {
       if (event.key === "Escape") $("suggest").hidden = true;
     });
-    window.addEventListener("online", back);
-    window.addEventListener("offline", showNet);
-    document.addEventListener("visibilitychange", function () {
-      if (document.visibilityState === "visible") back();
-    });
-    setInterval(watch, PING_EVERY);
-    setInterval(function () { if (wsAlive && Date.now() - lastHeard > SILENT_FOR) lost(); }, 1000);
     showNet();
-    connect();
-    fetch(api + "/state?device=" + encodeURIComponent(device), { cache: "no-store" })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (state) { if (state && !snapshot) { snapshot = state; render(); } })
-      .catch(function () { /* the WebSocket brings the state when it can */ });
-    // entries left in the outbox by an earlier visit are retried, failed ones kept in sight
-    outbox.forEach(function (i) { if (!i.failed) i.tries = 0; });
-    flush();
+    live.start();
+    outbox.restart();
   }
 
   start();

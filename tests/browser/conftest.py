@@ -63,6 +63,9 @@ class Room:
     def url(self, table: int) -> str:
         return f"http://{HOST}:{self.server.port}/t/{self.tokens[table]}"
 
+    def join_url(self) -> str:
+        return f"http://{HOST}:{self.server.port}/j/{self.store.room_tokens().event}"
+
     def rows(self, sql: str, *args: object) -> list[tuple[Any, ...]]:
         """Read the event file as an outside reader (sqlite3) sees it."""
         conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)

@@ -126,6 +126,16 @@ def test_an_entry_typed_on_the_laptop_appears_on_the_phone(room: Any, phones: An
     wait_shown(page, ["Typed on the laptop"])
 
 
+def test_an_open_scribe_page_says_so_when_its_link_is_renewed(room: Any, phones: Any) -> None:
+    page = phones.open(room.url(4))
+    wait_ready(page)
+    room.store.renew_table_token(room.table_ids[4])
+    room.server.tokens_changed()
+    expect(page.locator("#offline")).to_have_text(
+        "This link is no longer valid: ask the facilitator for the table's new card."
+    )
+
+
 def test_a_renewed_table_link_says_it_is_no_longer_valid(room: Any, phones: Any) -> None:
     old = room.url(4)
     room.store.renew_table_token(room.table_ids[4])

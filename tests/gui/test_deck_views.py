@@ -17,6 +17,9 @@ from facilitator.core.projector_state import (
     DrawSlide,
     Look,
     ProjectorState,
+    QuestionLine,
+    QuestionsSlide,
+    RoomTally,
     Slide,
     SpreadSlide,
     TallyBar,
@@ -124,6 +127,11 @@ def test_draw_spread_and_tally_render_in_every_look(qtbot: QtBot) -> None:
         SpreadSlide("Stage: Goal", d.cards_of("goal"), d.suits),
         TallySlide("Which card struck a chord?", bars),
         TallySlide("Which card struck a chord?", ()),
+        TallySlide("Which card struck a chord?", bars, RoomTally(bars[::-1], 87, open=True)),
+        TallySlide("Which card struck a chord?", (), RoomTally((), 12, open=True, hidden=True)),
+        TallySlide("Which card struck a chord?", bars[:3], RoomTally((), 0, open=False)),
+        QuestionsSlide(()),
+        QuestionsSlide(tuple(QuestionLine(f"Question {n}? " * 12, n) for n in range(9))),
         SpreadSlide("Nothing", (), d.suits),
     ]
     for look in Look:
@@ -203,3 +211,16 @@ def test_an_open_event_reads_card_images_only_when_a_slide_shows_them(
         for x in range(0, image.width(), 8)
         for y in range(0, image.height(), 8)
     )
+
+
+def test_the_rooms_votes_are_drawn_beside_the_tables_picks(qtbot: QtBot) -> None:
+    picks = (TallyBar("Picked by tables", 3, "#a16108"),)
+    votes = (TallyBar("Voted by the room", 40, "#1b6ca8"),)
+    image, report = render(TallySlide("Which card?", picks, RoomTally(votes, 40, open=True)))
+    assert report.clipped == []
+    row_y = int(720 * 0.06 + 720 * 0.15 + 720 * 0.065 + 720 * 0.05)
+    left = {image.pixelColor(x, row_y).name() for x in range(0, 640, 4)}
+    right = {image.pixelColor(x, row_y).name() for x in range(640, 1280, 4)}
+    # the tables' bar on the left, the room's on the right: never one bar for both
+    assert "#a16108" in left and "#a16108" not in right
+    assert "#1b6ca8" in right and "#1b6ca8" not in left

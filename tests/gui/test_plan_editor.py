@@ -1,5 +1,5 @@
-"""The plan editor: rounds edited in the console land in the event file, and plan.toml
-files go in and out unchanged."""
+"""The plan editor: rounds and the feedback survey edited in the console land in the event
+file, and plan.toml files go in and out unchanged."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.plan import bundled_plans, load_plan
+from facilitator.core.plan.survey import CHOICE, TEXT, SurveyQuestion
 from facilitator.store.db import EventStore
 from facilitator.ui.controller import EventController
 from facilitator.ui.plan_editor import PlanEditor
@@ -163,3 +164,42 @@ def test_moving_a_round_keeps_the_themes_typed_in_it(
     assert saved_titles(qtbot, controller)[0] == second.title
     assert controller.rounds[0].id == second.id
     assert controller.store.theme(theme.id).round_id == controller.rounds[0].id
+
+
+# -- the Feedback survey tab ---------------------------------------------------------------
+
+
+def test_the_learning_event_survey_is_shown_and_round_trips(
+    qtbot: QtBot, editor: PlanEditor, controller: EventController, tmp_path: Path
+) -> None:
+    source = bundled_plans()["learning-event"]
+    editor.load_file(source)
+    landed(qtbot, controller)
+    assert editor.survey.questions.count() == len(load_plan(source).survey)
+    out = tmp_path / "plan.toml"
+    assert editor.save_file(out)
+    assert load_plan(out).survey == load_plan(source).survey
+
+
+def test_questions_are_added_edited_and_deleted(
+    qtbot: QtBot, editor: PlanEditor, controller: EventController
+) -> None:
+    before = len(controller.plan.survey)
+    survey = editor.survey
+    survey.add_question()
+    qtbot.keyClicks(survey.question, "Would you come back?")
+    survey.kind.setCurrentIndex(survey.kind.findData(CHOICE))
+    survey.choices.setPlainText("Yes")
+    editor.save_now()
+    assert "needs at least two choices" in editor.message.text()
+    survey.choices.setPlainText("Yes\nNo\n")
+    qtbot.waitUntil(lambda: len(controller.store.plan().survey) == before + 1)
+    assert controller.store.plan().survey[-1] == SurveyQuestion(
+        "Would you come back?", CHOICE, ("Yes", "No")
+    )
+    survey.kind.setCurrentIndex(survey.kind.findData(TEXT))
+    qtbot.waitUntil(lambda: controller.store.plan().survey[-1].kind == TEXT)
+    assert controller.store.plan().survey[-1].choices == ()
+    survey.questions.setCurrentRow(0)
+    survey.delete_question()
+    qtbot.waitUntil(lambda: len(controller.store.plan().survey) == before)

@@ -19,11 +19,13 @@ from facilitator.store.db import EventStore
 T = TypeVar("T")
 
 PAGE = "<!doctype html><title>Scribe</title><script src=/static/scribe.js></script>"
+JOIN_PAGE = "<!doctype html><title>Join</title><script src=/static/join.js></script>"
 
 
 def static_dir(folder: Path) -> Path:
     folder.mkdir(exist_ok=True)
     (folder / "scribe.html").write_text(PAGE, encoding="utf-8")
+    (folder / "join.html").write_text(JOIN_PAGE, encoding="utf-8")
     (folder / "scribe.js").write_text("'use strict';", encoding="utf-8")
     (folder / "room.css").write_text("body{}", encoding="utf-8")
     return folder

@@ -20,6 +20,9 @@ from facilitator.core.harvest import Harvest, build_harvest
 from facilitator.export import report, write
 from facilitator.export.html import render_html
 from facilitator.export.markdown import render_markdown
+from facilitator.export.sections.room_questions import RoomQuestions
+from facilitator.export.sections.survey import SurveySection
+from facilitator.export.sections.votes import RoomVotes
 from facilitator.export.summary import Summary
 from facilitator.store.db import EventStore
 from unit.harvest_sample import big_event, rich_event
@@ -65,6 +68,12 @@ def outline_headings(harvest: Harvest) -> list[str]:
                 out += [block.title, *(part.title for part in block.parts)]
             case Summary():
                 out += [block.title, *block.headings]
+            case RoomVotes():
+                out += [block.title, *(vote.question for vote in block.votes)]
+            case RoomQuestions():
+                out.append(block.title)
+            case SurveySection():
+                out += [block.title, *(result.question for result in block.results)]
             case _:
                 out.append(block.title)
     return [_normal(h) for h in out]

@@ -158,7 +158,7 @@ def test_dots_within_the_budget_replace_the_ballot(store: EventStore) -> None:
     assert store.cast_dots(vote.id, "phone-1", {a: 2, b: 0}, 2)  # a dot taken back
     assert not store.cast_dots(vote.id, "phone-1", {a: 3, b: 2}, 1)  # an old ballot replayed
     assert store.dot_tally(vote.id) == ({a: 2, b: 1}, 2)
-    assert store.ballot(vote.id, "phone-1") == (2, {a: 2})
+    assert store.dot_ballot(vote.id, "phone-1") == (2, {a: 2})
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,16 @@ WRITES = {
     "close_dot_vote",
     "set_dots_hidden",
     "cast_dots",
+    "open_vote",
+    "close_vote",
+    "cast_ballot",
+    "answer_survey",
+    "ask_room",
+    "moderate",
+    "moderate_question",
+    "ban_device",
+    "upvote",
+    "upvote_question",
 }
 SERVICE = {"event_service.py"}
 ASKERS = ("controller", "service", "saver", "panel")

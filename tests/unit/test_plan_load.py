@@ -132,7 +132,8 @@ def test_a_toml_syntax_error_gives_the_line() -> None:
         ('[plan]\ntitle = "T"\n', "plan.toml: the plan has no rounds (add a [[round]] section)"),
         (
             '[plan]\ntitle = "T"\n[[rounds]]\ntitle = "R"\nminutes = 1\n',
-            'plan.toml: unknown section "rounds" (a plan has [plan] and [[round]])',
+            'plan.toml: unknown section "rounds"'
+            " (a plan has [plan], [[round]], [[vote]] and [[survey]])",
         ),
         (
             '[plan]\ntitle = 5\n[[round]]\ntitle="R"\nminutes=1\n',

@@ -274,6 +274,6 @@ def test_error_pages_carry_the_policy_too(served) -> None:  # type: ignore[no-un
             async with s.get(f"{base(server)}{url}") as r:
                 assert r.status in (404, 405)
                 assert r.headers["Content-Security-Policy"] == guard.CSP
-        assert api.GONE in api.GONE_PAGE
+        assert api.GONE in api.gone_page().text
 
     run(job)

@@ -36,7 +36,9 @@ def make_first_schema_file(path: Path) -> None:
 
 def test_the_schema_revisions_are_in_order() -> None:
     assert (
-        migrate.script_revisions() == migrate.REVISIONS == ("0001", "0002", "0003", "0004", "0006")
+        migrate.script_revisions()
+        == migrate.REVISIONS
+        == ("0001", "0002", "0003", "0004", "0005", "0006")
     )
     assert migrate.HEAD == "0006"
 

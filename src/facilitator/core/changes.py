@@ -51,6 +51,9 @@ class Changes(Struct, frozen=True, kw_only=True):
     links: bool = False  # a room link (the join link or a table's) was renewed
     groups: bool = False  # groups of entries made, named, changed or put back
     dots: bool = False  # a dot vote opened or closed, or a device's dots placed
+    votes: tuple[str, ...] = ()  # ids of the room's votes opened, closed or voted in
+    survey: bool = False  # answers to the feedback survey were given or changed
+    questions: tuple[str, ...] = ()  # ids of questions to the room asked, moderated, up-voted
     origin: str = CAPTURE
 
     @property
@@ -89,5 +92,8 @@ class Changes(Struct, frozen=True, kw_only=True):
             links=self.links or other.links,
             groups=self.groups or other.groups,
             dots=self.dots or other.dots,
+            votes=tuple(dict.fromkeys(self.votes + other.votes)),
+            survey=self.survey or other.survey,
+            questions=tuple(dict.fromkeys(self.questions + other.questions)),
             origin=self.origin,
         )

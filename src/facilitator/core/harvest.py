@@ -34,7 +34,10 @@ from facilitator.core.harvest_model import (
     local_zone,
     parse_time,
 )
+from facilitator.core.harvest_survey import build_survey
+from facilitator.core.harvest_votes import build_votes
 from facilitator.core.plan import Plan
+from facilitator.core.plan.survey import AskedQuestion, SurveyAnswer
 from facilitator.core.records import (
     CardPick,
     EventInfo,
@@ -43,7 +46,9 @@ from facilitator.core.records import (
     Theme,
     TimelineEntry,
 )
+from facilitator.core.room_questions import RoomQuestion
 from facilitator.core.tally import ranked
+from facilitator.core.votes import Ballot, Vote
 
 __all__ = [
     "MOST_TAGGED",
@@ -79,6 +84,11 @@ class HarvestSource(Protocol):
     def all_groups(self) -> list[Group]: ...
     def dot_votes(self) -> list[DotVote]: ...
     def dot_tally(self, vote_id: str) -> tuple[dict[str, int], int]: ...
+    def votes(self) -> list[Vote]: ...
+    def ballots(self, vote_id: str | None = None) -> list[Ballot]: ...
+    def survey_questions(self, *, include_retired: bool = False) -> list[AskedQuestion]: ...
+    def survey_answers(self, device: str | None = None) -> list[SurveyAnswer]: ...
+    def room_questions(self, status: str | None = None) -> list[RoomQuestion]: ...
 
 
 def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
@@ -178,6 +188,9 @@ def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
         exported_at=datetime.now(zone).isoformat(timespec="seconds"),
         tz=zone,
         groups=read_groups(store, themes, rounds),
+        votes=build_votes(store, deck),
+        survey=build_survey(store),
+        room_questions=tuple(store.room_questions()),
     )
 
 

@@ -7,10 +7,16 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from msgspec import Struct
 
 from facilitator.core.deck import Deck
+
+if TYPE_CHECKING:  # harvest_votes builds on this module's bars and card references
+    from facilitator.core.harvest_survey import HarvestQuestion
+    from facilitator.core.harvest_votes import HarvestVote
+    from facilitator.core.room_questions import RoomQuestion
 from facilitator.core.records import (
     KINDS,
     TableInfo,
@@ -171,6 +177,9 @@ class Harvest(Struct, frozen=True):
     exported_at: str
     tz: tzinfo
     groups: tuple[HarvestGroup, ...] = ()  # the room's groups, most dots first
+    votes: tuple[HarvestVote, ...] = ()  # the room's votes, oldest first
+    survey: tuple[HarvestQuestion, ...] = ()  # the feedback survey and its answers
+    room_questions: tuple[RoomQuestion, ...] = ()  # delegates' questions, oldest first
 
     # -- counts and lookups ----------------------------------------------------------------
 

@@ -102,9 +102,19 @@ class TallyBar(Struct, frozen=True):
     colour: str
 
 
+class RoomTally(Struct, frozen=True):
+    """The room's vote on the cards, beside the tables' picks (kept apart)."""
+
+    bars: tuple[TallyBar, ...]  # empty while the results are hidden
+    votes: int  # ballots cast
+    open: bool  # the vote is open: phones may still vote
+    hidden: bool = False  # the results stay hidden until the vote closes
+
+
 class TallySlide(Struct, frozen=True):
     title: str
-    bars: tuple[TallyBar, ...]
+    bars: tuple[TallyBar, ...]  # the tables' picks
+    room: RoomTally | None = None  # the delegates' votes, when the room has voted
 
 
 class WallEntry(Struct, frozen=True):
@@ -155,6 +165,23 @@ class DotsSlide(Struct, frozen=True):
     hidden: bool = False  # the dots are hidden until the vote closes
     voters: int = 0  # phones that placed dots
     url: str = ""  # the page phones vote on, when the room is open
+class VoteSlide(Struct, frozen=True):
+    """A question with choices put to the room's vote, and how the room answered."""
+
+    question: str
+    room: RoomTally
+
+
+class QuestionLine(Struct, frozen=True):
+    text: str
+    upvotes: int
+
+
+class QuestionsSlide(Struct, frozen=True):
+    """The delegates' questions the facilitator approved, most up-voted first."""
+
+    questions: tuple[QuestionLine, ...]
+    title: str = "Questions from the room"
 
 
 Slide = (
@@ -169,6 +196,8 @@ Slide = (
     | WallSlide
     | JoinSlide
     | DotsSlide
+    | QuestionsSlide
+    | VoteSlide
 )
 
 

@@ -47,6 +47,9 @@ PROJECTOR_ITEM = Setting("projector.item", None, None, "the run item last live")
 EXPORT_FOLDER = Setting("export.folder", "", str, "the folder exports were last written to")
 EXPORT_FORMATS = Setting("export.formats", None, list, "formats last chosen; None: all")
 ROOM_WIFI = Setting("room.wifi", "", str, "the wifi phones join, on the Join slide and cards")
+VOTE_HIDDEN = Setting("room.vote_hidden", False, bool, "a new vote hides its results until closed")
+SURVEY_OPEN = Setting("room.survey_open", False, bool, "the feedback survey is open on phones")
+VOTE_CHANGEABLE = Setting("room.vote_changeable", True, bool, "a ballot may change until closed")
 
 EVENT_SETTINGS: tuple[Setting, ...] = (
     CLOCK_AMBER,
@@ -61,6 +64,9 @@ EVENT_SETTINGS: tuple[Setting, ...] = (
     EXPORT_FOLDER,
     EXPORT_FORMATS,
     ROOM_WIFI,
+    VOTE_HIDDEN,
+    VOTE_CHANGEABLE,
+    SURVEY_OPEN,
 )
 
 # -- machine preferences (QSettings: this laptop, every event) ------------------------------

@@ -14,6 +14,9 @@ from pathlib import Path
 from facilitator.core.deck_colours import parse_colour
 from facilitator.core.harvest import UNKNOWN_CARD_COLOUR, Harvest, HarvestTheme, TallyBar
 from facilitator.export import report
+from facilitator.export.sections.room_questions import RoomQuestions
+from facilitator.export.sections.survey import SurveySection
+from facilitator.export.sections.votes import RoomVotes
 from facilitator.export.summary import Summary
 
 CSS = """
@@ -136,14 +139,14 @@ def _quote(theme: HarvestTheme) -> str:
     )
 
 
-def tally_bars(bars: tuple[TallyBar, ...], title: str) -> str:
+def tally_bars(bars: tuple[TallyBar, ...], title: str, counted: str = "pick") -> str:
     """A bar chart in HTML, one bar per picked card in its suit's colour, most picked
     first: the labels are the page's own text, readable at any width."""
     top = max(b.picks for b in bars)
     rows = []
     for bar in bars:
         share = max(0.5, 100 * bar.picks / top)
-        picks = f"{bar.picks} {'pick' if bar.picks == 1 else 'picks'}"
+        picks = f"{bar.picks} {counted}{'' if bar.picks == 1 else 's'}"
         rows.append(
             f'<li><span class="label">{esc(bar.card.title)}</span><span class="track">'
             f'<span class="fill" style="width:{share:.1f}%;background:{_colour(bar.card.colour)}">'
@@ -185,6 +188,18 @@ def render_html(harvest: Harvest) -> str:
                 out += _round(block)
             case report.Tally():
                 out += _tally(block)
+            case RoomVotes():
+                from facilitator.export.sections.votes_render import votes_html
+
+                out += votes_html(block)
+            case RoomQuestions():
+                from facilitator.export.sections.votes_render import questions_html
+
+                out += questions_html(block)
+            case SurveySection():
+                from facilitator.export.sections.votes_render import survey_html
+
+                out += survey_html(block)
             case report.MostTagged():
                 out += _most_tagged(block)
     out.append("</main></body></html>")

@@ -14,6 +14,9 @@ from typing import Any
 
 from facilitator.core.harvest import Harvest
 from facilitator.export.groups_export import groups_json
+from facilitator.export.sections.room_questions import json_room_questions
+from facilitator.export.sections.survey import json_survey
+from facilitator.export.sections.votes import json_votes
 
 FORMAT = "facilitator-harvest"
 VERSION = 1
@@ -102,6 +105,9 @@ def harvest_to_dict(harvest: Harvest) -> dict[str, Any]:
             }
             for p in harvest.picks
         ],
+        **json_votes(harvest),
+        **json_survey(harvest),
+        **json_room_questions(harvest),
         "timeline": [
             {
                 "id": e.id,

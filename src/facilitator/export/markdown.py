@@ -16,6 +16,9 @@ from pathlib import Path
 
 from facilitator.core.harvest import Harvest, HarvestTheme
 from facilitator.export import report
+from facilitator.export.sections.room_questions import RoomQuestions
+from facilitator.export.sections.survey import SurveySection
+from facilitator.export.sections.votes import RoomVotes
 from facilitator.export.summary import Summary
 
 _BACKSLASHED = re.compile(r"([\\`*_\[\]{}])")
@@ -92,6 +95,18 @@ def render_markdown(harvest: Harvest) -> str:
                 out += _round(block)
             case report.Tally():
                 out += _tally(block)
+            case RoomVotes():
+                from facilitator.export.sections.votes_render import votes_markdown
+
+                out += votes_markdown(block)
+            case RoomQuestions():
+                from facilitator.export.sections.votes_render import questions_markdown
+
+                out += questions_markdown(block)
+            case SurveySection():
+                from facilitator.export.sections.votes_render import survey_markdown
+
+                out += survey_markdown(block)
             case report.MostTagged():
                 out += _most_tagged(block)
     return "\n".join(out).rstrip("\n") + "\n"

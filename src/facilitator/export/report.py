@@ -12,7 +12,8 @@ the parts and every heading's text come from here, so they cannot differ between
 md, the html and the pdf. Heading levels: the cover's title is the one level-1 heading;
 :class:`Agenda`, :class:`RoundPart`, :class:`Tally` and :class:`MostTagged` open a
 level-2 section; :class:`TableEntries`, :class:`KindEntries` and :class:`TaggedEntries`
-are level-3 headings inside them.
+are level-3 headings inside them. The room's votes and the feedback survey
+(export/sections/) open a level-2 section too, each question a level-3 heading.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from facilitator.core.harvest import (
     TallyBar,
 )
 from facilitator.core.records import KIND_LABELS, KIND_PLURALS, KINDS
+from facilitator.export.sections.room_questions import RoomQuestions, room_questions_section
+from facilitator.export.sections.survey import SurveySection, survey_section
+from facilitator.export.sections.votes import RoomVotes, room_votes
 from facilitator.export.summary import Summary, summary
 
 AGENDA_TITLE = "Agenda"
@@ -247,7 +251,17 @@ class MostTagged(Struct, frozen=True):
     cards: tuple[TaggedEntries, ...]
 
 
-Block = Cover | Summary | Agenda | RoundPart | Tally | MostTagged
+Block = (
+    Cover
+    | Summary
+    | Agenda
+    | RoundPart
+    | Tally
+    | RoomVotes
+    | MostTagged
+    | RoomQuestions
+    | SurveySection
+)
 
 
 def outline(harvest: Harvest) -> list[Block]:
@@ -300,6 +314,9 @@ def outline(harvest: Harvest) -> list[Block]:
             harvest.deck.suit_label,
         )
     )
+    votes = room_votes(harvest)  # the room's votes beside the tables' picks, never summed
+    if votes is not None:
+        blocks.append(votes)
     if harvest.most_tagged:
         cards = []
         for tagged in harvest.most_tagged:
@@ -316,4 +333,10 @@ def outline(harvest: Harvest) -> list[Block]:
                 )
             )
         blocks.append(MostTagged(MOST_TAGGED_TITLE, MOST_TAGGED_NOTE, tuple(cards)))
+    asked = room_questions_section(harvest)
+    if asked is not None:
+        blocks.append(asked)
+    survey = survey_section(harvest)  # the delegates' feedback, last
+    if survey is not None:
+        blocks.append(survey)
     return blocks

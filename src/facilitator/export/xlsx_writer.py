@@ -21,6 +21,7 @@ from xlsxwriter.exceptions import FileCreateError
 from facilitator.core.harvest import Harvest
 from facilitator.core.records import KIND_PLURALS, KINDS
 from facilitator.export.groups_export import groups_sheet
+from facilitator.export.sections.votes_xlsx import survey_sheet, votes_sheet
 from facilitator.export.xlsx_book import (
     MAX_WIDTH,
     Cell,
@@ -307,6 +308,8 @@ def write_xlsx(harvest: Harvest, path: Path) -> None:
     table_sheet(book, fmt, "By table", columns, rows)
     _card_sheet(book, fmt, harvest)
     groups_sheet(book, fmt, harvest)
+    votes_sheet(book, fmt, harvest)
+    survey_sheet(book, fmt, harvest)
     _summary_sheet(book, fmt, harvest)
     try:
         book.close()

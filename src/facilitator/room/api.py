@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import WSMsgType, web
@@ -35,11 +36,16 @@ TYPES = {
     ".webmanifest": "application/manifest+json",
     ".woff2": "font/woff2",
 }
-GONE_PAGE = (
-    "<!doctype html><html lang=en><meta charset=utf-8>"
-    '<meta name=viewport content="width=device-width, initial-scale=1">'
-    f"<title>Link not valid</title><main><h1>{GONE}</h1></main></html>"
-)
+
+
+def gone_page(words: str = GONE) -> web.Response:
+    """The page an old or unknown link opens: 404, in words."""
+    page = (
+        "<!doctype html><html lang=en><meta charset=utf-8>"
+        '<meta name=viewport content="width=device-width, initial-scale=1">'
+        f"<title>Link not valid</title><main><h1>{words}</h1></main></html>"
+    )
+    return web.Response(status=404, text=page, content_type="text/html", charset="utf-8")
 
 
 def error(status: int, message: str, **extra: Any) -> web.Response:
@@ -65,7 +71,7 @@ def static_file(room: Room, name: str) -> web.StreamResponse:
 
 async def scribe_page(request: web.Request) -> web.StreamResponse:
     if _table(request) is None:
-        return web.Response(status=404, text=GONE_PAGE, content_type="text/html", charset="utf-8")
+        return gone_page()
     response = static_file(_room(request), "scribe.html")
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -86,7 +92,7 @@ async def state(request: web.Request) -> web.StreamResponse:
     return web.json_response(_room(request).state(table, device))
 
 
-async def _body(request: web.Request) -> dict[str, Any]:
+async def body(request: web.Request) -> dict[str, Any]:
     """The request's JSON object; raises a 400 or 413 answer."""
     if (request.content_length or 0) > MAX_BODY:
         raise web.HTTPRequestEntityTooLarge(
@@ -107,27 +113,27 @@ async def _body(request: web.Request) -> dict[str, Any]:
     try:
         body = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise _bad("The request is not valid JSON.") from None
+        raise bad("The request is not valid JSON.") from None
     if not isinstance(body, dict):
-        raise _bad("The request must be a JSON object.")
+        raise bad("The request must be a JSON object.")
     return body
 
 
-def _bad(message: str) -> web.HTTPBadRequest:
+def bad(message: str) -> web.HTTPBadRequest:
     return web.HTTPBadRequest(text=json.dumps({"error": message}), content_type="application/json")
 
 
-def _string(body: dict[str, Any], key: str, default: str | None = None) -> str:
+def string(body: dict[str, Any], key: str, default: str | None = None) -> str:
     value = body.get(key, default)
     if not isinstance(value, str):
-        raise _bad(f"The request needs a text {key!r}.")
+        raise bad(f"The request needs a text {key!r}.")
     return value
 
 
 def _cards(body: dict[str, Any]) -> list[str]:
     value = body.get("cards", [])
     if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
-        raise _bad("The request's 'cards' must be a list of card ids.")
+        raise bad("The request's 'cards' must be a list of card ids.")
     return value
 
 
@@ -142,7 +148,7 @@ async def _writing(
     table = _table(request)
     if table is None:
         return error(404, GONE)
-    return room, table, await _body(request)
+    return room, table, await body(request)
 
 
 async def add_entry(request: web.Request) -> web.StreamResponse:
@@ -150,10 +156,10 @@ async def add_entry(request: web.Request) -> web.StreamResponse:
     if isinstance(opened, web.StreamResponse):
         return opened
     room, table, body = opened
-    entry_id = _string(body, "id")
-    device = _string(body, "device")
-    kind = _string(body, "kind")
-    text = _string(body, "text")
+    entry_id = string(body, "id")
+    device = string(body, "device")
+    kind = string(body, "kind")
+    text = string(body, "text")
     cards = _cards(body)
     stored = room.store.find_theme(entry_id) if entry_id else None
     if stored is None:  # a replay of a stored entry does not count as a write
@@ -178,7 +184,7 @@ async def change_entry(request: web.Request) -> web.StreamResponse:
     if isinstance(opened, web.StreamResponse):
         return opened
     room, table, body = opened
-    device = _string(body, "device")
+    device = string(body, "device")
     entry_id = request.match_info["id"]
     action = request.match_info["action"]
     wait = room.limiter.check(device)
@@ -191,8 +197,8 @@ async def change_entry(request: web.Request) -> web.StreamResponse:
             theme = store.edit_phone_entry(
                 entry_id,
                 device,
-                text=_string(body, "text"),
-                kind=_string(body, "kind"),
+                text=string(body, "text"),
+                kind=string(body, "kind"),
                 cards=cards,
                 table_id=table.id,
             )
@@ -227,36 +233,31 @@ async def websocket(request: web.Request) -> web.StreamResponse:
     socket = room.join(ws, request.match_info["token"], table, device)
     try:
         await ws.send_json({"type": "state", **room.state(table, device)})
-        async for message in ws:
-            if message.type != WSMsgType.TEXT:
-                continue
-            room.seen(device, socket)
-            try:
-                data = json.loads(message.data)
-            except ValueError:
-                continue
-            if isinstance(data, dict) and data.get("type") == "ping":
-                await ws.send_json({"type": "pong"})
+        await answer_pings(ws, lambda: room.seen(device, socket))
     finally:
         room.leave(socket)
     return ws
 
 
-async def join_page(request: web.Request) -> web.StreamResponse:
-    room = _room(request)
-    if not room.store.event_token_valid(request.match_info["token"]):
-        return web.Response(status=404, text=GONE_PAGE, content_type="text/html", charset="utf-8")
-    if "join.html" in room.static_files:
-        return static_file(room, "join.html")
-    page = GONE_PAGE.replace(GONE, "The room is open. Your table's scribe has its own link.")
-    return web.Response(text=page, content_type="text/html", charset="utf-8")
+async def answer_pings(ws: web.WebSocketResponse, heard: Callable[[], None]) -> None:
+    """Until the socket closes: each message from the phone is a sign of life (``heard``),
+    and a ping gets a pong (the page's watchdog listens for it)."""
+    async for message in ws:
+        if message.type != WSMsgType.TEXT:
+            continue
+        heard()
+        try:
+            data = json.loads(message.data)
+        except ValueError:
+            continue
+        if isinstance(data, dict) and data.get("type") == "ping":
+            await ws.send_json({"type": "pong"})
 
 
 def routes() -> list[web.RouteDef]:
     entry_action = r"/api/t/{token}/entries/{id}/{action:edit|delete|restore}"
     return [
         web.get("/t/{token}", scribe_page),
-        web.get("/j/{token}", join_page),
         web.get("/static/{name}", static),
         web.get("/api/t/{token}/state", state),
         web.post("/api/t/{token}/entries", add_entry),

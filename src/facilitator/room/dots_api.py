@@ -16,7 +16,8 @@ from facilitator.core.changes import PHONE, Changes
 from facilitator.core.errors import InputError
 from facilitator.core.group_wall import tables_said
 from facilitator.core.groups import ranked
-from facilitator.room.api import CLOSED, GONE, GONE_PAGE, _body, _room, error, problem, static_file
+from facilitator.room.api import CLOSED, _room, body, error, gone_page, problem, static_file
+from facilitator.room.join_api import JOIN_GONE
 from facilitator.store.base import StoreError
 from facilitator.store.db import EventStore
 from facilitator.store.dots import CLOSED as VOTE_CLOSED
@@ -50,7 +51,7 @@ def dots_state(store: EventStore, device: str | None) -> dict[str, Any]:
                 "more": max(0, len(said) - SHOWN_ENTRIES),
             }
         )
-    seq, dots = store.ballot(vote.id, device) if device else (0, {})
+    seq, dots = store.dot_ballot(vote.id, device) if device else (0, {})
     state: dict[str, Any] = {
         "title": store.event().title,
         "vote": {
@@ -73,7 +74,7 @@ def dots_state(store: EventStore, device: str | None) -> dict[str, Any]:
 
 async def dots_page(request: web.Request) -> web.StreamResponse:
     if not _valid(request):
-        return web.Response(status=404, text=GONE_PAGE, content_type="text/html", charset="utf-8")
+        return gone_page(JOIN_GONE)
     response = static_file(_room(request), "dots.html")
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -81,7 +82,7 @@ async def dots_page(request: web.Request) -> web.StreamResponse:
 
 async def read_dots(request: web.Request) -> web.StreamResponse:
     if not _valid(request):
-        return error(404, GONE)
+        return error(404, JOIN_GONE)
     device = (request.query.get("device") or "")[:64] or None
     try:
         return web.json_response(dots_state(_room(request).store, device))
@@ -94,9 +95,9 @@ async def cast_dots(request: web.Request) -> web.StreamResponse:
     if room.closing:
         return error(409, CLOSED)
     if not _valid(request):
-        return error(404, GONE)
-    body = await _body(request)
-    vote, device, seq, dots = (body.get(k) for k in ("vote", "device", "seq", "dots"))
+        return error(404, JOIN_GONE)
+    sent = await body(request)
+    vote, device, seq, dots = (sent.get(k) for k in ("vote", "device", "seq", "dots"))
     if not isinstance(vote, str) or not isinstance(device, str):
         return error(400, "The request needs the vote and the device.")
     wait = room.limiter.check(device)
@@ -111,7 +112,7 @@ async def cast_dots(request: web.Request) -> web.StreamResponse:
         return error(503, str(exc))
     if stored:
         room.notifier.put(Changes(dots=True, origin=PHONE))
-    seq_now, mine = room.store.ballot(vote, device)
+    seq_now, mine = room.store.dot_ballot(vote, device)
     return web.json_response({"saved": True, "mine": {"seq": seq_now, "dots": mine}})
 
 

@@ -22,8 +22,9 @@ from typing import Any
 from aiohttp import web
 
 from facilitator.core.changes import PHONE, Changes
+from facilitator.core.settings import SURVEY_OPEN
 from facilitator.paths import resource_path
-from facilitator.room import addresses, guard
+from facilitator.room import addresses, guard, join_api, questions_api
 from facilitator.room.api import routes
 from facilitator.room.dots_api import dot_routes
 from facilitator.room.links import DEFAULT_PORT
@@ -134,8 +135,7 @@ class RoomServer:
         )
         app[ROOM] = self._room
         app.on_response_prepare.append(guard.add_headers)
-        app.add_routes(routes())
-        app.add_routes(dot_routes())
+        app.add_routes([*routes(), *join_api.routes(), *questions_api.routes(), *dot_routes()])
         runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)
         await runner.setup()
         self._runner = runner
@@ -210,9 +210,15 @@ class RoomServer:
 
     def event_changed(self, changes: Changes) -> None:
         """Thread-safe: entries changed elsewhere (the laptop, an import, a merge) reach
-        the phones of their tables; a bulk change reaches every phone."""
-        if changes.origin == PHONE or not changes.entries_changed:
+        the phones of their tables; a bulk change reaches every phone; a vote opened or
+        closed on the laptop reaches every delegate."""
+        if changes.origin == PHONE:
             return  # a phone's own commit was pushed when it was made
+        survey = SURVEY_OPEN.key in changes.settings or changes.plan
+        if changes.votes or changes.deck or changes.event or survey or changes.questions:
+            self._call(lambda room: room.delegates.schedule_push(), wait=False)
+        if not changes.entries_changed:
+            return
         tables = {t.table_id for t in changes.themes if t.table_id is not None}
 
         def apply(room: Room) -> None:

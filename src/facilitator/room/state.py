@@ -21,6 +21,7 @@ from facilitator.core.changes import Changes
 from facilitator.core.records import TableInfo
 from facilitator.room import guard, snapshot
 from facilitator.room.batch import EntryBatcher
+from facilitator.room.delegates import Delegate, Delegates, delegate_view
 from facilitator.store.base import now_iso
 from facilitator.store.db import EventStore
 
@@ -99,6 +100,7 @@ class Room:
         self.phones_lock = threading.Lock()
         self._pending: set[str] = set()
         self.entries = EntryBatcher(self)
+        self.delegates = Delegates(store, self.delegate_state)
         self._cache: tuple[float, str, list[dict[str, str]]] | None = None
         self.static_files = {
             p.name: p for p in sorted(static_dir.glob("*")) if p.is_file() and p.name[0] != "."
@@ -151,6 +153,11 @@ class Room:
             device=device,
         )
 
+    def delegate_state(self, device: str | None) -> dict[str, Any]:
+        """What a delegate's page shows (the join link); ``device``: with what is its own."""
+        title, cards = self._title_and_cards()
+        return delegate_view(self.store, title, cards, self.round(), device)
+
     # -- phones ---------------------------------------------------------------------------
 
     def join(
@@ -200,6 +207,7 @@ class Room:
 
     def push_all(self) -> None:
         self.schedule_push(list(self.sockets))
+        self.delegates.schedule_push()
 
     async def push(self, table_ids: set[str]) -> None:
         self._pending -= table_ids
@@ -220,18 +228,24 @@ class Room:
                         await s.ws.send_str(by_device[s.device])
 
     async def close_sockets(
-        self, *, code: int = 1001, only: Iterable[Socket] | None = None
+        self, *, code: int = 1001, only: Iterable[Socket | Delegate] | None = None
     ) -> None:
-        targets = list(only) if only is not None else [s for g in self.sockets.values() for s in g]
+        targets: list[Socket | Delegate] = (
+            list(only)
+            if only is not None
+            else [*(s for g in self.sockets.values() for s in g), *self.delegates.sockets]
+        )
         for s in targets:
             with contextlib.suppress(Exception):
                 await s.ws.close(code=code, message=b"room closed" if code == 1001 else b"")
 
     async def revoked(self) -> None:
-        """Close the sockets whose table link was renewed (their token is no longer valid)."""
+        """Close the sockets whose link was renewed (their token is no longer valid)."""
         valid = set(self.store.room_tokens().tables.values())
-        stale = [s for g in self.sockets.values() for s in g if s.token not in valid]
-        await self.close_sockets(code=4404, only=stale)
+        stale: list[Socket | Delegate] = [
+            s for g in self.sockets.values() for s in g if s.token not in valid
+        ]
+        await self.close_sockets(code=4404, only=[*stale, *self.delegates.stale()])
 
 
 ROOM: web.AppKey[Room] = web.AppKey("room", Room)

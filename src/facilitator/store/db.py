@@ -48,8 +48,11 @@ from facilitator.store.lock import EventLock
 from facilitator.store.opening import inspect_revision, sidecars_present, tidy_sidecars
 from facilitator.store.picks import PickOps
 from facilitator.store.room import RoomOps, make_missing_tokens
+from facilitator.store.room_questions import RoomQuestionOps
 from facilitator.store.rows import THEME_COLUMNS, THEME_ROW, insert_row
+from facilitator.store.survey import SurveyOps
 from facilitator.store.timeline import TimelineOps, timeline_values
+from facilitator.store.votes import VoteOps
 
 __all__ = [
     "MAX_TABLES",
@@ -69,7 +72,17 @@ _inspect = inspect_revision  # the name merge and older callers know
 
 
 class EventStore(
-    EventInfoOps, DeckPlanOps, EntryOps, PickOps, TimelineOps, DraftSettingOps, RoomOps, DotOps
+    EventInfoOps,
+    DeckPlanOps,
+    EntryOps,
+    PickOps,
+    TimelineOps,
+    DraftSettingOps,
+    RoomOps,
+    VoteOps,
+    SurveyOps,
+    RoomQuestionOps,
+    DotOps,
 ):
     """An open event file. Create with :meth:`create` or :meth:`open`; close when done.
 

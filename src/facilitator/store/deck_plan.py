@@ -8,10 +8,13 @@ import sqlite3
 from collections.abc import Sequence
 
 from facilitator.core.deck import Card, Deck, Suit
-from facilitator.core.plan import Plan
+from facilitator.core.plan import Plan, SurveyQuestion
+from facilitator.core.plan.plan_votes import PlanVote
 from facilitator.core.records import RoundInfo
 from facilitator.store.base import StoreBase, new_id
 from facilitator.store.rows import assignments, given, insert_row, round_record, round_values
+from facilitator.store.survey import RETIRED as SURVEY_RETIRED
+from facilitator.store.survey import write_plan_votes, write_survey
 
 RETIRED = 10_000  # rounds at this position and beyond were deleted from the plan
 
@@ -76,7 +79,18 @@ class DeckPlanOps(StoreBase):
 
     def plan(self) -> Plan:
         title = self._read("SELECT title FROM plan")[0]["title"]
-        return Plan(title=title, rounds=tuple(r.round for r in self.rounds()))
+        rows = self._read(
+            "SELECT question, kind, choices_json FROM survey_question"
+            f" WHERE position < {SURVEY_RETIRED} ORDER BY position"
+        )
+        survey = tuple(SurveyQuestion(r[0], r[1], tuple(json.loads(r[2]))) for r in rows)
+        votes = tuple(
+            PlanVote(r[0], tuple(json.loads(r[1])))
+            for r in self._read("SELECT question, choices_json FROM plan_vote ORDER BY position")
+        )
+        return Plan(
+            title=title, rounds=tuple(r.round for r in self.rounds()), survey=survey, votes=votes
+        )
 
     def rounds(self, *, include_retired: bool = False) -> list[RoundInfo]:
         """The plan's rounds in order. A round deleted from the plan while themes point at it
@@ -104,6 +118,8 @@ class DeckPlanOps(StoreBase):
         known = {r.id for r in self.rounds(include_retired=True)}
         with self._write() as conn:
             conn.execute("UPDATE plan SET title = ?", (plan.title,))
+            write_survey(conn, plan.survey)
+            write_plan_votes(conn, plan.votes)
             plan_id = conn.execute("SELECT id FROM plan").fetchone()[0]
             kept: set[str] = set()
             for position, (round_, round_id) in enumerate(zip(plan.rounds, round_ids, strict=True)):
@@ -212,6 +228,8 @@ def write_deck(conn: sqlite3.Connection, deck: Deck, imported_at: str) -> None:
 def write_plan(conn: sqlite3.Connection, plan: Plan) -> None:
     plan_id = new_id()
     insert_row(conn, "plan", {"id": plan_id, "title": plan.title})
+    write_survey(conn, plan.survey)
+    write_plan_votes(conn, plan.votes)
     for position, round_ in enumerate(plan.rounds):
         insert_row(
             conn,

@@ -142,7 +142,7 @@ class DotOps(GroupOps):
             )
         return True
 
-    def ballot(self, vote_id: str, device: str) -> tuple[int, dict[str, int]]:
+    def dot_ballot(self, vote_id: str, device: str) -> tuple[int, dict[str, int]]:
         """(number, dots) of a device's last ballot; (0, {}) before its first."""
         rows = self._read(
             "SELECT seq, dots_json FROM dot_ballot WHERE vote_id = ? AND device = ?",

@@ -34,6 +34,7 @@ from facilitator.store import migrate
 from facilitator.store.deck_plan import RETIRED
 from facilitator.store.event_file import check_event_file, uri
 from facilitator.store.groups_merge import merge_groups
+from facilitator.store.merge_voice import merge_room_voice
 from facilitator.store.opening import inspect_revision, sidecars_present, tidy_sidecars
 from facilitator.store.room import make_missing_tokens
 
@@ -213,6 +214,7 @@ def _merge_into(
             merge_groups(conn)
             _merge_by_id(conn, "card_pick", keep_deletion=True)
             _merge_by_id(conn, "timeline", keep_deletion=False)
+            merge_room_voice(conn)
             conn.execute(
                 "INSERT OR IGNORE INTO main.setting (key, value_json)"
                 " SELECT key, value_json FROM src.setting"

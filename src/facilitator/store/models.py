@@ -7,7 +7,7 @@ Lists (questions, prompts, tagged cards) are JSON text.
 
 from __future__ import annotations
 
-from sqlalchemy import false
+from sqlalchemy import UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -204,3 +204,98 @@ class DotBallotRow(SQLModel, table=True):
     seq: int
     dots_json: str  # {group id: dots}
     updated_at: str
+class RoomVoteRow(SQLModel, table=True):
+    """A vote put to the delegates' phones (added by 0005)."""
+
+    __tablename__ = "room_vote"
+    id: str = Field(primary_key=True)
+    question: str
+    kind: str  # card | choice
+    choices_json: str  # a choice vote's answers
+    round_id: str | None = None
+    opened_at: str
+    closed_at: str | None = None
+    hidden: bool  # results hidden until closed
+    changeable: bool  # a ballot may change until closed
+
+
+class RoomBallotRow(SQLModel, table=True):
+    """One device's answer to one vote: one per device per vote (the unique constraint)."""
+
+    __tablename__ = "room_ballot"
+    __table_args__ = (UniqueConstraint("vote_id", "device", name="uq_room_ballot_vote_device"),)
+    id: str = Field(primary_key=True)
+    vote_id: str = Field(foreign_key="room_vote.id")
+    device: str
+    answer: str  # a card key, or one of the vote's choices
+    at: str
+
+
+class SurveyQuestionRow(SQLModel, table=True):
+    """A question of the plan's feedback survey (added by 0005)."""
+
+    __tablename__ = "survey_question"
+    id: str = Field(primary_key=True)
+    position: int  # RETIRED and beyond: removed from the plan, kept for its answers
+    question: str
+    kind: str  # rating | choice | text
+    choices_json: str
+
+
+class SurveyAnswerRow(SQLModel, table=True):
+    """One device's answer to one survey question: one per device per question."""
+
+    __tablename__ = "survey_answer"
+    __table_args__ = (
+        UniqueConstraint("question_id", "device", name="uq_survey_answer_question_device"),
+    )
+    id: str = Field(primary_key=True)
+    question_id: str = Field(foreign_key="survey_question.id")
+    device: str  # a phone's id, or "paper-…" for an answer typed on the laptop
+    answer: str  # a rating 1-5, a choice, or free text
+    at: str
+    origin: str  # phone | laptop
+
+
+class RoomQuestionRow(SQLModel, table=True):
+    """A delegate's question to the room: waiting for the facilitator, approved (on the
+    projector and the phones) or hidden (added by 0005)."""
+
+    __tablename__ = "room_question"
+    id: str = Field(primary_key=True)  # the id the phone gave it: a replay stores nothing twice
+    text: str
+    device: str
+    created_at: str
+    status: str = Field(index=True)  # waiting | approved | hidden
+    moderated_at: str | None = None
+
+
+class RoomUpvoteRow(SQLModel, table=True):
+    """One device's up-vote of one approved question: one per device per question."""
+
+    __tablename__ = "room_upvote"
+    __table_args__ = (
+        UniqueConstraint("question_id", "device", name="uq_room_upvote_question_device"),
+    )
+    id: str = Field(primary_key=True)
+    question_id: str = Field(foreign_key="room_question.id")
+    device: str
+    at: str
+
+
+class RoomBanRow(SQLModel, table=True):
+    """A device the facilitator banned: nothing it sends reaches the room."""
+
+    __tablename__ = "room_ban"
+    device: str = Field(primary_key=True)
+    at: str
+
+
+class PlanVoteRow(SQLModel, table=True):
+    """A vote question of the plan, with its choices, ready to put to the room (0005)."""
+
+    __tablename__ = "plan_vote"
+    id: str = Field(primary_key=True)
+    position: int
+    question: str
+    choices_json: str

@@ -15,7 +15,10 @@ from facilitator.core.changes import CAPTURE, PHONE, Changes
 from facilitator.core.deck import Deck
 from facilitator.core.groups import DEFAULT_BUDGET, DEFAULT_PER_GROUP, GroupSnapshot
 from facilitator.core.plan import Plan
+from facilitator.core.plan.survey import SurveyAnswer
 from facilitator.core.records import EventInfo, RoundInfo, TableInfo
+from facilitator.core.room_questions import RoomQuestion
+from facilitator.core.votes import CARD, Ballot, Vote
 from facilitator.store.db import EventStore
 
 # -- entries ---------------------------------------------------------------------------------
@@ -264,3 +267,83 @@ def cast_dots(
     """A device's whole ballot; False (and no change) for a replay or an older ballot."""
     stored = store.cast_dots(vote_id, device, dots, seq)
     return stored, Changes(dots=stored, origin=origin)
+
+
+# -- the room's votes ------------------------------------------------------------------------
+
+
+def open_vote(
+    store: EventStore,
+    question: str,
+    *,
+    kind: str = CARD,
+    choices: Sequence[str] = (),
+    round_id: str | None = None,
+    hidden: bool = False,
+    changeable: bool = True,
+    origin: str,
+) -> tuple[Vote, Changes]:
+    """Put a question to the delegates' phones (the vote open before closes)."""
+    vote = store.open_vote(
+        question,
+        kind=kind,
+        choices=choices,
+        round_id=round_id,
+        hidden=hidden,
+        changeable=changeable,
+    )
+    return vote, Changes(votes=(vote.id,), origin=origin)
+
+
+def close_vote(store: EventStore, vote_id: str, *, origin: str) -> tuple[Vote, Changes]:
+    vote = store.close_vote(vote_id)
+    return vote, Changes(votes=(vote.id,), origin=origin)
+
+
+def answer_survey(
+    store: EventStore, question_id: str, device: str, answer: object, *, origin: str
+) -> tuple[SurveyAnswer, Changes]:
+    """A survey answer from a phone (``PHONE``) or typed from paper on the laptop."""
+    stored, changed = store.answer_survey(
+        question_id, device, answer, origin="phone" if origin == PHONE else "laptop"
+    )
+    return stored, Changes(survey=changed, origin=origin)
+
+
+def cast_ballot(
+    store: EventStore, vote_id: str, device: str, answer: str, *, origin: str = PHONE
+) -> tuple[Ballot, Changes]:
+    """A device's answer, cast or changed (a repeat changes nothing: no vote in Changes)."""
+    ballot, changed = store.cast_ballot(vote_id, device, answer)
+    return ballot, Changes(votes=(vote_id,) if changed else (), origin=origin)
+
+
+# -- questions to the room -------------------------------------------------------------------
+
+
+def ask_room(
+    store: EventStore, question_id: str, device: str, text: str, *, origin: str = PHONE
+) -> tuple[RoomQuestion, Changes]:
+    """A delegate's question, stored once per id; it waits for the facilitator."""
+    question, created = store.ask_room(question_id, device, text)
+    return question, Changes(questions=(question.id,) if created else (), origin=origin)
+
+
+def moderate_question(
+    store: EventStore, question_id: str, status: str, *, origin: str
+) -> tuple[RoomQuestion, Changes]:
+    """Approve (on the projector and the phones), hide, or send back to waiting."""
+    question = store.moderate(question_id, status)
+    return question, Changes(questions=(question_id,), origin=origin)
+
+
+def ban_device(store: EventStore, device: str, *, origin: str) -> Changes:
+    """Nothing more from this device reaches the room; its waiting questions are hidden."""
+    return Changes(questions=tuple(store.ban_device(device)), origin=origin)
+
+
+def upvote_question(
+    store: EventStore, question_id: str, device: str, *, origin: str = PHONE
+) -> tuple[int, Changes]:
+    count, new = store.upvote(question_id, device)
+    return count, Changes(questions=(question_id,) if new else (), origin=origin)

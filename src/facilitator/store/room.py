@@ -79,7 +79,7 @@ def check_phone_entry(text: str, kind: str) -> str:
     return text
 
 
-def _check_id(value: str, what: str) -> None:
+def check_id(value: str, what: str) -> None:
     if not value or len(value) > MAX_ID_CHARS or not value.isprintable():
         raise InputError(what, f"the {what} is missing or not valid")
 
@@ -211,8 +211,8 @@ class RoomOps(StoreBase):
         checked: list[tuple[int, PhoneEntry, str]] = []
         for i, entry in enumerate(entries):
             try:
-                _check_id(entry.id, "id")
-                _check_id(entry.device, "device")
+                check_id(entry.id, "id")
+                check_id(entry.device, "device")
                 checked.append((i, entry, check_phone_entry(entry.text, entry.kind)))
             except InputError as exc:
                 results[i] = exc

@@ -123,6 +123,21 @@ KEY_MAP: tuple[KeyBinding, ...] = (
     KeyBinding(
         "room", "Room &network open", ("F9",), "Room", "Open / close the room network", scope=C
     ),
+    KeyBinding(
+        "vote",
+        "Room's &vote open",
+        ("F8",),
+        "Room",
+        "Open / close the room's vote on the card tally (Which card struck a chord?)",
+    ),
+    KeyBinding(
+        "survey",
+        "Feedback &survey open",
+        ("Shift+F8",),
+        "Room",
+        "Open / close the feedback survey on the phones",
+        scope=C,
+    ),
     _capture("theme_entry", ("Ctrl+T",), "Put the cursor in the theme entry"),
     _capture("save_entry", ("Return",), "Save the entry"),
     _capture("new_line", ("Shift+Return",), "New line in the entry"),

@@ -14,6 +14,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from PySide6.QtCore import QBuffer, QIODevice, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
@@ -25,19 +26,27 @@ from facilitator.core.projector_state import (
     HoldingSlide,
     Look,
     ProjectorState,
+    QuestionLine,
+    QuestionsSlide,
     Slide,
+    TallySlide,
+    VoteSlide,
     WallSlide,
 )
 from facilitator.core.records import RoundInfo
+from facilitator.core.room_questions import APPROVED
 from facilitator.core.session import (
     TALLY,
     WALL,
     LiveSession,
     ShowItem,
     build_run,
+    choice_tally,
+    room_tally,
     tally_slide,
 )
 from facilitator.core.settings import PROJECTOR_ITEM, PROJECTOR_LOGO, PROJECTOR_LOOK
+from facilitator.core.votes import CARD
 from facilitator.store import operations as ops
 from facilitator.store.db import EventStore
 from facilitator.ui.controller import EventController
@@ -71,6 +80,7 @@ class LiveControl(QObject):
         self.controller = controller
         store = controller.store
         self._tally_dirty = True
+        self._extra_dirty = False
         self._preview: ProjectorState | None = None
         self._wall_on_screen = False  # the run's wall is live or in the preview
         self.session = LiveSession(
@@ -147,6 +157,12 @@ class LiveControl(QObject):
     def _committed(self, changes: Changes) -> None:
         if PROJECTOR_LOGO.key in changes.settings:
             self.rebuild()  # the holding slide shows the logo that was saved
+        if changes.votes:
+            self._picks_changed()
+        if changes.questions or changes.votes:
+            self._extra_dirty = True
+            if not self._refresh_timer.isActive():
+                self._refresh_timer.start()
 
     def rebuild(self) -> None:
         """The plan, deck or event details changed: a new run, the room stays where it is."""
@@ -159,7 +175,9 @@ class LiveControl(QObject):
 
     def _picks_changed(self) -> None:
         self._tally_dirty = True
-        if TALLY in self._on_screen_keys():
+        # at most one refresh every REFRESH_MS however fast picks and votes come: a burst
+        # of three hundred phones moves the bars a few times a second, never on each vote
+        if TALLY in self._on_screen_keys() and not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
     def _on_screen_keys(self) -> set[str]:
@@ -172,6 +190,12 @@ class LiveControl(QObject):
         if self._tally_dirty and TALLY in self._on_screen_keys():
             self._tally_dirty = False
             self.session.refresh(TALLY, self._tally())
+        if self._extra_dirty:  # the room's questions or a vote with choices, if live
+            self._extra_dirty = False
+            live = self.session.live_item.slide
+            fresh = self._questions() if isinstance(live, QuestionsSlide) else self._vote_slide()
+            if fresh is not None:
+                self.session.refresh_extra(fresh)
 
     def _ask_for_wall(self) -> None:
         """The run's wall has come on screen (live or in the preview): its owner builds it
@@ -181,12 +205,39 @@ class LiveControl(QObject):
             self.controller.wall.refresh()
         self._wall_on_screen = on_screen
 
-    def _tally(self) -> Slide:
-        return tally_slide(self.controller.deck, self.controller.store.card_tally())
+    def _questions(self) -> QuestionsSlide:
+        """The approved questions to the room, with their up-votes."""
+        approved = self.controller.store.room_questions(APPROVED)
+        return QuestionsSlide(tuple(QuestionLine(q.text, q.upvotes) for q in approved))
+
+    def _vote_slide(self) -> VoteSlide | None:
+        """The last vote with choices put to the room, as it stands."""
+        store = self.controller.store
+        vote = store.latest_vote()
+        if vote is None or vote.kind == CARD:
+            return None
+        return VoteSlide(vote.question, choice_tally(vote, store.vote_counts(vote.id)))
+
+    def _tally(self) -> TallySlide:
+        """The tables' picks, and beside them the room's card vote (the last one)."""
+        store, deck = self.controller.store, self.controller.deck
+        slide = tally_slide(deck, store.card_tally())
+        vote = store.latest_vote(CARD)
+        if vote is None:
+            return slide
+        return msgspec.structs.replace(
+            slide, room=room_tally(deck, vote, store.vote_counts(vote.id))
+        )
 
     # -- the event's signals ----------------------------------------------------------------
 
     def _show_requested(self, slide: Slide, live: bool) -> None:
+        if isinstance(slide, TallySlide):
+            slide = self._tally()  # whoever asks, the tally shows the picks and the votes
+        elif isinstance(slide, QuestionsSlide):
+            slide = self._questions()
+        elif isinstance(slide, VoteSlide):
+            slide = self._vote_slide() or slide
         if live and isinstance(slide, WallSlide) and self.session.live_item.key == WALL:
             # the wall on screen, built afresh: new content, not a step (a black-out stays)
             self.session.refresh(WALL, slide)

@@ -16,6 +16,7 @@ from facilitator.core.plan.model import (
     Plan,
     Round,
 )
+from facilitator.core.plan.survey import SURVEY_KINDS, SurveyQuestion
 from facilitator.core.plan.templates import bundled_plans, check_plan_cards, resolve_plan
 from facilitator.core.plan.toml_read import load_plan, parse_plan
 from facilitator.core.plan.toml_write import plan_to_toml, save_plan
@@ -33,8 +34,10 @@ __all__ = [
     "MAX_TITLE",
     "PLAN_KEYS",
     "ROUND_KEYS",
+    "SURVEY_KINDS",
     "Plan",
     "Round",
+    "SurveyQuestion",
     "bundled_plans",
     "check_plan_cards",
     "load_plan",

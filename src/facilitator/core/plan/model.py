@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from msgspec import Struct
 
+from facilitator.core.plan.plan_votes import PlanVote
+from facilitator.core.plan.survey import SurveyQuestion
+
 FORMATS = ("tables", "pairs", "trios", "solo", "plenary")
 
 # What a room can sensibly plan; anything beyond is a typo (150 instead of 15), not a plan.
@@ -37,6 +40,8 @@ class Round(Struct, frozen=True):
 class Plan(Struct, frozen=True):
     title: str
     rounds: tuple[Round, ...]
+    survey: tuple[SurveyQuestion, ...] = ()  # the feedback survey, asked on the phones
+    votes: tuple[PlanVote, ...] = ()  # questions with choices to put to the room's vote
 
     @property
     def total_minutes(self) -> float:

@@ -25,6 +25,8 @@ from facilitator.core.plan.model import (
     Plan,
     Round,
 )
+from facilitator.core.plan.plan_votes import parse_votes
+from facilitator.core.plan.survey import parse_survey
 from facilitator.core.textfile import read_user_text
 
 if TYPE_CHECKING:
@@ -129,9 +131,13 @@ def parse_plan(text: str, source: str = "plan.toml") -> Plan:
         return f"{source}:{line}" if line is not None else source
 
     for key in data:
-        if key not in ("plan", "round"):
+        if key not in ("plan", "round", "survey", "vote"):
             problems.append(
-                Problem(source, f'unknown section "{key}" (a plan has [plan] and [[round]])')
+                Problem(
+                    source,
+                    f'unknown section "{key}"'
+                    " (a plan has [plan], [[round]], [[vote]] and [[survey]])",
+                )
             )
 
     head = data.get("plan")
@@ -166,9 +172,11 @@ def parse_plan(text: str, source: str = "plan.toml") -> Plan:
             if parsed is not None:
                 rounds.append(parsed)
 
+    survey = parse_survey(data.get("survey"), text, at, problems)
+    votes = parse_votes(data.get("vote"), text, at, problems)
     if problems:
         raise InputError(sorted(problems, key=_line_of))
-    return Plan(title=title, rounds=tuple(rounds))
+    return Plan(title=title, rounds=tuple(rounds), survey=survey, votes=votes)
 
 
 def _parse_round(

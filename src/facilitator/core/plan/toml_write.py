@@ -57,6 +57,22 @@ def plan_to_toml(plan: Plan) -> str:
             f"move = {_toml_string(r.move)}",
             "",
         ]
+    for v in plan.votes:
+        parts += [
+            "[[vote]]",
+            f"question = {_toml_string(v.question)}",
+            f"choices = {_toml_list(v.choices)}",
+            "",
+        ]
+    for q in plan.survey:
+        parts += [
+            "[[survey]]",
+            f"question = {_toml_string(q.question)}",
+            f"kind = {_toml_string(q.kind)}",
+        ]
+        if q.choices:
+            parts.append(f"choices = {_toml_list(q.choices)}")
+        parts.append("")
     return "\n".join(parts)
 
 

@@ -292,7 +292,8 @@ class LiveSession:
 
     def refresh_extra(self, slide: Slide) -> bool:
         """New content for the extra slide on screen when it is of ``slide``'s kind (dots
-        arriving on the dot vote): not a step, so a black-out stays. False if it is not."""
+        arriving on the dot vote, the room's questions up-voted): not a step, so a black-out
+        stays. False if it is not."""
         if self.extra is None or type(self.extra.slide) is not type(slide):
             return False
         self.extra = msgspec.structs.replace(self.extra, slide=slide)

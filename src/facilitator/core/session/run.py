@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date as Date
 
 import msgspec
@@ -10,11 +10,13 @@ from msgspec import Struct
 
 from facilitator.core.clock import format_seconds
 from facilitator.core.deck import Card, Deck
+from facilitator.core.harvest_votes import CHOICE_COLOUR
 from facilitator.core.plan import Plan
 from facilitator.core.projector_state import (
     CardSlide,
     ClockFace,
     HoldingSlide,
+    RoomTally,
     RoundSlide,
     Slide,
     TallyBar,
@@ -23,6 +25,7 @@ from facilitator.core.projector_state import (
     WelcomeSlide,
 )
 from facilitator.core.tally import tally as ranked_tally
+from facilitator.core.votes import CARD_QUESTION, Vote
 
 WELCOME = "welcome"
 WALL = "wall"
@@ -117,19 +120,45 @@ def build_run(
     items.append(
         ShowItem(WALL, "Theme wall", wall or WallSlide(title="What the tables said", entries=()))
     )
-    items.append(
-        ShowItem(
-            TALLY, "Card tally", tally or TallySlide(title="Which card struck a chord?", bars=())
-        )
-    )
+    items.append(ShowItem(TALLY, "Card tally", tally or TallySlide(title=CARD_QUESTION, bars=())))
     items.append(ShowItem(HOLDING, "Holding slide", holding or HoldingSlide(title=title)))
     return tuple(items)
 
 
 def tally_slide(
-    deck: Deck, tally: Iterable[tuple[str, int]], title: str = "Which card struck a chord?"
+    deck: Deck, tally: Iterable[tuple[str, int]], title: str = CARD_QUESTION
 ) -> TallySlide:
     """Bars for the card picks ``(card key, count)``, most picked first, in suit colours."""
+    return TallySlide(title=title, bars=tally_bars(deck, tally))
+
+
+def room_tally(deck: Deck, vote: Vote, counts: Mapping[str, int]) -> RoomTally:
+    """The room's card vote for the tally slide: no bars while its results are hidden."""
+    shown = vote.results_shown
+    return RoomTally(
+        bars=tally_bars(deck, counts.items()) if shown else (),
+        votes=sum(counts.values()),
+        open=vote.is_open,
+        hidden=not shown,
+    )
+
+
+def choice_tally(vote: Vote, counts: Mapping[str, int]) -> RoomTally:
+    """A vote with choices for its slide: one bar per choice given, most first."""
+    shown = vote.results_shown
+    position = {c: i for i, c in enumerate(vote.choices)}
+    order = sorted(counts, key=lambda c: (-counts[c], position.get(c, len(position))))
+    bars = tuple(TallyBar(label=c, count=counts[c], colour=CHOICE_COLOUR) for c in order)
+    return RoomTally(
+        bars=bars if shown else (),
+        votes=sum(counts.values()),
+        open=vote.is_open,
+        hidden=not shown,
+    )
+
+
+def tally_bars(deck: Deck, tally: Iterable[tuple[str, int]]) -> tuple[TallyBar, ...]:
+    """One bar per card key, most first, in its suit's colour."""
     bars = []
     for key, count in ranked_tally(tally, deck):  # most first, ties in the deck's order
         card = next((c for c in deck.cards if key in (c.id, c.title)), None)
@@ -141,4 +170,4 @@ def tally_slide(
         except KeyError:
             colour = "#888888"
         bars.append(TallyBar(label=card.title, count=count, colour=colour))
-    return TallySlide(title=title, bars=tuple(bars))
+    return tuple(bars)

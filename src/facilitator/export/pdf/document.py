@@ -45,6 +45,10 @@ from facilitator.export.pdf.style import (
 from facilitator.export.pdf.summary import summary_pdf
 from facilitator.export.pdf.tagging import LANG, TaggedFrame, Tags
 from facilitator.export.pdf.text_block import TextBlock
+from facilitator.export.pdf.votes import room_questions, room_votes, survey
+from facilitator.export.sections.room_questions import RoomQuestions
+from facilitator.export.sections.survey import SurveySection
+from facilitator.export.sections.votes import RoomVotes
 from facilitator.export.summary import Summary
 
 
@@ -167,6 +171,12 @@ def build_story(harvest: Harvest) -> list[Flowable]:
                 story += round_part(block, s, f)
             case report.Tally():
                 story += tally(block, s, f)
+            case RoomVotes():
+                story += room_votes(block, s, f)
+            case RoomQuestions():
+                story += room_questions(block, s, f)
+            case SurveySection():
+                story += survey(block, s, f)
             case report.MostTagged():
                 story += most_tagged(block, s, f)
     return story

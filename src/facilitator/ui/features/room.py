@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -15,19 +16,23 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 from facilitator.core.changes import ROOM, Changes
 from facilitator.core.control_chars import strip_controls
 from facilitator.core.errors import InputError
-from facilitator.core.projector_state import JoinSlide
-from facilitator.core.settings import ROOM_WIFI
+from facilitator.core.projector_state import JoinSlide, QuestionsSlide
+from facilitator.core.settings import ROOM_WIFI, SURVEY_OPEN, VOTE_CHANGEABLE, VOTE_HIDDEN
 from facilitator.room import links
 from facilitator.store import operations as ops
 from facilitator.store.db import StoreError
 from facilitator.ui.features.window import Window
 from facilitator.ui.keys import BINDINGS
 from facilitator.ui.room.control import RoomControl
+from facilitator.ui.room.paper_survey import PaperSurveyDialog
+from facilitator.ui.room.survey import NO_SURVEY, RoomSurvey
+from facilitator.ui.room.votes import RoomVotes
 
 if TYPE_CHECKING:
     # reportlab loads when cards are printed, not with every console
     from facilitator.export.table_cards import TableCard
     from facilitator.ui.room.panel import RoomPanel
+    from facilitator.ui.room.questions_panel import QuestionsPanel
 
 
 class RoomStrip(QWidget):
@@ -58,21 +63,46 @@ class RoomStrip(QWidget):
 class RoomFeature(QObject):
     cards_written = Signal(str)  # a sentence, from the writer's thread (queued)
     PANEL = "room_panel"
+    QUESTIONS = "room_questions"
 
     def __init__(self, window: Window) -> None:
         super().__init__(window.as_widget())
         self.window = window
         self.control = control = RoomControl(window.controller, self)
-        # built when first opened (or asked for): the QR codes and tables are no part of
-        # the console's first paint
+        # built when first opened (or asked for): the QR codes, tables and questions are no
+        # part of the console's first paint
         window.add_lazy_tab("&Room", self.PANEL, self._make_panel)
+        window.add_lazy_tab("&Questions", self.QUESTIONS, self._make_questions)
         self.strip = RoomStrip(self)
         window.add_panel(self.strip)
         self.toggle_action = window.bind_key("room", self.toggle, checkable=True)
+        self.votes = votes = RoomVotes(control, self)
+        votes.said.connect(lambda words: window.status(words, 10000))
+        votes.said.connect(self._sync_vote)
+        self.vote_action = window.bind_key("vote", votes.toggle, checkable=True)
+        self.survey = survey = RoomSurvey(control, self)
+        survey.said.connect(lambda words: window.status(words, 10000))
+        survey.said.connect(self._sync_vote)
+        self.survey_action = window.bind_key("survey", survey.toggle, checkable=True)
         self.cards_written.connect(self._cards_written, Qt.ConnectionType.QueuedConnection)
         menu = QMenu("R&oom", window.as_widget())
         menu.addAction(self.toggle_action)
         menu.addAction("Show the &join slide", self.show_join_slide)
+        menu.addSeparator()
+        menu.addAction(self.vote_action)
+        self.plan_votes_menu = menu.addMenu("Put a plan &question to the vote")
+        self.plan_votes_menu.aboutToShow.connect(self._fill_plan_votes)
+        self.hidden_action = menu.addAction("Votes: &hide the results until the vote closes")
+        self.hidden_action.setCheckable(True)
+        self.hidden_action.toggled.connect(votes.set_hidden)
+        self.changeable_action = menu.addAction("Votes: a phone may &change its vote")
+        self.changeable_action.setCheckable(True)
+        self.changeable_action.toggled.connect(votes.set_changeable)
+        menu.aboutToShow.connect(self._sync_vote)
+        menu.addSeparator()
+        menu.addAction(self.survey_action)
+        menu.addAction("Survey answers from &paper…", self.paper_survey)
+        menu.addAction("Show the room's &questions", self.show_questions)
         menu.addSeparator()
         menu.addAction("Renew a &table's link…", self.renew_table)
         menu.addAction("Renew the join &link…", self.renew_join)
@@ -82,12 +112,27 @@ class RoomFeature(QObject):
         control.opened.connect(self._sync)
         control.closed.connect(self._sync)
         control.links_changed.connect(self._links_changed)
+        window.controller.service.changed.connect(self._votes_changed)
         self._sync()
+        self._sync_vote()
 
     @property
     def panel(self) -> RoomPanel:
         """The Room tab's panel, built now if the tab has not been opened yet."""
         return cast("RoomPanel", self.window.panel(self.PANEL))
+
+    @property
+    def questions(self) -> QuestionsPanel:
+        """The Questions tab's panel, built now if the tab has not been opened yet."""
+        return cast("QuestionsPanel", self.window.panel(self.QUESTIONS))
+
+    def _make_questions(self) -> QuestionsPanel:
+        from facilitator.ui.room.questions_panel import QuestionsPanel
+
+        return QuestionsPanel(self.window.controller)
+
+    def show_questions(self) -> None:
+        self.window.controller.show(QuestionsSlide(()))  # the live control fills them in
 
     def _make_panel(self) -> RoomPanel:
         from facilitator.ui.room.panel import RoomPanel
@@ -113,6 +158,43 @@ class RoomFeature(QObject):
             self.window.status(f"The room network is open: {where}", 10000)
         else:
             self.window.status("The room network is closed.")
+
+    def _votes_changed(self, changes: Changes) -> None:
+        if changes.votes or {VOTE_HIDDEN.key, VOTE_CHANGEABLE.key, SURVEY_OPEN.key} & set(
+            changes.settings
+        ):
+            self._sync_vote()
+
+    def _sync_vote(self, *_args: object) -> None:
+        """The menu's check marks follow the event file (blocked: no write echo)."""
+        self.vote_action.setChecked(self.votes.current() is not None)
+        self.survey_action.setChecked(self.survey.is_open())
+        for action, setting in (
+            (self.hidden_action, VOTE_HIDDEN),
+            (self.changeable_action, VOTE_CHANGEABLE),
+        ):
+            blocked = action.blockSignals(True)
+            action.setChecked(self.votes.option(setting))
+            action.blockSignals(blocked)
+
+    def _fill_plan_votes(self) -> None:
+        """The plan's vote questions ([[vote]] in plan.toml), each one to open."""
+        menu = self.plan_votes_menu
+        menu.clear()
+        votes = self.window.controller.plan.votes
+        if not votes:
+            menu.addAction("The plan has no vote questions ([[vote]] in plan.toml)").setEnabled(
+                False
+            )
+        for index, vote in enumerate(votes):
+            text = vote.question.replace("&", "&&")
+            menu.addAction(text, partial(self.votes.open_plan_vote, index))
+
+    def paper_survey(self) -> None:
+        if not self.window.controller.store.survey_questions():
+            self.window.status(NO_SURVEY, 10000)
+            return
+        PaperSurveyDialog(self.window.controller, self.window.as_widget()).exec()
 
     def open(self, port: int | None = None) -> list[str]:
         """Open the room (``--room``, F9); returns the base URL of each address."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from facilitator.core.plan import (
     MAX_ROUNDS,
     Plan,
     Round,
+    SurveyQuestion,
     bundled_plans,
     check_plan_cards,
 )
@@ -40,6 +42,7 @@ from facilitator.ui.controller import EventController
 from facilitator.ui.plan_editor.plan_files import PlanFiles
 from facilitator.ui.plan_editor.round_list import RoundList
 from facilitator.ui.plan_editor.round_moves import RoundMoves
+from facilitator.ui.plan_editor.survey_editor import SurveyEditor
 from facilitator.ui.views.round import format_label
 
 SAVE_DELAY_MS = 400  # typing pauses this long before the plan is saved
@@ -178,7 +181,12 @@ class PlanEditor(RoundMoves, PlanFiles, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(files)
-        layout.addWidget(splitter, 1)
+        self.survey = SurveyEditor()
+        self.survey.edited.connect(self._survey_edited)
+        parts = QTabWidget()
+        parts.addTab(splitter, "Rounds")
+        parts.addTab(self.survey, "Feedback survey")
+        layout.addWidget(parts, 1)
         layout.addWidget(self.message)
 
         controller.plan_changed.connect(self._plan_changed_elsewhere)
@@ -201,6 +209,7 @@ class PlanEditor(RoundMoves, PlanFiles, QWidget):
         self.rounds.setCurrentRow(select if count else -1)
         self._show_round(select if count else -1)
         self.total_label.setText(f"{count} rounds, {self.plan.total_minutes:g} minutes in all")
+        self.survey.show_survey(self.plan.survey)
         self.delete_button.setEnabled(count > 1)
         self.add_button.setEnabled(count < MAX_ROUNDS)
         self.duplicate_button.setEnabled(0 < count < MAX_ROUNDS)
@@ -287,6 +296,10 @@ class PlanEditor(RoundMoves, PlanFiles, QWidget):
         )
         self._save_soon()
 
+    def _survey_edited(self, survey: tuple[SurveyQuestion, ...]) -> None:
+        self.plan = replace(self.plan, survey=survey)
+        self._save_soon()
+
     def _plan_title_edited(self, text: str) -> None:
         self.plan = replace(self.plan, title=text.strip())
         self._save_soon()
@@ -303,6 +316,7 @@ class PlanEditor(RoundMoves, PlanFiles, QWidget):
         for index, r in enumerate(self.plan.rounds):
             if not r.title:
                 out.append(f"Round {index + 1} needs a title.")
+        out += self.survey.problems()
         out += [str(p) for p in check_plan_cards(self.plan, self.controller.deck)]
         return out
 

@@ -17,9 +17,11 @@ from facilitator.core.projector_state import (
     JoinSlide,
     MessageSlide,
     ProjectorState,
+    QuestionsSlide,
     RoundSlide,
     SpreadSlide,
     TallySlide,
+    VoteSlide,
     WallSlide,
     WelcomeSlide,
 )
@@ -98,6 +100,16 @@ def _dots() -> Painter:
     from facilitator.ui.views.dots import paint_dots
 
     return paint_dots
+def _questions() -> Painter:
+    from facilitator.ui.views.questions import paint_questions
+
+    return paint_questions
+
+
+def _vote() -> Painter:
+    from facilitator.ui.views.vote import paint_vote
+
+    return paint_vote
 
 
 VIEWS: dict[type, Callable[[], Painter]] = {
@@ -112,6 +124,8 @@ VIEWS: dict[type, Callable[[], Painter]] = {
     WallSlide: _wall,
     JoinSlide: _join,
     DotsSlide: _dots,
+    QuestionsSlide: _questions,
+    VoteSlide: _vote,
 }
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from facilitator.core.deck_colours import contrast_ratio
-from facilitator.core.projector_state import TallySlide
+from facilitator.core.projector_state import RoomTally, TallyBar, TallySlide
 from facilitator.ui.views.base import PaintReport, Palette, draw_text
 from facilitator.ui.views.card_paint import CENTRE, LEFT_MIDDLE, chart_title, rounded
 
@@ -18,12 +18,72 @@ def paint_tally(
 ) -> None:
     h = rect.height()
     chart = chart_title(painter, rect, slide.title, palette, report).adjusted(0, h * 0.04, 0, 0)
-    bars = sorted((b for b in slide.bars if b.count > 0), key=lambda b: -b.count)
+    room = slide.room
+    if room is None:
+        paint_bars(painter, chart, slide.bars, palette, report, h, "No picks yet.")
+        return
+    # the tables' picks and the room's votes side by side, never added together
+    gap = h * 0.06
+    half = (chart.width() - gap) / 2
+    tables = QRectF(chart.left(), chart.top(), half, chart.height())
+    phones = QRectF(chart.left() + half + gap, chart.top(), half, chart.height())
+    heading_h = h * 0.065
+    paint_heading(painter, tables, heading_h, "The tables", palette, report, h)
+    paint_heading(painter, phones, heading_h, room_heading(room), palette, report, h)
+    below = heading_h + h * 0.02
+    paint_bars(
+        painter, tables.adjusted(0, below, 0, 0), slide.bars, palette, report, h, "No picks yet."
+    )
+    if room.hidden:
+        words = "The results show when the vote closes."
+    else:
+        words = "Vote on your phone." if room.open else "No votes."
+    paint_bars(painter, phones.adjusted(0, below, 0, 0), room.bars, palette, report, h, words)
+
+
+def room_heading(room: RoomTally) -> str:
+    votes = f"{room.votes} vote" + ("" if room.votes == 1 else "s")
+    return f"The room · {votes}" + (" · voting open" if room.open else "")
+
+
+def paint_heading(
+    painter: QPainter,
+    column: QRectF,
+    height: float,
+    text: str,
+    palette: Palette,
+    report: PaintReport,
+    h: float,
+) -> None:
+    draw_text(
+        painter,
+        QRectF(column.left(), column.top(), column.width(), height),
+        text,
+        max_px=h * 0.045,
+        min_px=h * 0.025,
+        colour=palette.muted,
+        bold=True,
+        align=LEFT_MIDDLE,
+        report=report,
+    )
+
+
+def paint_bars(
+    painter: QPainter,
+    chart: QRectF,
+    bars_: tuple[TallyBar, ...],
+    palette: Palette,
+    report: PaintReport,
+    h: float,
+    empty: str,
+) -> None:
+    """Bars most first in ``chart``: a label, the bar in its colour, the count."""
+    bars = sorted((b for b in bars_ if b.count > 0), key=lambda b: -b.count)
     if not bars:
         draw_text(
             painter,
             chart,
-            "No picks yet.",
+            empty,
             max_px=h * 0.06,
             min_px=h * 0.03,
             colour=palette.muted,

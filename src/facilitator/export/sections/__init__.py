@@ -1,0 +1,1 @@
+"""Parts of the harvest that each export renders, kept apart from the writers' own files."""
