@@ -133,10 +133,11 @@ def test_a_blank_line_inside_an_entry_is_kept(
     # two paragraphs of one list item
     item = re.search(r"<li>(?:(?!</li>).)*First we listened(?:(?!</li>).)*</li>", html, re.S)
     assert item and item.group(0).count("<p>") == 2, item and item.group(0)
-    quote = re.search(
+    # in its round (the summary's headline quotes are cut to one line)
+    quotes = re.findall(
         r"<blockquote>(?:(?!</blockquote>).)*One thing\.(?:(?!</blockquote>).)*", html, re.S
     )
-    assert quote and "And another." in quote.group(0) and quote.group(0).count("<p>") >= 2
+    assert any("And another." in q and q.count("<p>") >= 2 for q in quotes), quotes
 
 
 def test_the_markdown_file_has_no_backslash_line_breaks(harvest: Harvest, tmp_path: Path) -> None:

@@ -272,7 +272,8 @@ def test_copying_arabic_and_hebrew_gives_the_letters_as_typed_in_reading_order(
     lines = [re.sub(r"[\u200e\u200f\u202a-\u202e]", "", line) for line in raw.splitlines()]
     for text in typed:
         found = [line for line in lines if text in line]
-        assert len(found) == 2, (
+        # the entry and the quote; a quote may also head the report's "At a glance" page
+        assert len(found) in (2, 3), (
             text,
             [line for line in lines if any(w in line for w in text.split())],
         )

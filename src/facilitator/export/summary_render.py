@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from facilitator.export import report
 from facilitator.export.html import esc
-from facilitator.export.markdown import md_escape
+from facilitator.export.markdown import md_block, md_escape
 from facilitator.export.summary import Summary
 
 
@@ -20,8 +20,10 @@ def summary_markdown(block: Summary) -> list[str]:
         out.append("")
     if block.quotes:
         out += [f"### {md_escape(block.quotes_title)}", ""]
-        for q in block.quotes:
-            out += [f"> {md_escape(report.quoted(q.text))} — *{md_escape(q.where)}*", ""]
+        for n, q in enumerate(block.quotes):
+            # Python-Markdown joins quotes that only a blank line parts into one
+            out += ["<!-- -->", ""] if n else []
+            out += [f"> {md_block(report.quoted(q.text), '> ')} — *{md_escape(q.where)}*", ""]
     if block.cards:
         out += [f"### {md_escape(block.cards_title)}", ""]
         out += [f"- {md_escape(c)}" for c in block.cards] + [""]

@@ -96,7 +96,6 @@ class GroupingBoard(QWidget):
         self.scope.currentIndexChanged.connect(self.reload)
         self.message = _plain()
         self.show_button = QPushButton("Show the groups on the projector")
-        self.show_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.show_button.clicked.connect(self.show_on_projector)
         self.ungrouped = UngroupedList()
         self.groups = GroupTree()

@@ -184,6 +184,7 @@ class PlanEditor(RoundMoves, PlanFiles, QWidget):
         self.survey = SurveyEditor()
         self.survey.edited.connect(self._survey_edited)
         parts = QTabWidget()
+        parts.setAccessibleName("Parts of the plan")
         parts.addTab(splitter, "Rounds")
         parts.addTab(self.survey, "Feedback survey")
         layout.addWidget(parts, 1)

@@ -36,6 +36,7 @@ class SurveyEditor(QWidget):
         super().__init__(parent)
         self.survey: tuple[SurveyQuestion, ...] = ()
         self.questions = QListWidget()
+        self.questions.setAccessibleName("The survey's questions")
         self.questions.currentRowChanged.connect(self._show)
         self.add_button = QPushButton("&Add question")
         self.add_button.clicked.connect(self.add_question)

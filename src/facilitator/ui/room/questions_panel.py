@@ -43,8 +43,10 @@ class QuestionsPanel(QWidget):
         self.controller = controller
         self.questions: dict[str, RoomQuestion] = {}
         self.waiting = QListWidget()
+        self.waiting.setAccessibleName("Questions waiting for you")
         self.waiting.setWordWrap(True)
         self.approved = QListWidget()
+        self.approved.setAccessibleName("Approved questions")
         self.approved.setWordWrap(True)
         self.approve_button = QPushButton("&Approve")
         self.approve_button.setToolTip("On the projector's questions and every phone")
