@@ -3,6 +3,7 @@
 #
 #   packaging/windows/build.sh             build, then run the console twin's --smoke-test
 #   packaging/windows/build.sh --no-smoke  build only
+#   packaging/windows/build.sh --prepare   only what the build needs (scripts/setup.sh --test)
 #
 # Writes dist/windows/Facilitator/ (the portable folder: Facilitator.exe, windowed, and
 # facilitator-cli.exe, its console twin for commands) and
@@ -18,8 +19,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
-smoke=1
+smoke=1 prepare=0
 [[ ${1:-} == --no-smoke ]] && smoke=0
+[[ ${1:-} == --prepare ]] && prepare=1
 started=$(date +%s)
 
 # -- pins ------------------------------------------------------------------------------
@@ -155,12 +157,19 @@ if [[ $(cat "$site/.installed" 2>/dev/null) != "$want" ]]; then
   echo "$want" >"$site/.installed"
 fi
 
+if ((prepare)); then
+  wine_stop
+  say "ready to build ($(($(date +%s) - started)) s)"
+  exit 0
+fi
+
 # -- PyInstaller under Wine ------------------------------------------------------------
 say "PyInstaller under Wine"
 [[ -f resources/icons/app/facilitator.ico ]] || QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_icons.py
 winpath() { echo "Z:${1//\//\\}"; }
 rm -rf dist/windows
-wine_run "$python_dir/python.exe" -m PyInstaller --noconfirm --clean --log-level WARN \
+# no --clean: PyInstaller's analysis cache in build/windows makes a rebuild ~1 min faster
+wine_run "$python_dir/python.exe" -m PyInstaller --noconfirm --log-level WARN \
   --distpath "$(winpath "$repo/dist/windows")" --workpath "$(winpath "$repo/build/windows")" \
   "$(winpath "$repo/packaging/facilitator.spec")"
 app=dist/windows/Facilitator
@@ -182,6 +191,9 @@ files=$(find "$app" -type f | wc -l)
 say "built $app ($(du -sh "$app" | cut -f1), $files files) and $zip ($(du -h "$zip" | cut -f1)) in $(($(date +%s) - started)) s"
 
 if ((smoke)); then
-  (cd "$app" && WINEQT_QPA_PLATFORM=offscreen wine_run facilitator-cli.exe --smoke-test)
+  # offscreen (no display needed): Wine hands WINEQT_* to Windows programs as QT_*, and
+  # offscreen Qt finds fonts only where it is told
+  (cd "$app" && WINEQT_QPA_PLATFORM=offscreen WINEQT_QPA_FONTDIR="$(winpath "$repo/resources/fonts")" \
+    wine_run facilitator-cli.exe --smoke-test)
 fi
 wine_stop
