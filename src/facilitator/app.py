@@ -271,6 +271,10 @@ def run_gui(
     # paint the first window, then the projector's first slide, before the asyncio
     # machinery loads (~30 ms): nothing async is needed until the loop runs
     app.processEvents()
+    if sys.platform == "win32":
+        from facilitator.ui.file_type import offer
+
+        offer(first_window)  # the .facilitator file type, on the first run of this user
     if manager.console is not None:
         _until_the_projector_is_up(manager.console)
         if not manager.has_windows():  # quit already

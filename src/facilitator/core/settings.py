@@ -68,4 +68,12 @@ PROJECTOR_WHEN_UNPLUGGED = Setting(
     "projector/when_unplugged", "hide", str, "hide, or console: the projector's window then"
 )
 
-MACHINE_PREFERENCES: tuple[Setting, ...] = (PROJECTOR_SCREEN, PROJECTOR_WHEN_UNPLUGGED)
+OPEN_EVENT_FILES = Setting(
+    "windows/open_event_files", "", str, "yes, no or unasked: .facilitator files open here"
+)
+
+MACHINE_PREFERENCES: tuple[Setting, ...] = (
+    PROJECTOR_SCREEN,
+    PROJECTOR_WHEN_UNPLUGGED,
+    OPEN_EVENT_FILES,
+)

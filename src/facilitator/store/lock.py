@@ -111,12 +111,21 @@ class EventLock:
             self._held = None
         if self._file is None:
             return
-        # a lock file we cannot remove is harmless: the OS lock is what counts
-        with contextlib.suppress(OSError):
-            self.path.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
-            self._file.close()
+        # a lock file we cannot remove is harmless: the OS lock is what counts. Windows
+        # deletes no open file: there it is closed first (a second app that opened it
+        # meanwhile keeps it, as the delete then fails)
+        steps = (
+            [self._file.close, self._remove]
+            if sys.platform == "win32"
+            else [self._remove, self._file.close]
+        )
+        for step in steps:
+            with contextlib.suppress(OSError):
+                step()
         self._file = None
+
+    def _remove(self) -> None:
+        self.path.unlink(missing_ok=True)
 
 
 def _taken(event_path: Path, holder: str) -> InputError:
