@@ -139,6 +139,9 @@ if sys.platform == "win32":
     import msvcrt
 
     def _try_lock(handle: IO[bytes]) -> bool:
+        # msvcrt locks bytes from the current position, and append mode opens at the
+        # end: without this seek each app locked a byte of its own (both "held" the file)
+        handle.seek(0)
         try:
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
         except OSError:
