@@ -153,8 +153,13 @@ if [[ $(cat "$site/.installed" 2>/dev/null) != "$want" ]]; then
     -c "Z:$repo/constraints.txt" -c "Z:$repo/packaging/windows/constraints.txt")
   # every installed distribution at a pinned version: nothing floats
   .venv/bin/python packaging/windows/check_pins.py "$site" constraints.txt packaging/windows/constraints.txt
-  packaging/windows/wine_shims.sh "$site" "$WINEPREFIX/drive_c/windows/system32"
   echo "$want" >"$site/.installed"
+fi
+# what these wheels need of Windows that Wine 8 lacks, in the prefix (it may be newer
+# than the cached Python)
+if [[ $(cat "$WINEPREFIX/.facilitator-shims" 2>/dev/null) != "$want" ]]; then
+  packaging/windows/wine_shims.sh "$site" "$WINEPREFIX/drive_c/windows/system32"
+  echo "$want" >"$WINEPREFIX/.facilitator-shims"
 fi
 
 if ((prepare)); then

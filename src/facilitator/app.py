@@ -170,6 +170,8 @@ def _report_when_shown(window: QWidget) -> None:
 
 
 def _resident_kb() -> int:
+    if sys.platform == "win32":
+        return _working_set_kb()
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
@@ -180,6 +182,23 @@ def _resident_kb() -> int:
     import resource
 
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def _working_set_kb() -> int:
+    """Windows' resident size: the working set (psapi), as Task Manager shows it."""
+    if sys.platform != "win32":
+        return 0
+    import ctypes
+
+    class Counters(ctypes.Structure):  # PROCESS_MEMORY_COUNTERS: 2 DWORDs, 8 SIZE_Ts
+        _fields_ = [("cb", ctypes.c_uint32), ("faults", ctypes.c_uint32)] + [
+            (f"size{n}", ctypes.c_size_t) for n in range(8)
+        ]
+
+    counters = Counters(cb=ctypes.sizeof(Counters))
+    kernel32, psapi = ctypes.WinDLL("kernel32"), ctypes.WinDLL("psapi")
+    psapi.GetProcessMemoryInfo(kernel32.GetCurrentProcess(), ctypes.byref(counters), counters.cb)
+    return int(counters.size1) // 1024  # WorkingSetSize
 
 
 def _open_files_from_the_desktop(app: QApplication, manager: WindowManager) -> None:
