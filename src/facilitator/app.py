@@ -197,6 +197,8 @@ def _working_set_kb() -> int:
 
     counters = Counters(cb=ctypes.sizeof(Counters))
     kernel32, psapi = ctypes.WinDLL("kernel32"), ctypes.WinDLL("psapi")
+    kernel32.GetCurrentProcess.restype = ctypes.c_void_p  # a HANDLE, not a 32-bit int
+    psapi.GetProcessMemoryInfo.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_uint32]
     psapi.GetProcessMemoryInfo(kernel32.GetCurrentProcess(), ctypes.byref(counters), counters.cb)
     return int(counters.size1) // 1024  # WorkingSetSize
 
