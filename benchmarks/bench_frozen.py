@@ -152,6 +152,8 @@ def start_report(app: Path, runs: int, wine: bool = False) -> None:
     for _ in range(runs):
         for name, command in commands.items():
             results[name].append(first_paint(command, envs[name]))
+    if wine:  # the wineserver wine_command started
+        subprocess.run(["wineserver", "-k"], env=envs["windows under wine"], check=False)
     print(f"start to console shown ({env['QT_QPA_PLATFORM']} platform, {runs} runs each):")
     medians = {}
     for name, samples in results.items():
