@@ -14,9 +14,11 @@ import json
 import shutil
 import struct
 import subprocess
+import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from wine_app import (
@@ -167,19 +169,26 @@ def test_the_event_lock_holds_against_a_second_app_on_windows(events: Path) -> N
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
-    try:
-        assert holder.stdout is not None
-        for line in holder.stdout:
+    room_open = threading.Event()
+
+    def watch(output: IO[bytes]) -> None:
+        for line in output:  # read to the end: a full pipe would stall the app
             if line.startswith(b"room: "):
-                break
+                room_open.set()
+
+    assert holder.stdout is not None
+    watcher = threading.Thread(target=watch, args=(holder.stdout,), daemon=True)
+    watcher.start()
+    try:
+        assert room_open.wait(120), "the first app never opened the event"
         assert Path(f"{event}.lock").is_file()
         line = one_line_error(run("import-themes", windows_path(event), windows_path(themes)))
         assert "already open in another Facilitator" in line
     finally:
         holder.terminate()
         holder.wait(timeout=60)
-        if holder.stdout is not None:
-            holder.stdout.close()
+        watcher.join(timeout=60)  # it ends at the pipe's end, then the pipe can close
+        holder.stdout.close()
 
 
 def _subsystem(exe: Path) -> int:
