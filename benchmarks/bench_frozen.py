@@ -84,7 +84,12 @@ def first_paint(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     """
     start = time.time()
     with subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        command,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     ) as process:
         assert process.stdout is not None
         line = next((ln for ln in process.stdout if ln.startswith("shown ")), None)

@@ -34,5 +34,6 @@ wine_stop() {
 
 wine_run() {
   # stdout and stderr through a pipe, whatever the caller redirects them to
-  "${wine_env[@]}" wine "$@" 2>&1 | cat
+  # and stdin from /dev/null: with none (CI has none), CPython dies at start likewise
+  "${wine_env[@]}" wine "$@" </dev/null 2>&1 | cat
 }
