@@ -5,7 +5,11 @@ app and for ``python -m facilitator`` on the same event file, alternating, each 
 fresh process, in the same run of this script (bar: frozen within 1.3x of source). The app
 reports its first paint itself when FACILITATOR_REPORT_SHOWN=1 (see ``app.py``).
 
-    .venv/bin/python benchmarks/bench_frozen.py [--runs N] [--app dist/facilitator]
+    .venv/bin/python benchmarks/bench_frozen.py [--runs N] [--app dist/facilitator] [--wine]
+
+With --wine, the Windows build (dist/windows/Facilitator, packaging/windows/build.sh) is
+started too, under Wine, on the same event: a figure beside the Linux one, not a bar
+(Wine is not Windows).
 
 Build first with packaging/build.sh. Uses QT_QPA_PLATFORM if set (e.g. xcb under Xvfb),
 else the offscreen platform.
@@ -80,7 +84,12 @@ def first_paint(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     """
     start = time.time()
     with subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        command,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     ) as process:
         assert process.stdout is not None
         line = next((ln for ln in process.stdout if ln.startswith("shown ")), None)
@@ -95,7 +104,31 @@ def first_paint(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     return float(shown) - start, int(rss)
 
 
-def start_report(app: Path, runs: int) -> None:
+def wine_command(event: Path, env: dict[str, str]) -> list[str]:
+    """The Windows console twin under Wine, offscreen, with Wine's settings (wine.sh) in
+    ``env``, and the wineserver started (its start-up is not part of the figure)."""
+    wine_sh = REPO / "packaging" / "windows" / "wine.sh"
+    out = subprocess.run(
+        ["bash", "-c", f'source "{wine_sh}" && wine_start && exec "${{wine_env[@]}}" env -0'],
+        capture_output=True,
+        check=True,
+        env=env,
+    ).stdout.decode()
+    env.clear()
+    env.update(item.split("=", 1) for item in out.split("\0") if "=" in item)
+    fonts = _windows(REPO / "resources" / "fonts")
+    env.update(WINEQT_QPA_PLATFORM="offscreen", WINEQT_QPA_FONTDIR=fonts)
+    exe = REPO / "dist" / "windows" / "Facilitator" / "facilitator-cli.exe"
+    if not exe.is_file():
+        raise SystemExit(f"no Windows build at {exe}: run packaging/windows/build.sh first")
+    return ["wine", str(exe), _windows(event)]
+
+
+def _windows(path: Path) -> str:
+    return "Z:" + str(path.resolve()).replace("/", "\\")
+
+
+def start_report(app: Path, runs: int, wine: bool = False) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="bench-frozen-"))
     env = dict(
         os.environ,
@@ -114,12 +147,18 @@ def start_report(app: Path, runs: int) -> None:
         "frozen": [str(app / "facilitator"), str(event)],
         "source": [sys.executable, "-m", "facilitator", str(event)],
     }
-    for command in commands.values():  # warm the page cache; not counted
-        first_paint(command, env)
+    envs = {name: env for name in commands}
+    if wine:
+        envs["windows under wine"] = dict(env)
+        commands["windows under wine"] = wine_command(event, envs["windows under wine"])
+    for name, command in commands.items():  # warm the page cache; not counted
+        first_paint(command, envs[name])
     results: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, command in commands.items():
-            results[name].append(first_paint(command, env))
+            results[name].append(first_paint(command, envs[name]))
+    if wine:  # the wineserver wine_command started
+        subprocess.run(["wineserver", "-k"], env=envs["windows under wine"], check=False)
     print(f"start to console shown ({env['QT_QPA_PLATFORM']} platform, {runs} runs each):")
     medians = {}
     for name, samples in results.items():
@@ -133,17 +172,23 @@ def start_report(app: Path, runs: int) -> None:
     ratio = medians["frozen"] / medians["source"]
     verdict = "within" if ratio <= START_BAR else "OVER"
     print(f"  frozen / source: {ratio:.2f}x ({verdict} the {START_BAR}x bar)")
+    if wine:
+        wine_ratio = medians["windows under wine"] / medians["frozen"]
+        print(f"  windows under wine / linux frozen: {wine_ratio:.2f}x (a figure, not a bar)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--app", type=Path, default=REPO / "dist" / "facilitator")
+    parser.add_argument("--wine", action="store_true", help="also the Windows build, under Wine")
     args = parser.parse_args()
     if not (args.app / "facilitator").is_file():
         raise SystemExit(f"no built app in {args.app}: run packaging/build.sh first")
     size_report(args.app)
-    start_report(args.app, args.runs)
+    if args.wine:
+        size_report(REPO / "dist" / "windows" / "Facilitator")
+    start_report(args.app, args.runs, args.wine)
 
 
 if __name__ == "__main__":

@@ -53,11 +53,19 @@ class Platform:
     # desktop's own graphics, font and session stack, and every desktop has them.
     system_libs: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    # the program and its folder: on Windows the name a user sees in Explorer and the taskbar
+    exe_name: str = EXE_NAME
 
 
 def current() -> Platform:
     if sys.platform == "win32":
-        return Platform("windows", APP_ICONS / "facilitator.ico", windowed=True, console_twin=True)
+        return Platform(
+            "windows",
+            APP_ICONS / "facilitator.ico",
+            windowed=True,
+            console_twin=True,
+            exe_name=APP_NAME,
+        )
     if sys.platform == "darwin":
         return Platform(
             "macos",
@@ -174,8 +182,8 @@ def windows_version_file(build_dir: Path) -> Path:
         "CompanyName": APP_NAME,
         "FileDescription": DESCRIPTION,
         "FileVersion": version(),
-        "InternalName": EXE_NAME,
-        "OriginalFilename": f"{EXE_NAME}.exe",
+        "InternalName": APP_NAME,
+        "OriginalFilename": f"{APP_NAME}.exe",
         "ProductName": APP_NAME,
         "ProductVersion": version(),
         "LegalCopyright": "MIT licence",

@@ -3,6 +3,8 @@
 # and the app with its pinned dependencies. Safe to run again: it skips what is done.
 #   scripts/setup.sh          what the app needs to run
 #   scripts/setup.sh --test   also what the test suite needs (Xvfb, xdotool, LibreOffice, ...)
+#                             and the Windows build's tools (Wine, a verified Windows Python
+#                             with the pinned wheels: packaging/windows/build.sh --prepare)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,10 +13,11 @@ RUN_PACKAGES=(libgl1 libegl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommo
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-sync1 libxcb-xkb1 libxrandr2 libpulse0
   fonts-dejavu-core fonts-noto-color-emoji python3-venv)
-# a real X server for end-to-end tests, and the real programs that read our exports
+# a real X server for end-to-end tests, the real programs that read our exports, and OCR
+# to read the Windows app's screenshot under Wine (tests/windows)
 TEST_PACKAGES=(xvfb xauth xdotool x11-utils imagemagick poppler-utils sqlite3
   libreoffice-calc-nogui binutils desktop-file-utils shared-mime-info xdg-utils
-  e2fsprogs util-linux chromium)
+  e2fsprogs util-linux chromium tesseract-ocr tesseract-ocr-eng)
 
 packages=("${RUN_PACKAGES[@]}")
 [[ ${1:-} == --test ]] && packages+=("${TEST_PACKAGES[@]}")
@@ -52,4 +55,8 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -c constraints.txt -e '.[dev,package]'
   echo "$want" >"$stamp"
+fi
+
+if [[ ${1:-} == --test ]]; then
+  packaging/windows/build.sh --prepare
 fi

@@ -170,6 +170,8 @@ def _report_when_shown(window: QWidget) -> None:
 
 
 def _resident_kb() -> int:
+    if sys.platform == "win32":
+        return _working_set_kb()
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
@@ -180,6 +182,25 @@ def _resident_kb() -> int:
     import resource
 
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def _working_set_kb() -> int:
+    """Windows' resident size: the working set (psapi), as Task Manager shows it."""
+    if sys.platform != "win32":
+        return 0
+    import ctypes
+
+    class Counters(ctypes.Structure):  # PROCESS_MEMORY_COUNTERS: 2 DWORDs, 8 SIZE_Ts
+        _fields_ = [("cb", ctypes.c_uint32), ("faults", ctypes.c_uint32)] + [
+            (f"size{n}", ctypes.c_size_t) for n in range(8)
+        ]
+
+    counters = Counters(cb=ctypes.sizeof(Counters))
+    kernel32, psapi = ctypes.WinDLL("kernel32"), ctypes.WinDLL("psapi")
+    kernel32.GetCurrentProcess.restype = ctypes.c_void_p  # a HANDLE, not a 32-bit int
+    psapi.GetProcessMemoryInfo.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_uint32]
+    psapi.GetProcessMemoryInfo(kernel32.GetCurrentProcess(), ctypes.byref(counters), counters.cb)
+    return int(counters.size1) // 1024  # WorkingSetSize
 
 
 def _open_files_from_the_desktop(app: QApplication, manager: WindowManager) -> None:
@@ -271,6 +292,10 @@ def run_gui(
     # paint the first window, then the projector's first slide, before the asyncio
     # machinery loads (~30 ms): nothing async is needed until the loop runs
     app.processEvents()
+    if sys.platform == "win32":
+        from facilitator.ui.file_type import offer
+
+        offer(first_window)  # the .facilitator file type, on the first run of this user
     if manager.console is not None:
         _until_the_projector_is_up(manager.console)
         if not manager.has_windows():  # quit already

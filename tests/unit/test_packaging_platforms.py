@@ -1,5 +1,6 @@
-"""What the Windows and macOS builds embed, checked here since CI builds on Linux only:
-the .exe's version resource and the .app's Info.plist (which opens .facilitator files).
+"""What the Windows and macOS builds embed, checked without building them: the .exe's
+version resource and the .app's Info.plist (which opens .facilitator files). The built
+Windows exe is checked under Wine in tests/windows.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def test_the_windows_version_resource_carries_the_app_version(tmp_path: Path) ->
     table = info["kids"][0]["args"][0][0]["args"][1]
     strings = {entry["args"][0]: entry["args"][1] for entry in table}
     assert strings["ProductVersion"] == __version__
-    assert strings["OriginalFilename"] == "facilitator.exe"
+    assert strings["OriginalFilename"] == "Facilitator.exe"
     assert strings["ProductName"] == "Facilitator"
 
 

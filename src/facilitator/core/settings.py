@@ -84,9 +84,14 @@ SYSTEM_LOOK_WAS_DARK = Setting(
     "console/system_was_dark", False, bool, "the system's look when last asked: dark or not"
 )
 
+OPEN_EVENT_FILES = Setting(
+    "windows/open_event_files", "", str, "yes, no or unasked: .facilitator files open here"
+)
+
 MACHINE_PREFERENCES: tuple[Setting, ...] = (
     PROJECTOR_SCREEN,
     PROJECTOR_WHEN_UNPLUGGED,
     CONSOLE_LOOK,
     SYSTEM_LOOK_WAS_DARK,
+    OPEN_EVENT_FILES,
 )

@@ -14,6 +14,7 @@ import errno
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -43,11 +44,16 @@ def uri(path: Path, **options: str) -> str:
 
 def check_name(path: Path) -> None:
     """Refuse a name too long for the folder's file system, sidecars included."""
-    try:
-        limit = os.pathconf(path.parent if path.parent.is_dir() else ".", "PC_NAME_MAX")
-    except (OSError, ValueError):
+    if sys.platform == "win32":
+        # NTFS, FAT32 and exFAT: 255 UTF-16 code units, whatever the script (no pathconf)
         limit = 255
-    size = len(os.fsencode(path.name)) + LONGEST_SIDECAR
+        size = len(path.name.encode("utf-16-le")) // 2 + LONGEST_SIDECAR
+    else:
+        try:
+            limit = os.pathconf(path.parent if path.parent.is_dir() else ".", "PC_NAME_MAX")
+        except (OSError, ValueError):
+            limit = 255
+        size = len(os.fsencode(path.name)) + LONGEST_SIDECAR
     if size > limit:
         longest = limit - LONGEST_SIDECAR - len(SUFFIX.encode())
         raise InputError(

@@ -111,12 +111,21 @@ class EventLock:
             self._held = None
         if self._file is None:
             return
-        # a lock file we cannot remove is harmless: the OS lock is what counts
-        with contextlib.suppress(OSError):
-            self.path.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
-            self._file.close()
+        # a lock file we cannot remove is harmless: the OS lock is what counts. Windows
+        # deletes no open file: there it is closed first (a second app that opened it
+        # meanwhile keeps it, as the delete then fails)
+        steps = (
+            [self._file.close, self._remove]
+            if sys.platform == "win32"
+            else [self._remove, self._file.close]
+        )
+        for step in steps:
+            with contextlib.suppress(OSError):
+                step()
         self._file = None
+
+    def _remove(self) -> None:
+        self.path.unlink(missing_ok=True)
 
 
 def _taken(event_path: Path, holder: str) -> InputError:
@@ -130,6 +139,9 @@ if sys.platform == "win32":
     import msvcrt
 
     def _try_lock(handle: IO[bytes]) -> bool:
+        # msvcrt locks bytes from the current position, and append mode opens at the
+        # end: without this seek each app locked a byte of its own (both "held" the file)
+        handle.seek(0)
         try:
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
         except OSError:
