@@ -34,3 +34,12 @@ def test_the_listed_exceptions_only_shrink() -> None:
         assert name in found, f"{name} is gone: take it off the list"
         assert found[name] <= listed, f"{name} grew: {found[name]} lines (listed at {listed})"
         assert found[name] > LIMIT, f"{name} is under {LIMIT} now: take it off the list"
+
+
+def test_test_files_have_names_of_their_own() -> None:
+    """pytest imports a test file by its base name: two test files of one name in two
+    folders stop the whole suite at collection."""
+    names: dict[str, list[str]] = {}
+    for path in (REPO / "tests").rglob("test_*.py"):
+        names.setdefault(path.name, []).append(path.relative_to(REPO).as_posix())
+    assert {n: p for n, p in names.items() if len(p) > 1} == {}
