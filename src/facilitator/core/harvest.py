@@ -10,10 +10,11 @@ zone the report shows them in, the exporting computer's own zone unless given.
 
 from __future__ import annotations
 
+import base64
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
-from typing import Protocol
+from typing import Any, Protocol
 
 from facilitator.core.deck import Deck
 from facilitator.core.harvest_model import (
@@ -41,6 +42,7 @@ from facilitator.core.records import (
     Theme,
     TimelineEntry,
 )
+from facilitator.core.settings import EVENT_LOGO, EVENT_ORGANISER
 from facilitator.core.tally import ranked
 
 __all__ = [
@@ -74,6 +76,7 @@ class HarvestSource(Protocol):
     def themes(self) -> list[Theme]: ...
     def card_picks(self) -> list[CardPick]: ...
     def timeline(self) -> list[TimelineEntry]: ...
+    def setting(self, key: str, default: Any = None) -> Any: ...
 
 
 def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
@@ -90,6 +93,8 @@ def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
         facilitator=info.facilitator,
         created_at=info.created_at,
         app_version=info.app_version,
+        organiser=str(EVENT_ORGANISER.read(store) or "").strip(),
+        logo_png=_logo(store),
     )
     rounds = tuple(
         HarvestRound(
@@ -173,6 +178,15 @@ def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
         exported_at=datetime.now(zone).isoformat(timespec="seconds"),
         tz=zone,
     )
+
+
+def _logo(store: HarvestSource) -> bytes | None:
+    """The organiser's logo as stored (base64 of a PNG); None when unset or unreadable."""
+    value = EVENT_LOGO.read(store)
+    try:
+        return base64.b64decode(value, validate=True) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
 
 
 def _card_refs(deck: Deck) -> dict[str, CardRef]:

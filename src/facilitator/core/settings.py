@@ -47,6 +47,10 @@ PROJECTOR_ITEM = Setting("projector.item", None, None, "the run item last live")
 EXPORT_FOLDER = Setting("export.folder", "", str, "the folder exports were last written to")
 EXPORT_FORMATS = Setting("export.formats", None, list, "formats last chosen; None: all")
 ROOM_WIFI = Setting("room.wifi", "", str, "the wifi phones join, on the Join slide and cards")
+EVENT_ORGANISER = Setting("event.organiser", "", str, "the organiser's line on the reports")
+EVENT_LOGO = Setting(
+    "event.logo", None, None, "the organiser's logo on the reports, an RGB PNG in base64"
+)
 
 EVENT_SETTINGS: tuple[Setting, ...] = (
     CLOCK_AMBER,
@@ -61,6 +65,8 @@ EVENT_SETTINGS: tuple[Setting, ...] = (
     EXPORT_FOLDER,
     EXPORT_FORMATS,
     ROOM_WIFI,
+    EVENT_ORGANISER,
+    EVENT_LOGO,
 )
 
 # -- machine preferences (QSettings: this laptop, every event) ------------------------------
