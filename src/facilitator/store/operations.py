@@ -15,6 +15,7 @@ from facilitator.core.changes import CAPTURE, Changes
 from facilitator.core.deck import Deck
 from facilitator.core.plan import Plan
 from facilitator.core.records import EventInfo, RoundInfo, TableInfo
+from facilitator.core.settings import EVENT_ORGANISER
 from facilitator.store.db import EventStore
 
 # -- entries ---------------------------------------------------------------------------------
@@ -164,9 +165,13 @@ def update_event(
     date: str | None = None,
     venue: str | None = None,
     facilitator: str | None = None,
+    organiser: str | None = None,
 ) -> tuple[EventInfo, Changes]:
-    info = store.update_event(title=title, date=date, venue=venue, facilitator=facilitator)
-    return info, Changes(event=True, origin=origin)
+    info = store.update_event(
+        title=title, date=date, venue=venue, facilitator=facilitator, organiser=organiser
+    )
+    settings = (EVENT_ORGANISER.key,) if organiser is not None else ()
+    return info, Changes(event=True, settings=settings, origin=origin)
 
 
 def set_table_count(
