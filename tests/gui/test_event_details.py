@@ -24,6 +24,13 @@ def controller(event_path: Path) -> Iterator[EventController]:
     ctl.close()
 
 
+@pytest.fixture
+def panel(qtbot: QtBot, controller: EventController) -> EventDetailsPanel:
+    made = EventDetailsPanel(controller)
+    qtbot.addWidget(made)
+    return made
+
+
 def test_details_and_tables_are_saved_and_said_once_they_landed(
     qtbot: QtBot, controller: EventController
 ) -> None:
@@ -50,10 +57,8 @@ def test_a_title_that_cannot_be_saved_says_why(qtbot: QtBot, controller: EventCo
 
 
 def test_the_organiser_is_saved_with_the_details_for_the_reports(
-    qtbot: QtBot, controller: EventController
+    qtbot: QtBot, controller: EventController, panel: EventDetailsPanel
 ) -> None:
-    panel = EventDetailsPanel(controller)
-    qtbot.addWidget(panel)
     panel.organiser.setText("  North West   Leadership Academy ")
     panel.save()
     qtbot.waitUntil(lambda: panel.message.text() == "Saved.")
@@ -75,10 +80,8 @@ def _picture(path: Path, width: int, height: int) -> Path:
 
 
 def test_a_logo_is_kept_flat_on_white_and_no_larger_than_the_report_needs(
-    qtbot: QtBot, controller: EventController, tmp_path: Path
+    qtbot: QtBot, controller: EventController, panel: EventDetailsPanel, tmp_path: Path
 ) -> None:
-    panel = EventDetailsPanel(controller)
-    qtbot.addWidget(panel)
     assert not panel.no_logo.isEnabled()
     panel.set_logo(_picture(tmp_path / "logo.png", 3000, 600))
     qtbot.waitUntil(lambda: panel.message.text() == "Saved.")
@@ -97,10 +100,8 @@ def test_a_logo_is_kept_flat_on_white_and_no_larger_than_the_report_needs(
 
 
 def test_a_file_that_is_not_an_image_is_said_and_changes_nothing(
-    qtbot: QtBot, controller: EventController, tmp_path: Path
+    qtbot: QtBot, controller: EventController, panel: EventDetailsPanel, tmp_path: Path
 ) -> None:
-    panel = EventDetailsPanel(controller)
-    qtbot.addWidget(panel)
     panel.set_logo(_picture(tmp_path / "logo.png", 200, 100))
     qtbot.waitUntil(lambda: panel.message.text() == "Saved.")
     before = EVENT_LOGO.read(controller.store)
