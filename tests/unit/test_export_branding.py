@@ -8,9 +8,7 @@ from __future__ import annotations
 import base64
 import json
 import shutil
-import struct
 import subprocess
-import zlib
 from datetime import UTC
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,32 +23,10 @@ from facilitator.export.html import render_html
 from facilitator.export.markdown import render_markdown
 from facilitator.export.pdf.logo import read_png
 from facilitator.store.db import EventStore
-from unit.harvest_sample import rich_event
+from unit.harvest_sample import png, rich_event
 from unit.pdf_text import pdftotext
 
 ORGANISER = "NHS North West <Leadership> Academy & partners"
-
-
-def png(width: int, height: int, colour_type: int = 2, depth: int = 8) -> bytes:
-    """A PNG of a gradient, written by hand (colour type 2: RGB, 6: RGBA, 0: grey)."""
-    channels = {0: 1, 2: 3, 6: 4}[colour_type]
-    rows = b"".join(
-        b"\x00" + bytes((x * 7 + y * c * 40) % 256 for x in range(width) for c in range(channels))
-        for y in range(height)
-    )
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, depth, colour_type, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
 
 
 LOGO = png(240, 80)
