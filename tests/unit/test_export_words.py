@@ -1,7 +1,8 @@
 """One vocabulary in every report: entries of four kinds; the deck's own word for its suits
 ("deck theme" where the deck calls them "Theme", so "theme" never means two things); only
 questions under "The questions"; a round's lists do not repeat the round; every entry
-tagged to a most-tagged card is listed.
+tagged to a most-tagged card is listed (past what any real event has, the rest are said to
+be where they are).
 
 Read as a reader gets them: the Markdown, the html's text, and the pdf through pdftotext.
 """
@@ -136,3 +137,23 @@ def test_every_entry_tagged_to_a_most_tagged_card_is_listed(big: Harvest, tmp_pa
     assert part.count("\n- ") == sum(len(c.entries) for c in most.cards)
     for text in (md, render_html(big), pdftotext(write(big, "pdf", tmp_path / "big.pdf"))):
         assert not re.search(r"and [\d,]+ more", text)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+def test_past_what_an_event_has_the_rest_are_said_to_be_where_they_are(
+    big: Harvest, fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(report, "MOST_TAGGED_LISTED", 10)
+    most = next(b for b in report.outline(big) if isinstance(b, report.MostTagged))
+    first, tagged = most.cards[0], big.most_tagged[0]
+    assert first.entries == tagged.themes[:10]
+    more = len(tagged.themes) - 10
+    note = f"and {more:,} more tagged {first.title}: each shows the card in its round above"
+    assert first.rest.startswith(note) and "Entries sheet" in first.rest
+    if fmt == "md":
+        text = render_markdown(big)
+    elif fmt == "html":
+        text = html.unescape(render_html(big))
+    else:
+        text = pdftotext(write(big, "pdf", tmp_path / "big.pdf"))
+    assert note in _flat(text)

@@ -321,7 +321,8 @@ def _most_tagged(most: report.MostTagged) -> list[str]:
             f'<span class="where">({esc(report.where(t))})</span></li>'
             for t in tagged.entries
         )
-        out.append(f'<ul class="entries">{items}</ul>')
+        rest = f'<li class="empty">{esc(tagged.rest)}</li>' if tagged.rest else ""
+        out.append(f'<ul class="entries">{items}{rest}</ul>')
     out.append("</section>")
     return out
 

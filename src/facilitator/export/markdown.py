@@ -166,6 +166,7 @@ def _most_tagged(most: report.MostTagged) -> list[str]:
     for tagged in most.cards:
         out += [f"### {md_escape(tagged.title)} · {md_escape(tagged.detail)}", ""]
         out += [_entry(t, where=True, cards=False) for t in tagged.entries]
+        out += [f"- *{md_escape(tagged.rest)}*"] if tagged.rest else []
         out.append("")
     return out
 

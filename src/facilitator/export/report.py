@@ -40,6 +40,9 @@ MOST_TAGGED_NOTE = "The cards tagged most often in what the tables said, with th
 ROUND_KINDS = (("question", "Questions raised"), ("action", "Actions"))  # after the tables
 EMPTY_ROUND = "Nothing was noted in this round."
 NO_PICKS = "No card picks were recorded."
+# entries listed under a most-tagged card: every one at any real event; past this (an event
+# of tens of thousands) the rest are said to be where they are, not printed a second time
+MOST_TAGGED_LISTED = 200
 FORMAT_LABELS = {
     "tables": "Tables",
     "pairs": "Pairs",
@@ -257,7 +260,6 @@ class Tally(Struct, frozen=True):
     empty: str
     picks: int
     suit_word: str  # what the deck calls a suit, lower case (:func:`suit_word`)
-    suit_plural: str
 
     @property
     def picks_line(self) -> str:
@@ -266,12 +268,20 @@ class Tally(Struct, frozen=True):
 
 
 class TaggedEntries(Struct, frozen=True):
-    """A most-tagged card: its title, ``detail`` (suit and count), every entry tagged."""
+    """A most-tagged card: its title, ``detail`` (suit and count), the entries tagged."""
 
     title: str
     detail: str  # "Being · 3 entries"
     card: CardRef
-    entries: tuple[HarvestTheme, ...]
+    entries: tuple[HarvestTheme, ...]  # all of them, up to MOST_TAGGED_LISTED
+    rest: str = ""  # where the entries past MOST_TAGGED_LISTED are; "" when all are listed
+
+
+def rest_note(card: str, more: int) -> str:
+    return (
+        f"and {more:,} more tagged {card}: each shows the card in its round above, and the "
+        "Entries sheet of the Excel workbook lists them all (filter its Cards column)"
+    )
 
 
 class MostTagged(Struct, frozen=True):
@@ -324,7 +334,7 @@ def outline(harvest: Harvest) -> list[Block]:
             )
         )
     blocks.append(
-        Tally(TALLY_TITLE, harvest.tally, NO_PICKS, len(harvest.picks), *suit_word(harvest.deck))
+        Tally(TALLY_TITLE, harvest.tally, NO_PICKS, len(harvest.picks), suit_word(harvest.deck)[0])
     )
     if harvest.most_tagged:
         cards = []
@@ -336,7 +346,10 @@ def outline(harvest: Harvest) -> list[Block]:
                     title=tagged.card.title,
                     detail=" · ".join(p for p in (tagged.card.suit_name, count) if p),
                     card=tagged.card,
-                    entries=tagged.themes,
+                    entries=tagged.themes[:MOST_TAGGED_LISTED],
+                    rest=rest_note(tagged.card.title, n - MOST_TAGGED_LISTED)
+                    if n > MOST_TAGGED_LISTED
+                    else "",
                 )
             )
         blocks.append(MostTagged(MOST_TAGGED_TITLE, MOST_TAGGED_NOTE, tuple(cards)))

@@ -29,6 +29,7 @@ from facilitator.export.pdf.style import (
     section_heading,
     suit_colour,
 )
+from facilitator.export.pdf.text_block import Item
 
 
 def round_part(part: report.RoundPart, s: Styles, f: Fonts) -> list[Flowable]:
@@ -62,5 +63,7 @@ def most_tagged(most: report.MostTagged, s: Styles, f: Fonts) -> list[Flowable]:
             Run(f" · {tagged.detail}", f.sans, 9, MUTED),
         )
         items = [entry_item(t, looks, where=True, cards=False) for t in tagged.entries]
+        if tagged.rest:
+            items.append(Item((Run(tagged.rest, f.italic, 10, MUTED),), looks.heading))
         out.append(group_block(title, items, looks))
     return out
