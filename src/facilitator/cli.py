@@ -1,12 +1,15 @@
 """The single entry point: the GUI with no command, headless commands otherwise.
 
 Headless commands reuse core/store/export and never import widgets. Exit status: 0 done,
-1 bad input (one line on stderr saying what and where), 2 wrong usage.
+1 bad input (one line on stderr saying what and where), 2 wrong usage; 141 when what reads
+the output went away first (``facilitator info EV | head -1``), as for any Unix command,
+with no traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +18,7 @@ from facilitator import __version__
 from facilitator.core.errors import InputError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: what a shell reports for a command cut off by head
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -55,7 +59,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
         print(f"Tables: {len(store.tables())}")
         print(f"Rounds: {len(store.rounds())}")
         print(f"Deck: {deck.name} ({len(deck.cards)} cards)")
-        print(f"Themes: {store.count_themes()}")
+        print(f"Entries: {store.count_themes()}")
         print(f"Card picks: {len(store.card_picks())}")
         print(f"Schema: {store.schema_revision()}")
     return EXIT_OK
@@ -215,6 +219,22 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        try:
+            return _main(argv)
+        finally:  # output still buffered meets a closed pipe here, not in a traceback at exit
+            if sys.stdout is not None:
+                sys.stdout.flush()
+    except BrokenPipeError:
+        # nothing more can be written; standard output goes nowhere so the interpreter's own
+        # flush at exit finds no closed pipe either
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_PIPE_CLOSED
+
+
+def _main(argv: list[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:

@@ -1,9 +1,11 @@
 """The html harvest in Debian's chromium at a desktop's 1280 px and a phone's 390 px:
-nothing scrolls sideways (a 235-character link and a long word wrap), the agenda's
-Actual times are on screen, the chart's labels stay readable, and axe-core is clean."""
+nothing scrolls sideways (a 235-character link, a long word and the organiser's logo fit),
+the agenda's Actual times are on screen, the chart's labels stay readable, links typed in
+entries are links, the logo shows from the page itself, and axe-core is clean."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from datetime import UTC
 from pathlib import Path
@@ -12,9 +14,10 @@ from typing import Any
 import pytest
 
 from facilitator.core.harvest import build_harvest
+from facilitator.core.settings import EVENT_LOGO, EVENT_ORGANISER
 from facilitator.export import write
 from facilitator.store.db import EventStore
-from unit.harvest_sample import rich_event
+from unit.harvest_sample import png, rich_event
 
 pytestmark = pytest.mark.browser
 
@@ -37,6 +40,9 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
         )
         store.add_theme(LONG_WORD, table_id=tables[1].id, round_id=rounds[1].id, kind="quote")
         store.add_theme(f"See {LONG_LINK}", table_id=None, round_id=rounds[1].id, kind="action")
+        store.add_theme("javascript:alert(1) stays text", table_id=tables[2].id, round_id=None)
+        store.set_setting(EVENT_ORGANISER.key, "North West Leadership Academy")
+        store.set_setting(EVENT_LOGO.key, base64.b64encode(png(1200, 300)).decode("ascii"))
     with EventStore.open(path, readonly=True) as store:
         harvest = build_harvest(store, tz=UTC)
     assert len(LONG_LINK) >= 235
@@ -121,3 +127,24 @@ def test_axe_finds_no_violation(opened: Any) -> None:
 
     results = Axe().run(opened)
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("opened", WIDTHS, indirect=True, ids=[f"{w}px" for w in WIDTHS])
+def test_typed_web_addresses_are_links_and_the_logo_shows(opened: Any) -> None:
+    page = opened
+    links = page.evaluate(
+        """() => [...document.querySelectorAll('a')].map(a => [a.href, a.rel, a.textContent])"""
+    )
+    assert [href for href, _, _ in links].count(LONG_LINK) == 2
+    assert all(rel == "noopener noreferrer" and href == text for href, rel, text in links)
+    assert all(href.startswith(("http://", "https://")) for href, _, _ in links)
+    assert "javascript:alert(1) stays text" in page.inner_text("main")
+    logo = page.evaluate(
+        """() => { const i = document.querySelector('header img.logo');
+            const r = i.getBoundingClientRect();
+            return [i.complete, i.naturalWidth, r.right, i.alt]; }"""
+    )
+    complete, natural, right, alt = logo
+    assert complete and natural == 1200, "drawn from the page's own data"
+    assert right <= page.evaluate("window.innerWidth")
+    assert alt == "Logo of North West Leadership Academy"

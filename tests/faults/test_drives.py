@@ -53,7 +53,7 @@ def test_a_read_only_drive_serves_info_export_and_merge_untouched(
 
     info = cli("info", str(event))
     assert info.returncode == 0, info.stderr
-    assert f"Themes: {2 if with_wal else 0}" in info.stdout
+    assert f"Entries: {2 if with_wal else 0}" in info.stdout
     out = tmp_path / "harvest.csv"
     exported = cli("export", str(event), "--format", "csv", "-o", str(out))
     assert exported.returncode == 0, exported.stderr
@@ -100,7 +100,7 @@ def test_opening_on_a_full_disk_says_the_disk_is_full(
     assert "\n" not in str(refused.value)
     info = cli("info", str(event))
     assert info.returncode == 0, info.stderr
-    assert "Themes: 0" in info.stdout
+    assert "Entries: 0" in info.stdout
 
 
 def test_a_permission_problem_is_called_that(event_path: Path, tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Events to export in tests and benchmarks: a rich one with every awkward input, and big ones.
+"""Events to export in tests and benchmarks: a rich one with every awkward input, big ones,
+and a logo (a PNG written by hand).
 
 Not a test module: imported by the harvest, export, merge and import tests and by
 ``benchmarks/bench_export.py``.
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 import json
 import random
+import struct
 import uuid
+import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -159,3 +162,25 @@ def big_event(folder: Path, themes: int, *, tables: int = 100, seed: int = 7) ->
         for n in range(tables):
             store.add_card_pick(rng.choice(keys), table_id=table_ids[n], round_id=rounds[4].id)
     return path
+
+
+def png(width: int, height: int, colour_type: int = 2, depth: int = 8) -> bytes:
+    """A PNG of a gradient, written by hand (colour type 2: RGB, 6: RGBA, 0: grey)."""
+    channels = {0: 1, 2: 3, 6: 4}[colour_type]
+    rows = b"".join(
+        b"\x00" + bytes((x * 7 + y * c * 40) % 256 for x in range(width) for c in range(channels))
+        for y in range(height)
+    )
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, depth, colour_type, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )

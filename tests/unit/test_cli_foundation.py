@@ -34,7 +34,7 @@ def test_new_then_info(tmp_path: Path) -> None:
     assert info.returncode == 0, info.stderr
     assert "Title: Spring network day" in info.stdout
     assert "Tables: 7" in info.stdout
-    assert "Themes: 0" in info.stdout
+    assert "Entries: 0" in info.stdout
     assert "Schema: 0006" in info.stdout
 
 

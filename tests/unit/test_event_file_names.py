@@ -40,7 +40,7 @@ def test_a_name_with_url_syntax_works_everywhere(tmp_path: Path, name: str) -> N
         store.add_theme("trust comes first", table_id=store.tables()[0].id, round_id=None)
     info = cli("info", str(event))
     assert info.returncode == 0, info.stderr
-    assert "Themes: 1" in info.stdout
+    assert "Entries: 1" in info.stdout
     exported = cli("export", str(event), "--format", "csv", "-o", str(tmp_path / "out.csv"))
     assert exported.returncode == 0, exported.stderr
     assert "trust comes first" in (tmp_path / "out.csv").read_text(encoding="utf-8-sig")

@@ -21,7 +21,14 @@ from facilitator.core.harvest import Harvest, build_harvest
 from facilitator.export import write
 from facilitator.export.rtl import is_rtl
 from facilitator.store.db import EventStore
-from unit.harvest_sample import DELETED_TEXT, FORMULA, QUOTE_WITH_COMMAS, live_texts, rich_event
+from unit.harvest_sample import (
+    DELETED_TEXT,
+    ENTRIES,
+    FORMULA,
+    QUOTE_WITH_COMMAS,
+    live_texts,
+    rich_event,
+)
 from unit.pdf_text import pdftotext
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -122,8 +129,8 @@ def test_libreoffice_reads_the_xlsx_back_with_the_same_content(
     book = write(harvest, "xlsx", tmp_path / "harvest.xlsx")
     converted = _soffice_to_csv(book, tmp_path)
     sheets = {p.stem.removeprefix("harvest-"): _rows(p) for p in converted.glob("*.csv")}
-    assert set(sheets) == {"Themes", "By round", "By table", "Card picks", "Summary"}
-    themes = sheets["Themes"]
+    assert set(sheets) == {"Entries", "Actions", "By round", "By table", "Card picks", "Summary"}
+    themes = sheets["Entries"]
     assert themes[0][:6] == ["Round", "Round title", "Table", "Table name", "Kind", "Text"]
     texts = [r[5] for r in themes[1:]]
     assert sorted(texts) == sorted(live_texts()), "formulas read exactly as typed, never run"
@@ -134,6 +141,13 @@ def test_libreoffice_reads_the_xlsx_back_with_the_same_content(
     assert by_round[1][3].startswith("2025-03-14 09:30"), "planned start is a date"
     picks = {r[0]: r[2] for r in sheets["Card picks"][1:] if r[0]}
     assert picks["Mindset"] == "3"
+    assert sheets["Card picks"][0][1] == "Deck theme", "the deck's word, never bare Theme"
+    actions = sheets["Actions"]
+    assert actions[0] == ["Round", "Round title", "Table", "Table name", "Action", "Cards", "Time"]
+    assert sorted(r[4] for r in actions[1:]) == sorted(e[3] for e in ENTRIES if e[2] == "action")
+    garden = next(r for r in actions[1:] if r[3] == "Garden room")
+    assert garden[:3] == ["3", "Second conversation", "7"]
+    assert garden[5] == "Seeing the whole system"
 
 
 def _normal(text: str) -> str:

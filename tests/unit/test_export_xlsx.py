@@ -2,9 +2,9 @@
 
 Read from the file's own XML (which style each cell has, the print set-up) and through
 LibreOffice: text shows exactly as typed, with no apostrophe style on ordinary text that
-merely starts with ``-``, ``+`` or ``@``; the Themes sheet prints landscape, one page wide,
+merely starts with ``-``, ``+`` or ``@``; the Entries sheet prints landscape, one page wide,
 its header row on every page; a table's card picks name each card once, with a count; the
-Summary's counts are those of the Themes sheet's rows.
+Summary's counts are those of the Entries sheet's rows.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def _cells(root: ElementTree.Element) -> list[tuple[str, int]]:
 
 
 def test_ordinary_text_starting_with_a_sign_has_no_apostrophe_style(book: Path) -> None:
-    root, prefixed = _sheet(book, "Themes")
+    root, prefixed = _sheet(book, "Entries")
     cells = dict(_cells(root))
     for text in ORDINARY:
         assert text in cells, text
@@ -95,7 +95,7 @@ def test_ordinary_text_starting_with_a_sign_has_no_apostrophe_style(book: Path) 
 
 
 def test_the_themes_sheet_is_set_up_to_print(book: Path) -> None:
-    root, _ = _sheet(book, "Themes")
+    root, _ = _sheet(book, "Entries")
     setup = root.find("m:pageSetup", NS)
     assert setup is not None and setup.get("orientation") == "landscape"
     assert setup.get("fitToWidth") in (None, "1") and setup.get("fitToHeight") == "0"
@@ -103,7 +103,7 @@ def test_the_themes_sheet_is_set_up_to_print(book: Path) -> None:
     assert pr is not None and pr.get("fitToPage") == "1"
     with zipfile.ZipFile(book) as z:
         workbook = z.read("xl/workbook.xml").decode()
-    assert re.search(r"_xlnm.Print_Titles\"[^>]*>Themes!\$1:\$1<", workbook), workbook
+    assert re.search(r"_xlnm.Print_Titles\"[^>]*>Entries!\$1:\$1<", workbook), workbook
 
 
 @pytest.mark.slow
@@ -152,7 +152,7 @@ def test_a_tables_card_picks_name_each_card_once_with_a_count(book: Path) -> Non
 
 
 def test_summary_counts_are_the_themes_sheets_rows(book: Path, harvest: Harvest) -> None:
-    themes, _ = _sheet(book, "Themes")
+    themes, _ = _sheet(book, "Entries")
     rows = themes.findall("m:sheetData/m:row", NS)[1:]
     kinds: Counter[str] = Counter()
     for row in rows:
@@ -169,7 +169,7 @@ def test_summary_counts_are_the_themes_sheets_rows(book: Path, harvest: Harvest)
             values[label.text or ""] = (float(number.text or 0), text)
     entries = next(v for k, v in values.items() if k.startswith("Entries"))
     assert entries[0] == len(rows) == len(harvest.themes)
-    assert "Themes sheet" in entries[1], "says what it counts"
+    assert "Entries sheet" in entries[1], "says what it counts"
     for kind in ("theme", "quote", "question", "action"):
         row = next(v for k, v in values.items() if k.lower().startswith(kind))
         assert row[0] == kinds[kind], kind

@@ -10,10 +10,11 @@ zone the report shows them in, the exporting computer's own zone unless given.
 
 from __future__ import annotations
 
+import base64
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
-from typing import Protocol
+from typing import Any, Protocol
 
 from facilitator.core.deck import Deck
 from facilitator.core.groups import DotVote, Group
@@ -47,6 +48,7 @@ from facilitator.core.records import (
     TimelineEntry,
 )
 from facilitator.core.room_questions import RoomQuestion
+from facilitator.core.settings import EVENT_LOGO, EVENT_ORGANISER
 from facilitator.core.tally import ranked
 from facilitator.core.votes import Ballot, Vote
 
@@ -89,6 +91,7 @@ class HarvestSource(Protocol):
     def survey_questions(self, *, include_retired: bool = False) -> list[AskedQuestion]: ...
     def survey_answers(self, device: str | None = None) -> list[SurveyAnswer]: ...
     def room_questions(self, status: str | None = None) -> list[RoomQuestion]: ...
+    def setting(self, key: str, default: Any = None) -> Any: ...
 
 
 def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
@@ -105,6 +108,8 @@ def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
         facilitator=info.facilitator,
         created_at=info.created_at,
         app_version=info.app_version,
+        organiser=str(EVENT_ORGANISER.read(store) or "").strip(),
+        logo_png=_logo(store),
     )
     rounds = tuple(
         HarvestRound(
@@ -192,6 +197,15 @@ def build_harvest(store: HarvestSource, *, tz: tzinfo | None = None) -> Harvest:
         survey=build_survey(store),
         room_questions=tuple(store.room_questions()),
     )
+
+
+def _logo(store: HarvestSource) -> bytes | None:
+    """The organiser's logo as stored (base64 of a PNG); None when unset or unreadable."""
+    value = EVENT_LOGO.read(store)
+    try:
+        return base64.b64decode(value, validate=True) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
 
 
 def _card_refs(deck: Deck) -> dict[str, CardRef]:

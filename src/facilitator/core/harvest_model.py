@@ -35,6 +35,8 @@ class HarvestEvent(Struct, frozen=True):
     facilitator: str
     created_at: str
     app_version: str
+    organiser: str = ""  # the organiser's line on the reports (an event setting)
+    logo_png: bytes | None = None  # the organiser's logo, an RGB PNG; None when none
 
 
 class HarvestRound(Struct, frozen=True):

@@ -50,6 +50,10 @@ ROOM_WIFI = Setting("room.wifi", "", str, "the wifi phones join, on the Join sli
 VOTE_HIDDEN = Setting("room.vote_hidden", False, bool, "a new vote hides its results until closed")
 SURVEY_OPEN = Setting("room.survey_open", False, bool, "the feedback survey is open on phones")
 VOTE_CHANGEABLE = Setting("room.vote_changeable", True, bool, "a ballot may change until closed")
+EVENT_ORGANISER = Setting("event.organiser", "", str, "the organiser's line on the reports")
+EVENT_LOGO = Setting(
+    "event.logo", None, None, "the organiser's logo on the reports, an RGB PNG in base64"
+)
 
 EVENT_SETTINGS: tuple[Setting, ...] = (
     CLOCK_AMBER,
@@ -67,6 +71,8 @@ EVENT_SETTINGS: tuple[Setting, ...] = (
     VOTE_HIDDEN,
     VOTE_CHANGEABLE,
     SURVEY_OPEN,
+    EVENT_ORGANISER,
+    EVENT_LOGO,
 )
 
 # -- machine preferences (QSettings: this laptop, every event) ------------------------------

@@ -1,14 +1,19 @@
 """The harvest report as one self-contained web page: no scripts, no links out, printable.
 
 Everything typed is escaped (``html.escape``), so an entry holding ``<script>`` shows the
-characters and never becomes an element. The card tally is a chart of HTML bars, so its
+characters and never becomes an element. The one thing read in an entry is a web address:
+``http://`` or ``https://`` up to the next space becomes a link (``rel="noopener
+noreferrer"``); no other scheme (``javascript:``, ``data:``) ever does. The organiser's
+logo is in the page as data, never fetched. The card tally is a chart of HTML bars, so its
 labels are text at the page's size on any screen. On a phone nothing scrolls sideways: long
 words and links wrap, and the agenda's rows stack, each cell naming its column.
 """
 
 from __future__ import annotations
 
+import base64
 import html
+import re
 from pathlib import Path
 
 from facilitator.core.deck_colours import parse_colour
@@ -32,6 +37,8 @@ h2 { font-size: 1.45rem; margin: 2.6rem 0 .3rem; padding-top: .8rem;
   border-top: 2px solid var(--accent); color: var(--accent); }
 h3 { font-size: 1.05rem; margin: 1.5rem 0 .4rem; text-transform: none; }
 h3.card { border-left: .35rem solid var(--rule); padding-left: .5rem; }
+.logo { display: block; max-width: min(16rem, 100%); max-height: 6rem; margin: 0 0 1.2rem; }
+a { color: #1a4fa0; }
 .kicker { text-transform: uppercase; letter-spacing: .14em; font-size: .8rem; color: var(--muted);
   margin: 0; }
 .sub { font-size: 1.2rem; margin: 0 0 .3rem; }
@@ -110,9 +117,36 @@ def esc(text: str) -> str:
 
 
 def esc_lines(text: str) -> str:
-    """Typed text that may hold line breaks: escaped, breaks shown."""
+    """Typed text that may hold line breaks: escaped, breaks shown, web addresses linked."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "<br>".join(esc(line) for line in lines)
+    return "<br>".join(linked(line) for line in lines)
+
+
+# a web address as typed: the scheme, then a host, up to a space or a character that cannot
+# be in one; the punctuation that ends a sentence after it is not part of it
+_URL = re.compile(r"\bhttps?://[^\s<>\"`{}|\\^\x00-\x1f\x7f]+", re.IGNORECASE)
+_TRAILING = ".,;:!?'’”»"
+
+
+def _link_end(url: str) -> str:
+    while url and (url[-1] in _TRAILING or (url[-1] == ")" and url.count("(") < url.count(")"))):
+        url = url[:-1]
+    return url
+
+
+def linked(text: str) -> str:
+    """One line of typed text, escaped, with each http(s) address a link; nothing else in
+    it is read as markup."""
+    out, at = [], 0
+    for match in _URL.finditer(text):
+        url = _link_end(match.group(0))
+        if len(url) <= url.index("//") + 2:  # "http://" and nothing after it
+            continue
+        out.append(esc(text[at : match.start()]))
+        out.append(f'<a href="{esc(url)}" rel="noopener noreferrer">{esc(url)}</a>')
+        at = match.start() + len(url)
+    out.append(esc(text[at:]))
+    return "".join(out)
 
 
 def _colour(value: str) -> str:
@@ -128,7 +162,8 @@ def _chips(theme: HarvestTheme) -> str:
 
 
 def _entry(theme: HarvestTheme, *, where: bool = False) -> str:
-    extra = f' <span class="where">({esc(report.where(theme))})</span>' if where else ""
+    place = report.where(theme, with_round=False)  # in its round's section
+    extra = f' <span class="where">({esc(place)})</span>' if where else ""
     return f'<li dir="auto">{esc_lines(theme.text)}{extra}{_chips(theme)}</li>'
 
 
@@ -161,7 +196,7 @@ def _legend(tally: report.Tally) -> str:
         f'<span class="chip" style="background:{_colour(colour)}">{esc(name or "Other")}</span>'
         for name, colour in suits
     )
-    return f'<p class="meta">{esc(tally.suit_label or "Suit")}s: {items}</p>'
+    return f'<p class="meta">{esc(tally.picks_line)}: {items}</p>'
 
 
 def render_html(harvest: Harvest) -> str:
@@ -207,13 +242,16 @@ def render_html(harvest: Harvest) -> str:
 
 
 def _cover(cover: report.Cover) -> list[str]:
-    out = [
-        '<header class="cover">',
-        '<p class="kicker">Harvest</p>',
-        f'<h1 dir="auto">{esc(cover.title)}</h1>',
-    ]
+    out = ['<header class="cover">']
+    if cover.logo_png:
+        data = base64.b64encode(cover.logo_png).decode("ascii")
+        alt = esc(f"Logo of {cover.organiser}" if cover.organiser else "The organiser's logo")
+        out.append(f'<img class="logo" alt="{alt}" src="data:image/png;base64,{data}">')
+    out += ['<p class="kicker">Harvest</p>', f'<h1 dir="auto">{esc(cover.title)}</h1>']
     if cover.subtitle:
         out.append(f'<p class="sub">{esc(cover.subtitle)}</p>')
+    if cover.organiser:
+        out.append(f'<p class="sub" dir="auto">{esc(cover.organiser)}</p>')
     out.append(f'<p class="people">{esc(cover.people)}</p>')
     out.append('<ul class="counts">')
     out += [f"<li><b>{esc(n)}</b>{esc(label)}</li>" for n, label in cover.counts]
@@ -303,7 +341,7 @@ def _most_tagged(most: report.MostTagged) -> list[str]:
             f'<span class="where">({esc(report.where(t))})</span></li>'
             for t in tagged.entries
         )
-        rest = f'<li class="empty">and {tagged.more:,} more</li>' if tagged.more else ""
+        rest = f'<li class="empty">{esc(tagged.rest)}</li>' if tagged.rest else ""
         out.append(f'<ul class="entries">{items}{rest}</ul>')
     out.append("</section>")
     return out

@@ -37,6 +37,10 @@ def harvest_to_dict(harvest: Harvest) -> dict[str, Any]:
             "facilitator": event.facilitator,
             "created_at": event.created_at,
             "app_version": event.app_version,
+            "organiser": event.organiser,
+            "logo_base64": base64.b64encode(event.logo_png).decode("ascii")
+            if event.logo_png
+            else None,
         },
         "deck": {
             "name": deck.name,

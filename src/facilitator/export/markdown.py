@@ -58,11 +58,13 @@ def md_block(text: str, indent: str = "") -> str:
     return between.join((HARD_BREAK + indent).join(p) for p in paragraphs if p) or ""
 
 
-def _entry(theme: HarvestTheme, *, where: bool = False, cards: bool = True) -> str:
+def _entry(
+    theme: HarvestTheme, *, where: bool = False, with_round: bool = True, cards: bool = True
+) -> str:
     body = md_block(theme.text, LIST_INDENT)
     notes = []
     if where:
-        notes.append(report.where(theme))
+        notes.append(report.where(theme, with_round=with_round))
     tagged = report.cards_note(theme) if cards else ""
     if tagged:
         notes.append(f"cards: {tagged}")
@@ -116,6 +118,8 @@ def _cover(cover: report.Cover) -> list[str]:
     out = [f"# {md_escape(cover.title)}", ""]
     if cover.subtitle:
         out += [f"**{md_escape(cover.subtitle)}**", ""]
+    if cover.organiser:  # a logo is in the pdf and the web page; Markdown has the words
+        out += [md_escape(cover.organiser), ""]
     counts = " · ".join(f"{figure} {label}" for figure, label in cover.counts)
     out += [md_escape(cover.people), "", md_escape(counts), ""]
     if cover.top_card:
@@ -156,7 +160,7 @@ def _round(part: report.RoundPart) -> list[str]:
                 # Python-Markdown joins quotes that only a blank line parts into one
                 out += (["<!-- -->", ""] if n else []) + _quote(q)
         else:
-            out += [_entry(t, where=True) for t in block.entries] + [""]
+            out += [_entry(t, where=True, with_round=False) for t in block.entries] + [""]
     return out
 
 
@@ -165,7 +169,8 @@ def _tally(tally: report.Tally) -> list[str]:
     if not tally.bars:
         return [*out, tally.empty, ""]
     top = max(b.picks for b in tally.bars)
-    label = md_escape(tally.suit_label or "Suit")
+    label = md_escape(tally.suit_word.capitalize())
+    out += [md_escape(tally.picks_line) + ":", ""]
     out += [f"| Card | {label} | Picks | |", "|---|---|--:|---|"]
     for bar in tally.bars:
         blocks = BAR * max(1, round(BAR_WIDTH * bar.picks / top))
@@ -181,8 +186,7 @@ def _most_tagged(most: report.MostTagged) -> list[str]:
     for tagged in most.cards:
         out += [f"### {md_escape(tagged.title)} · {md_escape(tagged.detail)}", ""]
         out += [_entry(t, where=True, cards=False) for t in tagged.entries]
-        if tagged.more:
-            out.append(f"- *and {tagged.more:,} more*")
+        out += [f"- *{md_escape(tagged.rest)}*"] if tagged.rest else []
         out.append("")
     return out
 

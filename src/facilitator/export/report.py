@@ -1,10 +1,16 @@
 """What the md, html and pdf reports say, in one place, so the three read the same.
 
-The report: a cover (event, venue, date, counts); a one-page summary of what the room
-chose (export/summary.py); the agenda with planned and actual
-times; for each round its prompts, then the themes by table with quotes set apart, then
-the round's questions and actions; the card tally as a chart in suit colours; the
-most-tagged cards with the entries tagged to them.
+The report: a cover (event, venue, date, organiser, counts, the questions); a one-page
+summary of what the room chose (export/summary.py); the agenda with planned and actual
+times; for each round its prompts, then the entries by table with quotes set apart, then
+the round's questions and actions; the card tally as a chart in suit colours; the room's
+votes, questions and survey (export/sections/); the most-tagged cards with every entry
+tagged to them.
+
+Words, the same in every format: what tables said are *entries*, of four kinds (theme,
+quote, question, action); the deck's groups of cards are called by the deck's own word
+(its ``suit_label``, "suit" when it names none), and "deck theme" where that word is one
+of the kinds (:func:`suit_word`), so "theme" never means two things.
 
 :func:`outline` builds that once from a harvest, as a sequence of typed blocks; each
 report writer renders the blocks in order and decides only how they look. The order of
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 from msgspec import Struct
 
+from facilitator.core.deck import Deck
 from facilitator.core.harvest import (
     CardRef,
     Harvest,
@@ -40,7 +47,9 @@ MOST_TAGGED_NOTE = "The cards tagged most often in what the tables said, with th
 ROUND_KINDS = (("question", "Questions raised"), ("action", "Actions"))  # after the tables
 EMPTY_ROUND = "Nothing was noted in this round."
 NO_PICKS = "No card picks were recorded."
-MOST_TAGGED_SHOWN = 8  # entries listed under each most-tagged card; the rest are counted
+# entries listed under a most-tagged card: every one at any real event; past this (an event
+# of tens of thousands) the rest are said to be where they are, not printed a second time
+MOST_TAGGED_LISTED = 200
 FORMAT_LABELS = {
     "tables": "Tables",
     "pairs": "Pairs",
@@ -94,12 +103,25 @@ def subtitle(harvest: Harvest) -> str:
     return " · ".join(p for p in (harvest.date_text, harvest.event.venue) if p)
 
 
+def suit_word(deck: Deck) -> tuple[str, str]:
+    """What the deck calls its suits, singular and plural, in lower case: ``("stage",
+    "stages")``; ``("deck theme", "deck themes")`` for a deck that calls them "Theme", so
+    that a suit is never confused with an entry of kind theme."""
+    word = " ".join(deck.suit_label.split()).lower() or "suit"
+    plural = word if word.endswith("s") else word + "s"
+    if word in KINDS or word in {k + "s" for k in KINDS}:
+        word, plural = f"deck {word.removesuffix('s')}", f"deck {word.removesuffix('s')}s"
+    return word, plural
+
+
 def counts(harvest: Harvest) -> list[tuple[str, str]]:
-    """(figure, label) pairs for the cover, e.g. ("12", "tables")."""
+    """(figure, label) pairs for the cover, e.g. ("12", "tables heard"): the entries, then
+    how many of each kind."""
     kinds = harvest.kind_counts
     pairs = [
         _pair(harvest.tables_heard, "table heard", "tables heard"),
         _pair(len(harvest.rounds), "round", "rounds"),
+        _pair(len(harvest.themes), "entry", "entries"),
     ]
     pairs += [_pair(kinds[k], KIND_LABELS[k].lower(), KIND_PLURALS[k].lower()) for k in KINDS]
     pairs.append(_pair(len(harvest.picks), "card pick", "card picks"))
@@ -130,12 +152,21 @@ def exported_line(harvest: Harvest) -> str:
 
 
 COVER_QUESTIONS = 8  # prompts listed on the cover; the rounds list them all
+QUESTION_MARKS = ("?", "？", "؟", "\u037e", "⸮", "՞", "፧")  # Latin, CJK, Arabic, Greek…
+
+
+def is_question(prompt: str) -> bool:
+    """A prompt that asks (ends with a question mark, closing quotes aside), not a round's
+    instruction such as "Lay the cards out and read them together."."""
+    return prompt.rstrip().rstrip("\"'”’»)]").endswith(QUESTION_MARKS)
 
 
 def cover_questions(harvest: Harvest) -> tuple[list[str], int]:
-    """The prompts the tables talked about (not the whole-room instructions), for the cover,
-    and how many more there are."""
-    prompts = [p for r in harvest.rounds if r.format != "plenary" for p in r.prompts]
+    """The questions the tables talked about, for the cover (not the whole room's rounds,
+    nor a round's instructions), and how many more there are."""
+    prompts = [
+        p for r in harvest.rounds if r.format != "plenary" for p in r.prompts if is_question(p)
+    ]
     return prompts[:COVER_QUESTIONS], max(0, len(prompts) - COVER_QUESTIONS)
 
 
@@ -176,10 +207,11 @@ def quoted(text: str) -> str:
     return text if text.startswith(OPENING_QUOTES) else f"“{text}”"
 
 
-def where(theme: HarvestTheme) -> str:
-    """``Table 3, round 2`` for lists that gather entries from several places."""
+def where(theme: HarvestTheme, *, with_round: bool = True) -> str:
+    """``Table 3, round 2`` for lists that gather entries from several places; ``Table 3``
+    inside the round's own section (``with_round`` false)."""
     bits = [theme.table_label]
-    if theme.round is not None:
+    if with_round and theme.round is not None:
         bits.append(f"round {theme.round.number}")
     return ", ".join(bits)
 
@@ -190,6 +222,8 @@ def where(theme: HarvestTheme) -> str:
 class Cover(Struct, frozen=True):
     title: str  # the event's title: the report's one level-1 heading
     subtitle: str  # "" when the event has no date nor venue
+    organiser: str  # the organiser's line, as typed in the event details; "" when none
+    logo_png: bytes | None  # the organiser's logo (an RGB PNG), None when none
     people: str
     counts: tuple[tuple[str, str], ...]  # (figure, label)
     top_card: str  # "" without picks
@@ -232,17 +266,29 @@ class Tally(Struct, frozen=True):
     bars: tuple[TallyBar, ...]  # most picked first; none: say ``empty``
     empty: str
     picks: int
-    suit_label: str
+    suit_word: str  # what the deck calls a suit, lower case (:func:`suit_word`)
+
+    @property
+    def picks_line(self) -> str:
+        """``28 picks by deck theme``, before the legend of suits."""
+        return f"{self.picks:,} {'pick' if self.picks == 1 else 'picks'} by {self.suit_word}"
 
 
 class TaggedEntries(Struct, frozen=True):
-    """A most-tagged card: its title, ``detail`` (suit and count), the entries shown."""
+    """A most-tagged card: its title, ``detail`` (suit and count), the entries tagged."""
 
     title: str
     detail: str  # "Being · 3 entries"
     card: CardRef
-    entries: tuple[HarvestTheme, ...]
-    more: int  # entries left unlisted
+    entries: tuple[HarvestTheme, ...]  # all of them, up to MOST_TAGGED_LISTED
+    rest: str = ""  # where the entries past MOST_TAGGED_LISTED are; "" when all are listed
+
+
+def rest_note(card: str, more: int) -> str:
+    return (
+        f"and {more:,} more tagged {card}: each shows the card in its round above, and the "
+        "Entries sheet of the Excel workbook lists them all (filter its Cards column)"
+    )
 
 
 class MostTagged(Struct, frozen=True):
@@ -272,6 +318,8 @@ def outline(harvest: Harvest) -> list[Block]:
         Cover(
             title=event.title,
             subtitle=subtitle(harvest),
+            organiser=event.organiser,
+            logo_png=event.logo_png,
             people=people_line(harvest),
             counts=tuple(counts(harvest)),
             top_card=top_card_line(harvest),
@@ -306,13 +354,7 @@ def outline(harvest: Harvest) -> list[Block]:
             )
         )
     blocks.append(
-        Tally(
-            TALLY_TITLE,
-            harvest.tally,
-            NO_PICKS,
-            len(harvest.picks),
-            harvest.deck.suit_label,
-        )
+        Tally(TALLY_TITLE, harvest.tally, NO_PICKS, len(harvest.picks), suit_word(harvest.deck)[0])
     )
     votes = room_votes(harvest)  # the room's votes beside the tables' picks, never summed
     if votes is not None:
@@ -322,14 +364,15 @@ def outline(harvest: Harvest) -> list[Block]:
         for tagged in harvest.most_tagged:
             n = len(tagged.themes)
             count = f"{n:,} {'entry' if n == 1 else 'entries'}"
-            shown = tagged.themes[:MOST_TAGGED_SHOWN]
             cards.append(
                 TaggedEntries(
                     title=tagged.card.title,
                     detail=" · ".join(p for p in (tagged.card.suit_name, count) if p),
                     card=tagged.card,
-                    entries=shown,
-                    more=n - len(shown),
+                    entries=tagged.themes[:MOST_TAGGED_LISTED],
+                    rest=rest_note(tagged.card.title, n - MOST_TAGGED_LISTED)
+                    if n > MOST_TAGGED_LISTED
+                    else "",
                 )
             )
         blocks.append(MostTagged(MOST_TAGGED_TITLE, MOST_TAGGED_NOTE, tuple(cards)))

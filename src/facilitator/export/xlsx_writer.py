@@ -1,4 +1,6 @@
-"""The harvest as an Excel workbook: Themes, By round, By table, Card picks, Summary.
+"""The harvest as an Excel workbook: Entries, Actions, By round, By table, Card picks,
+Summary. Entries are of four kinds (theme, quote, question, action); the Actions sheet is
+the entries of kind action, for whoever follows them up.
 
 Each sheet has its header row frozen and filters on, columns as wide as their content
 (long text wraps), and times as real date-times in the exporting computer's zone.
@@ -18,9 +20,10 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
-from facilitator.core.harvest import Harvest
+from facilitator.core.harvest import Harvest, HarvestTheme
 from facilitator.core.records import KIND_PLURALS, KINDS
 from facilitator.export.groups_export import groups_sheet
+from facilitator.export.report import suit_word
 from facilitator.export.sections.votes_xlsx import survey_sheet, votes_sheet
 from facilitator.export.xlsx_book import (
     MAX_WIDTH,
@@ -36,13 +39,21 @@ from facilitator.export.xlsx_book import (
 )
 
 
-def _themes_rows(harvest: Harvest) -> list[list[Cell]]:
+def _where(t: HarvestTheme) -> list[Cell]:
+    """Round, round title, table, table name: the first columns of an entry's row."""
+    r, table = t.round, t.table
+    return [
+        r.number if r else None,
+        r.title if r else "",
+        table.number if table else None,
+        t.table_label,
+    ]
+
+
+def _entries_rows(harvest: Harvest) -> list[list[Cell]]:
     return [
         [
-            t.round.number if t.round else None,
-            t.round.title if t.round else "",
-            t.table.number if t.table else None,
-            t.table_label,
+            *_where(t),
             t.kind,
             t.text,
             "; ".join(c.title for c in t.cards),
@@ -54,7 +65,7 @@ def _themes_rows(harvest: Harvest) -> list[list[Cell]]:
     ]
 
 
-THEMES_COLUMNS = (
+ENTRIES_COLUMNS = (
     Column("Round"),
     Column("Round title"),
     Column("Table"),
@@ -65,6 +76,30 @@ THEMES_COLUMNS = (
     Column("Time"),
     Column("Hidden from wall"),
     Column("Origin"),
+)
+
+
+def _actions_rows(harvest: Harvest) -> list[list[Cell]]:
+    return [
+        [
+            *_where(t),
+            t.text,
+            "; ".join(dict.fromkeys(c.title for c in t.cards)),
+            naive_time(harvest, t.created_at),
+        ]
+        for t in harvest.themes
+        if t.kind == "action"
+    ]
+
+
+ACTIONS_COLUMNS = (
+    Column("Round"),
+    Column("Round title"),
+    Column("Table"),
+    Column("Table name"),
+    Column("Action", wrap=True),
+    Column("Cards"),
+    Column("Time"),
 )
 
 
@@ -132,7 +167,7 @@ BY_ROUND_COLUMNS = (
     Column("Planned minutes"),
     Column("Actual minutes"),
     *[Column(KIND_PLURALS[k]) for k in KINDS],
-    Column("Total"),
+    Column("Entries"),
     Column("Tables heard"),
 )
 
@@ -151,7 +186,7 @@ def _by_table_rows(harvest: Harvest) -> tuple[list[Column], list[list[Cell]]]:
         Column("Name"),
         *[Column(f"Round {r.number}") for r in harvest.rounds],
         *[Column(KIND_PLURALS[k]) for k in KINDS],
-        Column("Total"),
+        Column("Entries"),
         Column("Card picked"),
     ]
     rows: list[list[Cell]] = []
@@ -208,7 +243,7 @@ def _card_rows(harvest: Harvest) -> list[list[Cell]]:
 
 
 def _card_sheet(book: xlsxwriter.Workbook, fmt: Formats, harvest: Harvest) -> None:
-    label = harvest.deck.suit_label or "Suit"
+    label = suit_word(harvest.deck)[0].capitalize()
     rows = _card_rows(harvest)
     columns = (
         Column("Card"),
@@ -259,6 +294,7 @@ def _summary_sheet(book: xlsxwriter.Workbook, fmt: Formats, harvest: Harvest) ->
         ("Event", event.title, ""),
         ("Date", _event_day(event.date), ""),
         ("Venue", event.venue, ""),
+        ("Organiser", event.organiser, ""),
         ("Facilitator", event.facilitator, ""),
         ("Plan", harvest.plan_title, ""),
         ("Deck", harvest.deck.name, ""),
@@ -266,7 +302,7 @@ def _summary_sheet(book: xlsxwriter.Workbook, fmt: Formats, harvest: Harvest) ->
         ("Tables heard", harvest.tables_heard, "tables with at least one entry"),
         ("Rounds", len(harvest.rounds), "rounds in the plan"),
         ("Entries", len(harvest.themes), ENTRIES_NOTE),
-        *[(KIND_PLURALS[k], counts[k], f"entries of kind “{k}” (the Kind column)") for k in KINDS],
+        *[(KIND_PLURALS[k], counts[k], _kind_note(k)) for k in KINDS],
         ("Card picks", len(harvest.picks), PICKS_NOTE),
         ("Exported", naive_time(harvest, harvest.exported_at), ""),
     ]
@@ -283,9 +319,14 @@ def _summary_sheet(book: xlsxwriter.Workbook, fmt: Formats, harvest: Harvest) ->
 
 PICKS_NOTE = "cards picked: the Card picks sheet's Picks column, added up"
 ENTRIES_NOTE = (
-    "every entry, of all four kinds: the rows of the Themes sheet (hidden from the wall "
+    "every entry, of all four kinds: the rows of the Entries sheet (hidden from the wall "
     "included, deleted left out)"
 )
+
+
+def _kind_note(kind: str) -> str:
+    note = f"entries of kind “{kind}” (the Entries sheet's Kind column)"
+    return note + ": the rows of the Actions sheet" if kind == "action" else note
 
 
 def _event_day(date: str) -> datetime | str:
@@ -302,7 +343,8 @@ def write_xlsx(harvest: Harvest, path: Path) -> None:
     )
     book.set_properties({"title": f"Harvest: {harvest.event.title}", "subject": harvest.plan_title})
     fmt = book_formats(book)
-    table_sheet(book, fmt, "Themes", THEMES_COLUMNS, _themes_rows(harvest))
+    table_sheet(book, fmt, "Entries", ENTRIES_COLUMNS, _entries_rows(harvest))
+    table_sheet(book, fmt, "Actions", ACTIONS_COLUMNS, _actions_rows(harvest))
     table_sheet(book, fmt, "By round", BY_ROUND_COLUMNS, _by_round_rows(harvest))
     columns, rows = _by_table_rows(harvest)
     table_sheet(book, fmt, "By table", columns, rows)

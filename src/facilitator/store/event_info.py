@@ -1,10 +1,12 @@
-"""The event itself (title, date, venue, facilitator) and its tables."""
+"""The event itself (title, date, venue, facilitator, the organiser's line) and its tables."""
 
 from __future__ import annotations
 
 from facilitator.core.errors import InputError
 from facilitator.core.records import EventInfo, TableInfo
+from facilitator.core.settings import EVENT_ORGANISER
 from facilitator.store.base import StoreBase, new_id
+from facilitator.store.drafts_settings import put_setting
 from facilitator.store.room import make_missing_tokens
 from facilitator.store.rows import assignments, given
 
@@ -30,15 +32,21 @@ class EventInfoOps(StoreBase):
         date: str | None = None,
         venue: str | None = None,
         facilitator: str | None = None,
+        organiser: str | None = None,
     ) -> EventInfo:
+        """Change the details given; the organiser's line (an event setting, shown on the
+        reports) in the same transaction."""
         values = given(title=title, date=date, venue=venue, facilitator=facilitator)
         if "title" in values:
             values["title"] = str(values["title"]).strip()
             if not values["title"]:
                 raise InputError("title", "the event needs a title")
-        if values:
+        if values or organiser is not None:
             with self._write() as conn:
-                conn.execute(f"UPDATE event SET {assignments(values)}", list(values.values()))
+                if values:
+                    conn.execute(f"UPDATE event SET {assignments(values)}", list(values.values()))
+                if organiser is not None:
+                    put_setting(conn, EVENT_ORGANISER.key, " ".join(organiser.split()))
         return self.event()
 
     def tables(self) -> list[TableInfo]:

@@ -18,6 +18,7 @@ from facilitator.core.plan import Plan
 from facilitator.core.plan.survey import SurveyAnswer
 from facilitator.core.records import EventInfo, RoundInfo, TableInfo
 from facilitator.core.room_questions import RoomQuestion
+from facilitator.core.settings import EVENT_ORGANISER
 from facilitator.core.votes import CARD, Ballot, Vote
 from facilitator.store.db import EventStore
 
@@ -168,9 +169,13 @@ def update_event(
     date: str | None = None,
     venue: str | None = None,
     facilitator: str | None = None,
+    organiser: str | None = None,
 ) -> tuple[EventInfo, Changes]:
-    info = store.update_event(title=title, date=date, venue=venue, facilitator=facilitator)
-    return info, Changes(event=True, origin=origin)
+    info = store.update_event(
+        title=title, date=date, venue=venue, facilitator=facilitator, organiser=organiser
+    )
+    settings = (EVENT_ORGANISER.key,) if organiser is not None else ()
+    return info, Changes(event=True, settings=settings, origin=origin)
 
 
 def set_table_count(

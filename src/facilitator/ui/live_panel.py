@@ -15,11 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-from PySide6.QtCore import QBuffer, QIODevice, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QObject, QSize, QTimer, Signal
 
 from facilitator.core.changes import LIVE, Changes
-from facilitator.core.errors import InputError
 from facilitator.core.projector_state import (
     ClockFace,
     DotsSlide,
@@ -50,6 +48,7 @@ from facilitator.core.votes import CARD
 from facilitator.store import operations as ops
 from facilitator.store.db import EventStore
 from facilitator.ui.controller import EventController
+from facilitator.ui.logo_file import logo_png_base64
 from facilitator.ui.save_writer import Callback
 
 log = logging.getLogger(__name__)
@@ -135,21 +134,7 @@ class LiveControl(QObject):
         """Use the image at ``path`` on the holding slide (None: no logo). Raises InputError
         for a file that is not an image. Saved on the writer thread: ``done(changes,
         error)`` follows, and the holding slide once it is saved (``changed``)."""
-        data = ""
-        if path is not None:
-            image = QImage(str(path))
-            if image.isNull():
-                raise InputError(path.name, "not an image the app can read (PNG, JPEG, SVG…)")
-            if image.width() > LOGO_MAX.width() or image.height() > LOGO_MAX.height():
-                image = image.scaled(
-                    LOGO_MAX,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            buffer = QBuffer()
-            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes
-            data = base64.b64encode(bytes(buffer.data().data())).decode("ascii")
+        data = logo_png_base64(path, LOGO_MAX) if path is not None else ""
         self.controller.service.submit(
             lambda s: ops.set_setting(s, PROJECTOR_LOGO.key, data, origin=LIVE), done, entry=False
         )

@@ -86,14 +86,7 @@ def tally(block: report.Tally, s: Styles, f: Fonts) -> list[Flowable]:
         f'<font color="{hex_colour(colour)}">{f.chip}</font>\u00a0{para_text(name or "Other")}'
         for name, colour in suits
     )
-    total = block.picks
-    out.append(
-        Paragraph(
-            f"{total:,} {'pick' if total == 1 else 'picks'} by "
-            f"{para_text(block.suit_label.lower() or 'suit')}: {legend}",
-            s.meta,
-        )
-    )
+    out.append(Paragraph(f"{para_text(block.picks_line)}: {legend}", s.meta))
     top = max(b.picks for b in block.bars)
     for start in range(0, len(block.bars), BARS_PER_CHART):
         bars = block.bars[start : start + BARS_PER_CHART]

@@ -1,4 +1,5 @@
-"""The cover: event, venue, date, counts, the most chosen card and the questions."""
+"""The cover: the organiser's logo, event, venue, date, organiser, counts, the most chosen
+card and the questions."""
 
 from __future__ import annotations
 
@@ -15,18 +16,25 @@ from reportlab.platypus import (
 
 from facilitator.export import report
 from facilitator.export.pdf.fonts import para_text
+from facilitator.export.pdf.logo import Logo, read_png
 from facilitator.export.pdf.style import BODY_W, RULE, BoxedParagraph, Styles
 from facilitator.export.pdf.tagging import table_tags
 
+LOGO_W, LOGO_H = 60 * mm, 24 * mm  # the most a logo takes on the cover
+
 
 def cover(block: report.Cover, s: Styles) -> list[Flowable]:
-    out: list[Flowable] = [
-        Spacer(1, 28 * mm),
-        Paragraph("HARVEST", s.kicker),
-        Paragraph(para_text(block.title), s.title),
-    ]
+    png = read_png(block.logo_png) if block.logo_png else None
+    out: list[Flowable] = [Spacer(1, 28 * mm)]
+    if png is not None:
+        alt = f"Logo of {block.organiser}" if block.organiser else "The organiser's logo"
+        logo = Logo(png, alt, LOGO_W, LOGO_H)
+        out = [Spacer(1, max(4 * mm, 28 * mm - logo.height - 6 * mm)), logo, Spacer(1, 6 * mm)]
+    out += [Paragraph("HARVEST", s.kicker), Paragraph(para_text(block.title), s.title)]
     if block.subtitle:
         out.append(Paragraph(para_text(block.subtitle), s.subtitle))
+    if block.organiser:
+        out.append(Paragraph(para_text(block.organiser), s.subtitle))
     out.append(Paragraph(para_text(block.people), s.people))
     pairs = block.counts
     per_row = 4

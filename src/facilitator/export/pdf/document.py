@@ -4,8 +4,9 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -26,6 +27,12 @@ from facilitator.core.harvest import Harvest
 from facilitator.export import report
 from facilitator.export.pdf.agenda import agenda
 from facilitator.export.pdf.chart import tally
+from facilitator.export.pdf.contents import (
+    FEW_PAGES,
+    SURELY_LONG,
+    ContentsMark,
+    draw_contents,
+)
 from facilitator.export.pdf.cover import cover
 from facilitator.export.pdf.fonts import fonts, placed
 from facilitator.export.pdf.rounds import most_tagged, round_part
@@ -92,6 +99,8 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
+            if self.tags.contents is not None and self._pageNumber == self.tags.contents[0]:
+                draw_contents(self, self.tags)
             if self._pageNumber > 1:
                 self.tags.artifact(self)
                 self.setFont(fonts().sans, 8.5)
@@ -155,7 +164,7 @@ def later_pages(harvest: Harvest) -> Any:
     return draw
 
 
-def build_story(harvest: Harvest) -> list[Flowable]:
+def build_story(harvest: Harvest, *, contents: bool = False) -> list[Flowable]:
     f = fonts()
     s = make_styles(f)
     story: list[Flowable] = []
@@ -163,6 +172,8 @@ def build_story(harvest: Harvest) -> list[Flowable]:
         match block:
             case report.Cover():
                 story += [*cover(block, s), NextPageTemplate("body"), PageBreak()]
+                if contents:  # drawn once the sections' pages are known
+                    story += [ContentsMark(), PageBreak()]
             case Summary():
                 story += summary_pdf(block, s, f)
             case report.Agenda():
@@ -183,12 +194,20 @@ def build_story(harvest: Harvest) -> list[Flowable]:
 
 
 def write_pdf(harvest: Harvest, path: Path) -> None:
+    """The report; with a contents page after the cover when it runs past a few pages (a
+    short one is laid out once first to count them: a few hundredths of a second)."""
+    contents = len(harvest.themes) > SURELY_LONG or _build(harvest, io.BytesIO()) > FEW_PAGES
+    _build(harvest, path, contents=contents)
+
+
+def _build(harvest: Harvest, target: Path | IO[bytes], *, contents: bool = False) -> int:
+    """Lays the report out into ``target``; returns its number of pages."""
     # binary (zlib) streams without the ASCII85 layer: smaller, and its pure-Python encoder
     # costs a second on a big event
     rl_config.useA85 = 0
     event = harvest.event
     doc = BaseDocTemplate(
-        str(path),
+        target if not isinstance(target, Path) else str(target),
         pagesize=A4,
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,
@@ -221,4 +240,6 @@ def write_pdf(harvest: Harvest, path: Path) -> None:
             PageTemplate("body", frames=[frame], onPage=later_pages(harvest)),
         ]
     )
-    doc.build(build_story(harvest), canvasmaker=NumberedCanvas)
+    doc.build(build_story(harvest, contents=contents), canvasmaker=NumberedCanvas)
+    pages: int = doc.page
+    return pages

@@ -66,11 +66,18 @@ def chip(colour: str, title: str, f: Fonts) -> tuple[Run, Run]:
     )
 
 
-def entry_item(theme: HarvestTheme, looks: Looks, *, where: bool, cards: bool = True) -> Item:
+def entry_item(
+    theme: HarvestTheme,
+    looks: Looks,
+    *,
+    where: bool,
+    with_round: bool = True,
+    cards: bool = True,
+) -> Item:
     f = looks.fonts
     runs = [Run(theme.text.strip(), f.sans, 10, INK)]
     if where:
-        runs.append(Run(f"  ({report.where(theme)})", f.sans, 8.5, MUTED))
+        runs.append(Run(f"  ({report.where(theme, with_round=with_round)})", f.sans, 8.5, MUTED))
     if cards:
         runs += card_runs(theme, f)
     return Item(tuple(runs), looks.entry, role="LI")

@@ -47,7 +47,7 @@ def round_part(part: report.RoundPart, s: Styles, f: Fonts) -> list[Flowable]:
             items = [entry_item(t, looks, where=False) for t in block.themes]
             items += [quote_item(q, looks) for q in block.quotes]
         else:
-            items = [entry_item(t, looks, where=True) for t in block.entries]
+            items = [entry_item(t, looks, where=True, with_round=False) for t in block.entries]
         out.append(group_block(title_runs(block.title, looks), items, looks))
     return out
 
@@ -63,9 +63,7 @@ def most_tagged(most: report.MostTagged, s: Styles, f: Fonts) -> list[Flowable]:
             Run(f" · {tagged.detail}", f.sans, 9, MUTED),
         )
         items = [entry_item(t, looks, where=True, cards=False) for t in tagged.entries]
-        if tagged.more:
-            items.append(
-                Item((Run(f"and {tagged.more:,} more", f.italic, 10, MUTED),), looks.heading)
-            )
+        if tagged.rest:
+            items.append(Item((Run(tagged.rest, f.italic, 10, MUTED),), looks.heading))
         out.append(group_block(title, items, looks))
     return out

@@ -48,6 +48,8 @@ class Tags:
         self.mcids: dict[int, list[Elem]] = {}  # page number -> the element of each MCID
         self.bookmarks: dict[int, list[tuple[str, float]]] = {}  # page -> (key, top)
         self.by_key: dict[int, Elem] = {}  # elements that go on over a page break
+        self.sections: list[tuple[str, str, int]] = []  # (title, bookmark key, page)
+        self.contents: tuple[int, int] | None = None  # its page, its place in root's kids
         self._list: tuple[object, Elem] | None = None  # (its group, the L) list items join
 
     # -- while drawing -------------------------------------------------------------------
@@ -86,6 +88,7 @@ class Tags:
         the page is written (:meth:`place_bookmarks`): pages are only numbered then."""
         key = f"section{sum(map(len, self.bookmarks.values())) + 1}"
         self.bookmarks.setdefault(canvas.getPageNumber(), []).append((key, top))
+        self.sections.append((title, key, canvas.getPageNumber()))
         canvas.addOutlineEntry(title, key, level=0)
 
     # -- when the document is written ----------------------------------------------------

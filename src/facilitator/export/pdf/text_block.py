@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from msgspec import Struct
@@ -72,16 +73,22 @@ class TextBlock(Flowable):  # type: ignore[misc]
         *,
         rows: list[_Row] | None = None,
         laid_width: float | None = None,
+        rest_of: tuple[TextBlock, int, int] | None = None,
     ) -> None:
+        """``rest_of`` (block, k, m): these rows are ``m`` new ones, then that block's rows
+        from ``k`` on, measured by reusing what it measured (:meth:`_derive`)."""
         super().__init__()
         self.items = tuple(items)
         self.fonts = fonts
         self._rows = rows
         self._laid_width = laid_width
         self._gaps: list[tuple[float, float]] = []
+        self._heights: list[float] = []
         self._cum: list[float] = []  # the block's height after each row
         self._cuts: list[int] | None = None
-        if rows is not None:
+        if rest_of is not None:
+            self._derive(*rest_of)
+        elif rows is not None:
             self._measure()
         self._set_spaces()
 
@@ -110,26 +117,52 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def _measure(self) -> None:
         rows = self._rows or []
         self._gaps = self._gaps_of(rows)
-        total = 0.0
-        self._cum = []
-        for row, (above, below) in zip(rows, self._gaps, strict=True):
-            total += above + self.items[row.item].look.leading + below
-            self._cum.append(total)
+        self._heights = self._heights_of(rows, self._gaps)
+        self._cum = list(accumulate(self._heights))
         self._cuts = None
 
+    def _heights_of(self, rows: list[_Row], gaps: list[tuple[float, float]]) -> list[float]:
+        items = self.items
+        return [a + items[r.item].look.leading + b for r, (a, b) in zip(rows, gaps, strict=False)]
+
+    def _derive(self, block: TextBlock, k: int, m: int) -> None:
+        """Measures the rest of ``block`` after a cut at row ``k`` (behind ``m`` new rows)
+        from what the block measured: only the rows next to the cut are measured again.
+        A long block split over many pages would otherwise measure what is left of it on
+        every page (50,000 entries: seconds)."""
+        rows = self._rows or []
+        fresh = min(m + 1, len(rows))  # the new rows, and the first row of the rest
+        self._gaps = [self._gap(rows, n) for n in range(fresh)] + block._gaps[k + 1 :]
+        self._heights = self._heights_of(rows[:fresh], self._gaps) + block._heights[k + 1 :]
+        self._cum = list(accumulate(self._heights))
+        self._cuts = None
+        if block._cuts is None:
+            return
+        # a cut's rules look at the item on each side of it: only the cuts near the start,
+        # in the entry the cut went through and the one after it, can differ from the block's
+        end = m
+        while end < len(rows) - 1 and not rows[end].last:
+            end += 1
+        after = end + 1
+        while after < len(rows) - 1 and not rows[after].last:
+            after += 1
+        near = [q for q in self._legal_cuts(rows[: after + 1]) if q <= end + 1]
+        self._cuts = near + [c - k + m for c in block._cuts if c - k + m > end + 1]
+
+    def _gap(self, rows: list[_Row], n: int) -> tuple[float, float]:
+        """(space above, space below) row ``n``, the block's outer spaces left out."""
+        row = rows[n]
+        look = self.items[row.item].look
+        above = look.pad if row.first else 0.0
+        below = look.pad if row.last else 0.0
+        if row.first and n > 0:
+            above += look.space_before
+        if row.last and n < len(rows) - 1:
+            below += look.space_after
+        return above, below
+
     def _gaps_of(self, rows: list[_Row]) -> list[tuple[float, float]]:
-        """(space above, space below) each row, the block's outer spaces left out."""
-        gaps = []
-        for n, row in enumerate(rows):
-            look = self.items[row.item].look
-            above = look.pad if row.first else 0.0
-            below = look.pad if row.last else 0.0
-            if row.first and n > 0:
-                above += look.space_before
-            if row.last and n < len(rows) - 1:
-                below += look.space_after
-            gaps.append((above, below))
-        return gaps
+        return [self._gap(rows, n) for n in range(len(rows))]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._layout(avail_width)
@@ -173,13 +206,16 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         cuts = self._cuts_of(avail_width)
         rows = self._rows or []
-        k = bisect.bisect_right([self._cum[c - 1] for c in cuts], avail_height)
+        # the last legal cut whose rows fit: heights only grow, so it is at most the rows
+        # that fit
+        k = bisect.bisect_right(cuts, bisect.bisect_right(self._cum, avail_height))
         if k == 0:
             return []
         k = cuts[k - 1]
         head = TextBlock(self.items, self.fonts, rows=rows[:k], laid_width=self._laid_width)
         items, rest = self.items, rows[k:]
         title = items[0]
+        added = 0
         if title.heading and title.continued and rest[0].item != 0:
             again = Item(title.runs + title.continued, title.look, heading=True, role="Artifact")
             width = max(20.0, (self._laid_width or 0.0) - again.look.indent)
@@ -189,7 +225,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
             rest = [
                 _Row(n, line, i == 0, i == len(lines) - 1) for i, line in enumerate(lines)
             ] + rest
-        tail = TextBlock(items, self.fonts, rows=rest, laid_width=self._laid_width)
+            added = len(lines)
+        tail = TextBlock(
+            items, self.fonts, rows=rest, laid_width=self._laid_width, rest_of=(self, k, added)
+        )
         return [head, tail]
 
     def draw(self) -> None:
