@@ -59,8 +59,8 @@ def test_json_has_the_questions_and_every_response(outputs: dict[str, Path]) -> 
 def test_xlsx_has_a_survey_sheet_with_ratings_as_numbers(outputs: dict[str, Path]) -> None:
     with zipfile.ZipFile(outputs["xlsx"]) as book:
         names = re.findall(r'<sheet name="([^"]+)"', book.read("xl/workbook.xml").decode())
-        assert names == ["Themes", "By round", "By table", "Card picks", "Survey", "Summary"]
-        sheet = book.read("xl/worksheets/sheet5.xml").decode()
+        assert names[0] == "Entries" and names[-2:] == ["Survey", "Summary"]
+        sheet = book.read(f"xl/worksheets/sheet{len(names) - 1}.xml").decode()
     assert "<f>" not in sheet and "HYPERLINK" in sheet and "Longer lunch" in sheet
     assert "<v>5</v>" in sheet  # a rating is a number a spreadsheet can average
 

@@ -74,8 +74,8 @@ def test_json_has_one_row_per_device_per_vote(outputs: dict[str, Path], harvest:
 def test_xlsx_has_a_votes_sheet_with_text_as_text(outputs: dict[str, Path]) -> None:
     with zipfile.ZipFile(outputs["xlsx"]) as book:
         names = re.findall(r'<sheet name="([^"]+)"', book.read("xl/workbook.xml").decode())
-        assert names == ["Themes", "By round", "By table", "Card picks", "Votes", "Summary"]
-        sheet = book.read("xl/worksheets/sheet5.xml").decode()
+        assert names[0] == "Entries" and names[-2:] == ["Votes", "Summary"]
+        sheet = book.read(f"xl/worksheets/sheet{len(names) - 1}.xml").decode()
     assert "<f>" not in sheet  # written as typed, in string cells: never a formula
     assert "=1+1" in sheet and "Was lunch enough?" in sheet and "&lt;b&gt;Yes" in sheet
 

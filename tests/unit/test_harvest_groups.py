@@ -94,8 +94,9 @@ def test_xlsx_has_a_groups_sheet_with_no_formula(harvest: Harvest, tmp_path: Pat
     path = write(harvest, "xlsx", tmp_path / "h.xlsx")
     with zipfile.ZipFile(path) as book:
         names = re.findall(r'<sheet name="([^"]+)"', book.read("xl/workbook.xml").decode())
-        assert names == ["Themes", "By round", "By table", "Card picks", "Groups", "Summary"]
-        sheet = book.read("xl/worksheets/sheet5.xml").decode()  # strings inline: constant memory
+        assert names[0] == "Entries" and names[-2:] == ["Groups", "Summary"]
+        # strings inline: constant memory
+        sheet = book.read(f"xl/worksheets/sheet{len(names) - 1}.xml").decode()
     assert "<f>" not in sheet
     assert "=Silos" in sheet and "Table 4, Table 5" in sheet
 
@@ -126,8 +127,8 @@ def test_the_summary_opens_the_report(harvest: Harvest) -> None:
 
 def test_the_pdf_gives_the_summary_its_own_page(harvest: Harvest, tmp_path: Path) -> None:
     pages = pdftotext(write(harvest, "pdf", tmp_path / "h.pdf")).split("\f")
-    glance = next(n for n, p in enumerate(pages) if "At a glance" in p)
-    assert glance == 1  # right after the cover
+    glance = next(n for n, p in enumerate(pages) if "What the room ranked highest" in p)
+    assert glance in (1, 2)  # right after the cover (and its contents page, if it has one)
     for words in ("What the room ranked highest", "6 dots", "In their words", "Actions"):
         assert words in pages[glance]
     assert "Agenda" not in pages[glance] and "Agenda" in pages[glance + 1]
