@@ -42,3 +42,13 @@ def wait_ready(page: Any) -> None:
     """The first state push has arrived and the socket is open."""
     expect(page.locator("#net-text")).to_have_text("Connected", timeout=DELIVERED_MS)
     expect(page.locator("h1")).to_have_text("Table 4")
+
+
+def wait_delivered(page: Any) -> None:
+    """The page's outbox is empty: every change it made has been acknowledged (committed)."""
+    page.wait_for_function(
+        """() => Object.keys(localStorage)
+            .filter(k => k.startsWith('facilitator.outbox.'))
+            .every(k => JSON.parse(localStorage.getItem(k) || '[]').length === 0)""",
+        timeout=DELIVERED_MS,
+    )

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from scribe_steps import entry, send, wait_ready, wait_sent, wait_shown
+from scribe_steps import entry, send, wait_delivered, wait_ready, wait_sent, wait_shown
 
 from facilitator.core.changes import CAPTURE, Changes
 
@@ -64,13 +64,13 @@ def test_the_phone_edits_deletes_and_restores_its_own_entry(room: Any, phones: A
 
     entry(page, "Second thought").get_by_role("button", name="Delete").click()
     expect(page.get_by_text("Entry deleted.")).to_be_visible()
-    page.wait_for_function("() => !document.querySelector('#entries .state.waiting')")
+    wait_delivered(page)
     deleted = "SELECT deleted_at IS NOT NULL FROM theme WHERE text = 'Second thought'"
     assert room.rows(deleted) == [(1,)]
 
     page.get_by_role("button", name="Undo").click()
     wait_shown(page, ["Second thought"])
-    page.wait_for_function("() => !document.querySelector('#entries .state.waiting')")
+    wait_delivered(page)
     assert room.rows(deleted) == [(0,)]
 
 
