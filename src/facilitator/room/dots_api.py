@@ -104,7 +104,9 @@ async def cast_dots(request: web.Request) -> web.StreamResponse:
     if wait is not None:
         return error(429, "Too many changes at once: wait a moment.", retry_after=wait)
     try:
-        stored = room.store.cast_dots(vote, device, dots, seq)  # type: ignore[arg-type]
+        stored = await room.commits.run(
+            lambda store: store.cast_dots(vote, device, dots, seq)  # type: ignore[arg-type]
+        )
     except InputError as exc:
         closed = any(p.message == VOTE_CLOSED for p in exc.problems)
         return error(409 if closed else 400, problem(exc))

@@ -11,7 +11,7 @@ from typing import Any
 
 from aiohttp import web
 
-from facilitator.core.changes import PHONE
+from facilitator.core.changes import PHONE, Changes
 from facilitator.core.errors import InputError
 from facilitator.core.settings import SURVEY_OPEN
 from facilitator.core.votes import VoteClosed, VoteLocked
@@ -29,10 +29,16 @@ from facilitator.room.guard import MAX_BODY
 from facilitator.room.state import ROOM, Room
 from facilitator.store import operations as ops
 from facilitator.store.base import StoreError
+from facilitator.store.db import EventStore
 from facilitator.store.room_questions import BANNED
 
 JOIN_GONE = "This link is no longer valid: scan the QR code on the screen again."
+SURVEY_CLOSED = "The survey is closed."
 MAX_TOKEN = 100
+
+
+class SurveyClosed(Exception):
+    """An answer that reached the commit after the survey closed."""
 
 
 def _room(request: web.Request) -> Room:
@@ -108,7 +114,9 @@ async def cast(request: web.Request) -> web.StreamResponse:
     vote_id = string(data, "vote")
     answer = string(data, "answer")
     try:
-        _ballot, changes = ops.cast_ballot(room.store, vote_id, device, answer, origin=PHONE)
+        _ballot, changes = await room.commits.run(
+            lambda store: ops.cast_ballot(store, vote_id, device, answer, origin=PHONE)
+        )
     except InputError as exc:
         return error(400, problem(exc))
     except (VoteClosed, VoteLocked) as exc:
@@ -130,12 +138,17 @@ async def answer(request: web.Request) -> web.StreamResponse:
     question = string(data, "question")
     if "answer" not in data:
         return error(400, "The request needs an 'answer'.")
-    if not SURVEY_OPEN.read(room.store):
-        return error(409, "The survey is closed.")
+    given = data["answer"]
+
+    def job(store: EventStore) -> Changes:
+        if not SURVEY_OPEN.read(store):  # read in the commit: a close just before counts
+            raise SurveyClosed(SURVEY_CLOSED)
+        return ops.answer_survey(store, question, device, given, origin=PHONE)[1]
+
     try:
-        _stored, changes = ops.answer_survey(
-            room.store, question, device, data["answer"], origin=PHONE
-        )
+        changes = await room.commits.run(job)
+    except SurveyClosed:
+        return error(409, SURVEY_CLOSED)
     except InputError as exc:
         return error(400, problem(exc))
     except StoreError as exc:

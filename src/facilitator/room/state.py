@@ -20,7 +20,7 @@ from msgspec import Struct
 from facilitator.core.changes import Changes
 from facilitator.core.records import TableInfo
 from facilitator.room import guard, snapshot
-from facilitator.room.batch import EntryBatcher
+from facilitator.room.batch import CommitGroup, EntryBatcher
 from facilitator.room.delegates import Delegate, Delegates, delegate_view
 from facilitator.store.base import now_iso
 from facilitator.store.db import EventStore
@@ -100,6 +100,7 @@ class Room:
         self.phones_lock = threading.Lock()
         self._pending: set[str] = set()
         self.entries = EntryBatcher(self)
+        self.commits = CommitGroup(store)  # the delegates' ballots, answers, questions
         self.delegates = Delegates(store, self.delegate_state)
         self._cache: tuple[float, str, list[dict[str, str]]] | None = None
         self.static_files = {
