@@ -50,6 +50,9 @@ ROOM_WIFI = Setting("room.wifi", "", str, "the wifi phones join, on the Join sli
 VOTE_HIDDEN = Setting("room.vote_hidden", False, bool, "a new vote hides its results until closed")
 SURVEY_OPEN = Setting("room.survey_open", False, bool, "the feedback survey is open on phones")
 VOTE_CHANGEABLE = Setting("room.vote_changeable", True, bool, "a ballot may change until closed")
+HARVEST_PUBLISHED = Setting(
+    "room.harvest_published", False, bool, "the join page offers the harvest so far"
+)
 
 EVENT_SETTINGS: tuple[Setting, ...] = (
     CLOCK_AMBER,
@@ -67,6 +70,7 @@ EVENT_SETTINGS: tuple[Setting, ...] = (
     VOTE_HIDDEN,
     VOTE_CHANGEABLE,
     SURVEY_OPEN,
+    HARVEST_PUBLISHED,
 )
 
 # -- machine preferences (QSettings: this laptop, every event) ------------------------------

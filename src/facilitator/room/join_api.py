@@ -13,7 +13,7 @@ from aiohttp import web
 
 from facilitator.core.changes import PHONE, Changes
 from facilitator.core.errors import InputError
-from facilitator.core.settings import SURVEY_OPEN
+from facilitator.core.settings import HARVEST_PUBLISHED, SURVEY_OPEN
 from facilitator.core.votes import VoteClosed, VoteLocked
 from facilitator.room.api import (
     CLOSED,
@@ -26,6 +26,7 @@ from facilitator.room.api import (
     string,
 )
 from facilitator.room.guard import MAX_BODY
+from facilitator.room.harvest_page import NOT_PUBLISHED, PAGE_CSP
 from facilitator.room.state import ROOM, Room
 from facilitator.store import operations as ops
 from facilitator.store.base import StoreError
@@ -124,7 +125,7 @@ async def cast(request: web.Request) -> web.StreamResponse:
     except StoreError as exc:
         return error(503, str(exc))
     if changes.votes:
-        room.notifier.put(changes)
+        room.committed(changes)
         room.delegates.schedule_push()
     return web.json_response({"vote": vote_id, "mine": answer, "saved": True})
 
@@ -154,13 +155,33 @@ async def answer(request: web.Request) -> web.StreamResponse:
     except StoreError as exc:
         return error(409, str(exc))
     if changes.survey:
-        room.notifier.put(changes)
+        room.committed(changes)
     return web.json_response({"question": question, "saved": True})
+
+
+async def harvest(request: web.Request) -> web.StreamResponse:
+    """The harvest so far (room/harvest_page.py), while the facilitator publishes it."""
+    room = _room(request)
+    if not valid(request):
+        return gone_page(JOIN_GONE)
+    if not HARVEST_PUBLISHED.read(room.store):
+        return gone_page(NOT_PUBLISHED)
+    try:
+        page = await room.harvest.page()
+    except (InputError, StoreError) as exc:
+        return gone_page(f"The harvest could not be made just now: {exc}", status=503)
+    if not HARVEST_PUBLISHED.read(room.store) or not valid(request):  # withdrawn meanwhile
+        return gone_page(NOT_PUBLISHED)
+    response = web.Response(text=page, content_type="text/html", charset="utf-8")
+    response.headers["Content-Security-Policy"] = PAGE_CSP
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def routes() -> list[web.RouteDef]:
     return [
         web.get("/j/{token}", join_page),
+        web.get("/j/{token}/harvest", harvest),
         web.get("/api/j/{token}/state", state),
         web.get("/api/j/{token}/ws", websocket),
         web.post("/api/j/{token}/vote", cast),

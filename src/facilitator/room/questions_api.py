@@ -33,7 +33,7 @@ async def ask(request: web.Request) -> web.StreamResponse:
     except StoreError as exc:
         return error(503, str(exc))
     if changes.questions:
-        room.notifier.put(changes)
+        room.committed(changes)
     return web.json_response(
         {"id": question.id, "text": question.text, "status": question.status, "saved": True}
     )
@@ -57,7 +57,7 @@ async def upvote(request: web.Request) -> web.StreamResponse:
     except StoreError as exc:
         return error(409, str(exc))
     if changes.questions:
-        room.notifier.put(changes)
+        room.committed(changes)
         room.delegates.schedule_push()
     return web.json_response({"id": question_id, "upvotes": count, "saved": True})
 
