@@ -99,6 +99,7 @@ def test_the_harvest_is_offered_only_while_shared(event_path: Path, tmp_path: Pa
         assert (offered, status) == (True, 200)
         assert headers["Content-Security-Policy"] == harvest_page.PAGE_CSP
         assert "script-src" not in headers["Content-Security-Policy"]  # default-src 'none'
+        assert headers["Content-Encoding"] == "gzip"  # the phones' browsers take it
         assert SHOWN in page and APPROVED_Q in page
         for never in (HIDDEN_TEXT, WAITING_Q, HIDDEN_Q, FEEDBACK):
             assert never not in page
@@ -155,7 +156,7 @@ def test_a_slow_build_does_not_hold_up_the_phones(
     started = threading.Event()
     real = harvest_page.render
 
-    def slow(path: Path) -> str:
+    def slow(path: Path) -> harvest_page.Page:
         started.set()
         release.wait(30)
         return real(path)

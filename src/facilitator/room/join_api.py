@@ -172,7 +172,13 @@ async def harvest(request: web.Request) -> web.StreamResponse:
         return gone_page(f"The harvest could not be made just now: {exc}", status=503)
     if not HARVEST_PUBLISHED.read(room.store) or not valid(request):  # withdrawn meanwhile
         return gone_page(NOT_PUBLISHED)
-    response = web.Response(text=page, content_type="text/html", charset="utf-8")
+    gzipped = "gzip" in request.headers.get("Accept-Encoding", "").lower()
+    response = web.Response(
+        body=page.gzipped if gzipped else page.html, content_type="text/html", charset="utf-8"
+    )
+    if gzipped:
+        response.headers["Content-Encoding"] = "gzip"
+    response.headers["Vary"] = "Accept-Encoding"
     response.headers["Content-Security-Policy"] = PAGE_CSP
     response.headers["Cache-Control"] = "no-store"
     return response
