@@ -176,6 +176,7 @@
     gone: function () {
       document.body.classList.add("is-offline");
       $("net-text").textContent = "Link renewed";
+      $("harvest").hidden = true;
       var banner = $("offline");
       banner.textContent = "This link is no longer valid: scan the QR code on the screen again.";
       banner.hidden = false;
@@ -347,10 +348,16 @@
     }
   }
 
+  function renderHarvest() {
+    $("harvest").hidden = !snapshot.harvest;
+    $("harvest-link").href = "/j/" + encodeURIComponent(token) + "/harvest";
+  }
+
   function render() {
     showNet();
     if (!snapshot) return;
     renderHeader();
+    renderHarvest();
     renderVote();
     survey.update(snapshot.survey);
     questions.update(snapshot.questions);

@@ -232,6 +232,22 @@ def test_a_bad_link_and_floods_are_refused(voting, event_path: Path) -> None:  #
     assert codes[3:13] == [200] * 10 and codes[13] == 429
 
 
+def test_a_banned_phone_places_no_dot(voting, event_path: Path) -> None:  # type: ignore[no-untyped-def]
+    server, _heard, token, groups = voting
+    vote = open_vote(event_path, groups["round"])
+    with EventStore.open_writer(event_path) as writer:
+        writer.ban_device("banned-phone")
+
+    async def job(s: aiohttp.ClientSession) -> tuple[int, Any]:
+        ballot = {"vote": vote, "device": "banned-phone", "seq": 1, "dots": {groups["time"]: 2}}
+        return await post(s, url(server, token), ballot)
+
+    status, answer = run(job)
+    assert status == 403 and "can no longer send" in answer["error"]
+    with EventStore.open(event_path, readonly=True) as store:
+        assert store.dot_tally(vote) == ({}, 0)
+
+
 def test_the_page_is_served_for_the_join_link_only(event_path: Path) -> None:
     """The page shipped with the app (resources/room/dots.html)."""
     server = RoomServer(event_path, host="127.0.0.1", port=0)

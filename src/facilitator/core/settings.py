@@ -54,6 +54,9 @@ EVENT_ORGANISER = Setting("event.organiser", "", str, "the organiser's line on t
 EVENT_LOGO = Setting(
     "event.logo", None, None, "the organiser's logo on the reports, an RGB PNG in base64"
 )
+HARVEST_PUBLISHED = Setting(
+    "room.harvest_published", False, bool, "the join page offers the harvest so far"
+)
 
 EVENT_SETTINGS: tuple[Setting, ...] = (
     CLOCK_AMBER,
@@ -73,6 +76,7 @@ EVENT_SETTINGS: tuple[Setting, ...] = (
     SURVEY_OPEN,
     EVENT_ORGANISER,
     EVENT_LOGO,
+    HARVEST_PUBLISHED,
 )
 
 # -- machine preferences (QSettings: this laptop, every event) ------------------------------

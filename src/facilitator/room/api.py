@@ -38,14 +38,14 @@ TYPES = {
 }
 
 
-def gone_page(words: str = GONE) -> web.Response:
+def gone_page(words: str = GONE, status: int = 404) -> web.Response:
     """The page an old or unknown link opens: 404, in words."""
     page = (
         "<!doctype html><html lang=en><meta charset=utf-8>"
         '<meta name=viewport content="width=device-width, initial-scale=1">'
         f"<title>Link not valid</title><main><h1>{words}</h1></main></html>"
     )
-    return web.Response(status=404, text=page, content_type="text/html", charset="utf-8")
+    return web.Response(status=status, text=page, content_type="text/html", charset="utf-8")
 
 
 def error(status: int, message: str, **extra: Any) -> web.Response:

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from aiohttp import web
 
 from facilitator.core.room_questions import APPROVED
-from facilitator.core.settings import SURVEY_OPEN
+from facilitator.core.settings import HARVEST_PUBLISHED, SURVEY_OPEN
 from facilitator.room import snapshot
 from facilitator.store.db import EventStore
 
@@ -106,4 +106,5 @@ def delegate_view(
         vote=view,
         survey=survey,
         questions=snapshot.questions_view(store.room_questions(APPROVED), mine, upvoted),
+        harvest=bool(HARVEST_PUBLISHED.read(store)),
     )

@@ -21,6 +21,7 @@ from facilitator.room.join_api import JOIN_GONE
 from facilitator.store.base import StoreError
 from facilitator.store.db import EventStore
 from facilitator.store.dots import CLOSED as VOTE_CLOSED
+from facilitator.store.room_questions import BANNED
 
 SHOWN_ENTRIES = 3  # entries of a group shown under its name on the phone
 ENTRY_CHARS = 160
@@ -100,18 +101,22 @@ async def cast_dots(request: web.Request) -> web.StreamResponse:
     vote, device, seq, dots = (sent.get(k) for k in ("vote", "device", "seq", "dots"))
     if not isinstance(vote, str) or not isinstance(device, str):
         return error(400, "The request needs the vote and the device.")
+    if room.store.is_banned(device):
+        return error(403, BANNED)
     wait = room.limiter.check(device)
     if wait is not None:
         return error(429, "Too many changes at once: wait a moment.", retry_after=wait)
     try:
-        stored = room.store.cast_dots(vote, device, dots, seq)  # type: ignore[arg-type]
+        stored = await room.commits.run(
+            lambda store: store.cast_dots(vote, device, dots, seq)  # type: ignore[arg-type]
+        )
     except InputError as exc:
         closed = any(p.message == VOTE_CLOSED for p in exc.problems)
         return error(409 if closed else 400, problem(exc))
     except StoreError as exc:
         return error(503, str(exc))
     if stored:
-        room.notifier.put(Changes(dots=True, origin=PHONE))
+        room.committed(Changes(dots=True, origin=PHONE))
     seq_now, mine = room.store.dot_ballot(vote, device)
     return web.json_response({"saved": True, "mine": {"seq": seq_now, "dots": mine}})
 

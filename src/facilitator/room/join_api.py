@@ -11,9 +11,9 @@ from typing import Any
 
 from aiohttp import web
 
-from facilitator.core.changes import PHONE
+from facilitator.core.changes import PHONE, Changes
 from facilitator.core.errors import InputError
-from facilitator.core.settings import SURVEY_OPEN
+from facilitator.core.settings import HARVEST_PUBLISHED, SURVEY_OPEN
 from facilitator.core.votes import VoteClosed, VoteLocked
 from facilitator.room.api import (
     CLOSED,
@@ -26,13 +26,20 @@ from facilitator.room.api import (
     string,
 )
 from facilitator.room.guard import MAX_BODY
+from facilitator.room.harvest_page import NOT_PUBLISHED, PAGE_CSP
 from facilitator.room.state import ROOM, Room
 from facilitator.store import operations as ops
 from facilitator.store.base import StoreError
+from facilitator.store.db import EventStore
 from facilitator.store.room_questions import BANNED
 
 JOIN_GONE = "This link is no longer valid: scan the QR code on the screen again."
+SURVEY_CLOSED = "The survey is closed."
 MAX_TOKEN = 100
+
+
+class SurveyClosed(Exception):
+    """An answer that reached the commit after the survey closed."""
 
 
 def _room(request: web.Request) -> Room:
@@ -108,7 +115,9 @@ async def cast(request: web.Request) -> web.StreamResponse:
     vote_id = string(data, "vote")
     answer = string(data, "answer")
     try:
-        _ballot, changes = ops.cast_ballot(room.store, vote_id, device, answer, origin=PHONE)
+        _ballot, changes = await room.commits.run(
+            lambda store: ops.cast_ballot(store, vote_id, device, answer, origin=PHONE)
+        )
     except InputError as exc:
         return error(400, problem(exc))
     except (VoteClosed, VoteLocked) as exc:
@@ -116,7 +125,7 @@ async def cast(request: web.Request) -> web.StreamResponse:
     except StoreError as exc:
         return error(503, str(exc))
     if changes.votes:
-        room.notifier.put(changes)
+        room.committed(changes)
         room.delegates.schedule_push()
     return web.json_response({"vote": vote_id, "mine": answer, "saved": True})
 
@@ -130,24 +139,55 @@ async def answer(request: web.Request) -> web.StreamResponse:
     question = string(data, "question")
     if "answer" not in data:
         return error(400, "The request needs an 'answer'.")
-    if not SURVEY_OPEN.read(room.store):
-        return error(409, "The survey is closed.")
+    given = data["answer"]
+
+    def job(store: EventStore) -> Changes:
+        if not SURVEY_OPEN.read(store):  # read in the commit: a close just before counts
+            raise SurveyClosed(SURVEY_CLOSED)
+        return ops.answer_survey(store, question, device, given, origin=PHONE)[1]
+
     try:
-        _stored, changes = ops.answer_survey(
-            room.store, question, device, data["answer"], origin=PHONE
-        )
+        changes = await room.commits.run(job)
+    except SurveyClosed:
+        return error(409, SURVEY_CLOSED)
     except InputError as exc:
         return error(400, problem(exc))
     except StoreError as exc:
         return error(409, str(exc))
     if changes.survey:
-        room.notifier.put(changes)
+        room.committed(changes)
     return web.json_response({"question": question, "saved": True})
+
+
+async def harvest(request: web.Request) -> web.StreamResponse:
+    """The harvest so far (room/harvest_page.py), while the facilitator publishes it."""
+    room = _room(request)
+    if not valid(request):
+        return gone_page(JOIN_GONE)
+    if not HARVEST_PUBLISHED.read(room.store):
+        return gone_page(NOT_PUBLISHED)
+    try:
+        page = await room.harvest.page()
+    except (InputError, StoreError) as exc:
+        return gone_page(f"The harvest could not be made just now: {exc}", status=503)
+    if not HARVEST_PUBLISHED.read(room.store) or not valid(request):  # withdrawn meanwhile
+        return gone_page(NOT_PUBLISHED)
+    gzipped = "gzip" in request.headers.get("Accept-Encoding", "").lower()
+    response = web.Response(
+        body=page.gzipped if gzipped else page.html, content_type="text/html", charset="utf-8"
+    )
+    if gzipped:
+        response.headers["Content-Encoding"] = "gzip"
+    response.headers["Vary"] = "Accept-Encoding"
+    response.headers["Content-Security-Policy"] = PAGE_CSP
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def routes() -> list[web.RouteDef]:
     return [
         web.get("/j/{token}", join_page),
+        web.get("/j/{token}/harvest", harvest),
         web.get("/api/j/{token}/state", state),
         web.get("/api/j/{token}/ws", websocket),
         web.post("/api/j/{token}/vote", cast),

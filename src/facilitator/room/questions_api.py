@@ -22,8 +22,9 @@ async def ask(request: web.Request) -> web.StreamResponse:
         return opened
     room, device, data = opened
     try:
-        question, changes = ops.ask_room(
-            room.store, string(data, "id"), device, string(data, "text"), origin=PHONE
+        question_id, text = string(data, "id"), string(data, "text")
+        question, changes = await room.commits.run(
+            lambda store: ops.ask_room(store, question_id, device, text, origin=PHONE)
         )
     except InputError as exc:
         return error(400, problem(exc))
@@ -32,7 +33,7 @@ async def ask(request: web.Request) -> web.StreamResponse:
     except StoreError as exc:
         return error(503, str(exc))
     if changes.questions:
-        room.notifier.put(changes)
+        room.committed(changes)
     return web.json_response(
         {"id": question.id, "text": question.text, "status": question.status, "saved": True}
     )
@@ -46,7 +47,9 @@ async def upvote(request: web.Request) -> web.StreamResponse:
     room, device, _data = opened
     question_id = request.match_info["id"]
     try:
-        count, changes = ops.upvote_question(room.store, question_id, device, origin=PHONE)
+        count, changes = await room.commits.run(
+            lambda store: ops.upvote_question(store, question_id, device, origin=PHONE)
+        )
     except InputError as exc:
         return error(400, problem(exc))
     except Banned as exc:
@@ -54,7 +57,7 @@ async def upvote(request: web.Request) -> web.StreamResponse:
     except StoreError as exc:
         return error(409, str(exc))
     if changes.questions:
-        room.notifier.put(changes)
+        room.committed(changes)
         room.delegates.schedule_push()
     return web.json_response({"id": question_id, "upvotes": count, "saved": True})
 

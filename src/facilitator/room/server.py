@@ -22,7 +22,7 @@ from typing import Any
 from aiohttp import web
 
 from facilitator.core.changes import PHONE, Changes
-from facilitator.core.settings import SURVEY_OPEN
+from facilitator.core.settings import HARVEST_PUBLISHED, SURVEY_OPEN
 from facilitator.paths import resource_path
 from facilitator.room import addresses, guard, join_api, questions_api
 from facilitator.room.api import routes
@@ -124,6 +124,8 @@ class RoomServer:
                 loop.run_until_complete(loop.shutdown_asyncgens())
             loop.close()
             notifier.stop()  # every commit told before stop() returns
+            if self._room is not None:
+                self._room.harvest.close()
             if store is not None:
                 store.close()
 
@@ -214,8 +216,9 @@ class RoomServer:
         closed on the laptop reaches every delegate."""
         if changes.origin == PHONE:
             return  # a phone's own commit was pushed when it was made
-        survey = SURVEY_OPEN.key in changes.settings or changes.plan
-        if changes.votes or changes.deck or changes.event or survey or changes.questions:
+        self._call(lambda room: room.harvest.changed(changes), wait=False)
+        shown = {SURVEY_OPEN.key, HARVEST_PUBLISHED.key} & set(changes.settings) or changes.plan
+        if changes.votes or changes.deck or changes.event or shown or changes.questions:
             self._call(lambda room: room.delegates.schedule_push(), wait=False)
         if not changes.entries_changed:
             return

@@ -154,15 +154,18 @@ def delegate_snapshot(
     vote: dict[str, Any] | None,
     survey: dict[str, Any],
     questions: dict[str, Any],
+    harvest: bool = False,
 ) -> dict[str, Any]:
     """What every delegate's page shows: the event, the live round and its prompts, the
-    vote open now (or the last one, with its results), and the survey when it is open."""
+    vote open now (or the last one, with its results), the survey when it is open, and
+    whether the harvest so far is published (its link: the join link and /harvest)."""
     return {
         "event": {"title": title},
         "round": public_round(round_),
         "vote": vote,
         "survey": survey,
         "questions": questions,
+        "harvest": harvest,
     }
 
 

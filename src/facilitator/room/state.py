@@ -20,8 +20,9 @@ from msgspec import Struct
 from facilitator.core.changes import Changes
 from facilitator.core.records import TableInfo
 from facilitator.room import guard, snapshot
-from facilitator.room.batch import EntryBatcher
+from facilitator.room.batch import CommitGroup, EntryBatcher
 from facilitator.room.delegates import Delegate, Delegates, delegate_view
+from facilitator.room.harvest_page import HarvestPage
 from facilitator.store.base import now_iso
 from facilitator.store.db import EventStore
 
@@ -100,6 +101,8 @@ class Room:
         self.phones_lock = threading.Lock()
         self._pending: set[str] = set()
         self.entries = EntryBatcher(self)
+        self.commits = CommitGroup(store)  # the delegates' ballots, answers, questions
+        self.harvest = HarvestPage(store.path)
         self.delegates = Delegates(store, self.delegate_state)
         self._cache: tuple[float, str, list[dict[str, str]]] | None = None
         self.static_files = {
@@ -188,13 +191,18 @@ class Room:
 
     # -- changes --------------------------------------------------------------------------
 
-    def changed(self, changes: Changes, table_id: str) -> None:
+    def committed(self, changes: Changes) -> None:
+        """A phone's commit: the GUI is told, the harvest page built again if it shows it."""
+        self.harvest.changed(changes)
         self.notifier.put(changes)
+
+    def changed(self, changes: Changes, table_id: str) -> None:
+        self.committed(changes)
         self.schedule_push([table_id])
 
     def changed_many(self, changes: Changes) -> None:
         """A commit of entries from several tables: the GUI told once, each table pushed."""
-        self.notifier.put(changes)
+        self.committed(changes)
         self.schedule_push({t.table_id for t in changes.themes if t.table_id})
 
     def schedule_push(self, table_ids: Iterable[str]) -> None:

@@ -54,6 +54,7 @@ class StoreBase:
         self.backup_path: Path | None = None
         self._lock = lock
         self._conn: sqlite3.Connection | None = conn
+        self._grouped = False  # inside grouped(): each _write is a savepoint of one commit
         self._closing = closing  # what a read-only open must tidy after closing
         # a reader tidies the empty -wal/-shm that SQLite makes for it, if it made them
         self._sidecars_before: list[bool] | None = None
@@ -68,8 +69,38 @@ class StoreBase:
         return self._conn
 
     @contextmanager
+    def grouped(self) -> Iterator[None]:
+        """Every write inside is a savepoint of one transaction, committed durably once at
+        the end (one fsync for a burst, not one each); a write that fails is undone alone
+        and the others stay. Raises StoreError if the commit fails: then nothing is stored."""
+        with self._write():
+            self._grouped = True
+            try:
+                yield
+            finally:
+                self._grouped = False
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        conn = self.conn
+        conn.execute("SAVEPOINT one_write")
+        try:
+            yield conn
+        except BaseException as exc:
+            conn.execute("ROLLBACK TO one_write")
+            conn.execute("RELEASE one_write")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(human_error(exc, self.path)) from exc
+            raise
+        conn.execute("RELEASE one_write")
+
+    @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction, committed (durably: synchronous=FULL) before the block exits."""
+        if self._grouped:
+            with self._savepoint() as conn:
+                yield conn
+            return
         if self.readonly:
             raise StoreError("This event is open read-only. Nothing was saved.")
         if not self.path.exists():

@@ -87,6 +87,7 @@ class ConsoleWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Capture, plan, cards, event and room")
         self._lazy_tabs: dict[str, tuple[QWidget, Callable[[], QWidget]]] = {}
+        self._tab_holders: dict[str, QWidget] = {}  # a lazy tab's page, by name, for its label
         self._panels: dict[str, QWidget] = {}
         self.tabs.currentChanged.connect(self._build_tab_at)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -143,6 +144,10 @@ class ConsoleWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(holder, label)
         self._lazy_tabs[name] = (holder, make)
+        self._tab_holders[name] = holder
+
+    def set_tab_label(self, name: str, label: str) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self._tab_holders[name]), label)
 
     def show_alone(self, tab: QWidget | None) -> None:
         self._live_column.setVisible(tab is None)

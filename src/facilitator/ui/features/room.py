@@ -17,13 +17,21 @@ from facilitator.core.changes import ROOM, Changes
 from facilitator.core.control_chars import strip_controls
 from facilitator.core.errors import InputError
 from facilitator.core.projector_state import JoinSlide, QuestionsSlide
-from facilitator.core.settings import ROOM_WIFI, SURVEY_OPEN, VOTE_CHANGEABLE, VOTE_HIDDEN
+from facilitator.core.room_questions import WAITING
+from facilitator.core.settings import (
+    HARVEST_PUBLISHED,
+    ROOM_WIFI,
+    SURVEY_OPEN,
+    VOTE_CHANGEABLE,
+    VOTE_HIDDEN,
+)
 from facilitator.room import links
 from facilitator.store import operations as ops
 from facilitator.store.db import StoreError
 from facilitator.ui.features.window import Window
 from facilitator.ui.keys import BINDINGS
 from facilitator.ui.room.control import RoomControl
+from facilitator.ui.room.harvest import RoomHarvest
 from facilitator.ui.room.paper_survey import PaperSurveyDialog
 from facilitator.ui.room.survey import NO_SURVEY, RoomSurvey
 from facilitator.ui.room.votes import RoomVotes
@@ -52,12 +60,20 @@ class RoomStrip(QWidget):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.join_button)
 
-    def sync(self, control: RoomControl) -> None:
+    def sync(self, control: RoomControl, waiting: int = 0) -> None:
+        """The room open or closed, and the questions waiting for the facilitator."""
         key = BINDINGS["room"].key
         if control.is_open:
-            self.label.setText(f"Room network open on port {control.port} ({key}: close)")
+            text = f"Room network open on port {control.port} ({key}: close)"
         else:
-            self.label.setText(f"Room network closed ({key}: open)")
+            text = f"Room network closed ({key}: open)"
+        if waiting:
+            text += f" · {waiting_words(waiting)}"
+        self.label.setText(text)
+
+
+def waiting_words(n: int) -> str:
+    return f"{n:,} {'question' if n == 1 else 'questions'} waiting"
 
 
 class RoomFeature(QObject):
@@ -84,6 +100,10 @@ class RoomFeature(QObject):
         survey.said.connect(lambda words: window.status(words, 10000))
         survey.said.connect(self._sync_vote)
         self.survey_action = window.bind_key("survey", survey.toggle, checkable=True)
+        self.harvest = harvest = RoomHarvest(control, self)
+        harvest.said.connect(lambda words: window.status(words, 10000))
+        harvest.said.connect(self._sync_vote)
+        self.harvest_action = window.bind_key("harvest", harvest.toggle, checkable=True)
         self.cards_written.connect(self._cards_written, Qt.ConnectionType.QueuedConnection)
         menu = QMenu("R&oom", window.as_widget())
         menu.addAction(self.toggle_action)
@@ -103,6 +123,7 @@ class RoomFeature(QObject):
         menu.addAction(self.survey_action)
         menu.addAction("Survey answers from &paper…", self.paper_survey)
         menu.addAction("Show the room's &questions", self.show_questions)
+        menu.addAction(self.harvest_action)
         menu.addSeparator()
         menu.addAction("Renew a &table's link…", self.renew_table)
         menu.addAction("Renew the join &link…", self.renew_join)
@@ -113,8 +134,10 @@ class RoomFeature(QObject):
         control.closed.connect(self._sync)
         control.links_changed.connect(self._links_changed)
         window.controller.service.changed.connect(self._votes_changed)
+        self.waiting = 0
         self._sync()
         self._sync_vote()
+        self._count_waiting()
 
     @property
     def panel(self) -> RoomPanel:
@@ -148,7 +171,7 @@ class RoomFeature(QObject):
     def _sync(self) -> None:
         control = self.control
         self.toggle_action.setChecked(control.is_open)
-        self.strip.sync(control)
+        self.strip.sync(control, self.waiting)
         state = self.window.controller.projector_state
         if state is not None and isinstance(state.slide, JoinSlide):
             self.show_join_slide()  # the slide follows the room: its link, or closed
@@ -160,15 +183,25 @@ class RoomFeature(QObject):
             self.window.status("The room network is closed.")
 
     def _votes_changed(self, changes: Changes) -> None:
-        if changes.votes or {VOTE_HIDDEN.key, VOTE_CHANGEABLE.key, SURVEY_OPEN.key} & set(
-            changes.settings
-        ):
+        keys = {VOTE_HIDDEN.key, VOTE_CHANGEABLE.key, SURVEY_OPEN.key, HARVEST_PUBLISHED.key}
+        if changes.votes or keys & set(changes.settings):
             self._sync_vote()
+        if changes.questions:
+            self._count_waiting()
+
+    def _count_waiting(self) -> None:
+        """The questions waiting, on the Questions tab's label and the strip, without
+        building the tab (one count from the event file)."""
+        self.waiting = len(self.window.controller.store.room_questions(WAITING))
+        label = f"&Questions ({self.waiting:,})" if self.waiting else "&Questions"
+        self.window.set_tab_label(self.QUESTIONS, label)
+        self.strip.sync(self.control, self.waiting)
 
     def _sync_vote(self, *_args: object) -> None:
         """The menu's check marks follow the event file (blocked: no write echo)."""
         self.vote_action.setChecked(self.votes.current() is not None)
         self.survey_action.setChecked(self.survey.is_open())
+        self.harvest_action.setChecked(self.harvest.is_shared())
         for action, setting in (
             (self.hidden_action, VOTE_HIDDEN),
             (self.changeable_action, VOTE_CHANGEABLE),

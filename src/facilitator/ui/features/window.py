@@ -36,6 +36,10 @@ class Window(Protocol):
         """A tab built when it is first opened, or asked for by ``panel(name)``."""
         ...
 
+    def set_tab_label(self, name: str, label: str) -> None:
+        """A lazy tab's label now (built or not)."""
+        ...
+
     def show_alone(self, tab: QWidget | None) -> None:
         """One tab fills the window (the live column and the tab bar hidden); None: all back."""
         ...
