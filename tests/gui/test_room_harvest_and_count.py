@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 
 from facilitator.core.settings import HARVEST_PUBLISHED
 from facilitator.ui.console import ConsoleWindow
+from gui.test_questions_tab import send
 from gui.test_room_panel import open_console
-from gui.test_room_questions import send
 
 
 def harvest_status(port: int, token: str) -> int:
