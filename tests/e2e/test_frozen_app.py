@@ -19,7 +19,9 @@ from e2e_tools import console_window, themes, until
 REPO = Path(__file__).resolve().parents[2]
 APP = REPO / "dist" / "facilitator"
 EXE = APP / "facilitator"
-SIZE_BAR = 150e6
+# DESIGN.md's bar is 230 MB; ours is tighter. 170 MB since the grouping suggestions brought
+# rapidfuzz (11.5 MB: its generic and AVX2 builds of the edit distances)
+SIZE_BAR = 170e6
 
 pytestmark = [
     pytest.mark.e2e,

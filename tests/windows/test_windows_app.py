@@ -139,7 +139,7 @@ def test_new_import_and_every_export_work_on_windows_paths(events: Path, tmp_pat
     # LibreOffice's profile in a folder with no spaces (its -env: takes a bare URL)
     sheets = _soffice_to_csv(outputs["xlsx"], tmp_path)
     book = {p.stem.removeprefix("harvest-"): _rows(p) for p in sheets.glob("*.csv")}
-    assert sorted(r[5] for r in book["Themes"][1:]) == texts
+    assert sorted(r[5] for r in book["Entries"][1:]) == texts
 
 
 def test_bad_input_gets_one_line_naming_the_windows_path(events: Path) -> None:
