@@ -43,6 +43,8 @@ def test_opening_an_event_shows_its_console(qtbot, manager, event_path: Path) ->
     qtbot.waitExposed(console)
     assert console.windowTitle().startswith("Test event")
     assert console.controller.projector_state.slide.title == "Test event"
+    # remembered just after the console's first paint (the write is no part of the start)
+    qtbot.waitUntil(lambda: manager.recent.load()[:1] == [event_path.resolve()])
     assert manager.recent.load()[0] == event_path.resolve()
 
 
