@@ -82,32 +82,23 @@ def _excepthook(
 
 
 def _spare_pyside_source_scans() -> None:
-    """Tell PySide up front which modules use it, so it need not read their source.
+    """Spare PySide reading the source of every module imported after it.
 
     Once PySide6 is loaded, its import hook reads the source text of every module imported
-    after it (stdlib ones too) to look for "PySide6", for its opt-in ``__feature__`` syntax,
-    which this app never uses: ~8 ms of every start. Its table says 0 for "uses PySide" and
-    -1 for "ignore"; with no feature ever selected the two behave the same. Without that
-    table (another PySide version) this does nothing and PySide scans as before.
+    after it (stdlib ones too) to look for "PySide6", for its opt-in ``__feature__`` syntax
+    (snake_case, true_property), which this app never uses: ~8 ms of the start, and more
+    for every library loaded later. What it finds only sets a module's entry in its table:
+    0 "may select a feature", -1 "ignore"; with no feature ever selected the two behave
+    the same, so every module is taken as one that ignores them, unread. Without that
+    function (another PySide version) this does nothing and PySide reads as before.
     """
     feature = sys.modules.get("shibokensupport.feature")
-    table = getattr(feature, "pyside_feature_dict", None)
-    if not isinstance(table, dict):
-        return
-    for name in sys.stdlib_module_names:
-        table.setdefault(name, -1)
-    for name in list(sys.modules):
-        table.setdefault(name, -1)
-    if getattr(sys, "frozen", False):
-        return  # no source in the packaged app: PySide's look finds none, quickly
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    for folder, subfolders, files in os.walk(os.path.join(root, "facilitator")):
-        subfolders[:] = [sub for sub in subfolders if sub not in ("__pycache__", "resources")]
-        package = os.path.relpath(folder, root).replace(os.sep, ".")
-        table[package] = 0
-        for file in files:
-            if file.endswith(".py") and file != "__init__.py":
-                table[f"{package}.{file[:-3]}"] = 0
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        setattr(feature, "_mod_uses_pyside", _selects_no_pyside_feature)  # noqa: B010
+
+
+def _selects_no_pyside_feature(module: object) -> bool:
+    return False
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -117,11 +108,19 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     from facilitator.paths import resource_path
 
     _spare_pyside_source_scans()
+    from facilitator.ui.looks import FUSION_FROM_START
 
     # Not QT_MAX_CACHED_GLYPH_SIZE: raising it makes paints of large text quicker, but Qt
     # 6.11 then draws nothing for text past ~70 px, the projector's titles among it.
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        # Fusion, the console's style on every platform (ui/looks.py), from the start: the
+        # look then needs not ask Qt which style it has (its first touch of QStyle from
+        # Python costs ~6 ms)
+        app = QApplication([*(argv or sys.argv[:1]), "-style", "Fusion"])
+        app.setProperty(FUSION_FROM_START, True)
     if existing is None:
         from facilitator.ui.main_thread_gc import keep_collection_on_this_thread
 
@@ -266,6 +265,10 @@ def run_gui(
 ) -> int:
     """Open the start page, an event, or a fresh demo event; run until the last window closes.
     With ``room``, the event opens with the room network open (on ``port``)."""
+    # the start's one library beside Qt, loaded before PySide: PySide reads the source of
+    # every module loaded after it that it was not told about (_spare_pyside_source_scans)
+    import msgspec  # noqa: F401
+
     setup_logging()
     sys.excepthook = _excepthook
     app = make_application()

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from facilitator import __version__
-from facilitator.core.errors import InputError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: what a shell reports for a command cut off by head
@@ -237,41 +236,58 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] in SUBCOMMANDS:
-            args = _subcommand_parser().parse_args(argv)
-            return int(args.func(args))
-        args = _gui_parser().parse_args(argv)
-        if args.smoke_test:
-            from facilitator.smoke import run_smoke_test
-
-            return int(run_smoke_test())
-        if args.event and args.demo:
-            print("facilitator: give an event file or --demo, not both", file=sys.stderr)
-            return EXIT_USAGE
-        if args.room and not (args.event or args.demo):
-            print("facilitator: --room needs an event file (or --demo)", file=sys.stderr)
-            return EXIT_USAGE
-        if args.port is not None and (not args.room or not 0 <= args.port <= 65535):
-            print("facilitator: --port N goes with --room, N from 0 to 65535", file=sys.stderr)
-            return EXIT_USAGE
-        from facilitator.app import run_gui
-
-        return run_gui(
-            Path(args.event) if args.event else None,
-            demo=args.demo,
-            room=args.room,
-            port=args.port,
-        )
-    except InputError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _run(argv)
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # a store failure (disk full, file gone) is still one line
+    except Exception as exc:  # bad input, or a store failure (disk full, file gone): one line
+        from facilitator.core.errors import InputError
         from facilitator.store.db import StoreError
 
+        if isinstance(exc, InputError):
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            return EXIT_BAD_INPUT
         if isinstance(exc, StoreError):
             print(f"facilitator: {exc}", file=sys.stderr)
             return EXIT_BAD_INPUT
         raise
+
+
+def _run(argv: list[str]) -> int:
+    if argv and argv[0] in SUBCOMMANDS:
+        args = _subcommand_parser().parse_args(argv)
+        return int(args.func(args))
+    if len(argv) <= 1 and not (argv and argv[0].startswith("-")):
+        # `facilitator` or `facilitator EVENT`, as the desktop starts it: nothing to parse
+        # (building the parser costs a start ~5 ms, most of it argparse asking gettext for
+        # translations of its help texts)
+        return _start_gui(argv[0] if argv else None)
+    args = _gui_parser().parse_args(argv)
+    if args.smoke_test:
+        from facilitator.smoke import run_smoke_test
+
+        return int(run_smoke_test())
+    if args.event and args.demo:
+        print("facilitator: give an event file or --demo, not both", file=sys.stderr)
+        return EXIT_USAGE
+    if args.room and not (args.event or args.demo):
+        print("facilitator: --room needs an event file (or --demo)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.port is not None and (not args.room or not 0 <= args.port <= 65535):
+        print("facilitator: --port N goes with --room, N from 0 to 65535", file=sys.stderr)
+        return EXIT_USAGE
+    return _start_gui(args.event, demo=args.demo, room=args.room, port=args.port)
+
+
+def _start_gui(
+    event: str | None, *, demo: bool = False, room: bool = False, port: int | None = None
+) -> int:
+    import gc
+
+    # What the start makes lives as long as the app: collecting cycles while it is made
+    # finds none and costs the start ~5-10 ms. The app's collector (ui/main_thread_gc.py)
+    # keeps automatic collection off anyway and takes over once the QApplication is up.
+    gc.disable()
+    from facilitator.app import run_gui
+
+    return run_gui(Path(event) if event else None, demo=demo, room=room, port=port)

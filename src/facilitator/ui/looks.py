@@ -19,6 +19,8 @@ from facilitator.core.settings import CONSOLE_LOOK, SYSTEM_LOOK_WAS_DARK
 
 R = QPalette.ColorRole
 MIN_CONTRAST = 4.5
+# a QApplication property: true when it was made with ``-style Fusion`` (app.py)
+FUSION_FROM_START = "facilitator_fusion"
 
 
 class ConsoleLook(StrEnum):
@@ -201,15 +203,22 @@ class Looks(QObject):
         self.system_dark = str(stored).lower() == "true"
         self.current = resolve(self.choice, self.system_dark)
         self._following = False
+        self._fusion = False  # the style made Fusion (once: nothing else changes it)
 
     def apply(self) -> None:
         from PySide6.QtWidgets import QApplication
 
         self.current = resolve(self.choice, self.system_dark)
-        style = QApplication.style()
-        if style is not None and style.name().lower() != "fusion":
-            # the one style that draws every control from the palette on every platform
-            QApplication.setStyle("Fusion")
+        if not self._fusion:
+            # the one style that draws every control from the palette on every platform;
+            # an app made with it from the start is not asked: the first touch of QStyle from
+            # Python builds its many enums, ~6 ms of the start
+            self._fusion = True
+            app = QApplication.instance()
+            if app is not None and not app.property(FUSION_FROM_START):
+                style = QApplication.style()
+                if style is not None and style.name().lower() != "fusion":
+                    QApplication.setStyle("Fusion")
         QApplication.setPalette(palette(self.current))
         self.changed.emit()
 

@@ -69,7 +69,10 @@ class RecentEvents:
     def add(self, event: Path, title: str = "", date: str = "", venue: str = "") -> None:
         event = event.resolve()
         item = RecentEvent(event, title, date, venue)
-        self._write([item, *(e for e in self.events() if e.path.resolve() != event)])
+        known = self.events()
+        if known[:1] == [item]:
+            return  # already first, as it is (an event reopened): nothing to write
+        self._write([item, *(e for e in known if e.path.resolve() != event)])
 
     def forget(self, event: Path) -> None:
         self._write([e for e in self.events() if e.path != event])

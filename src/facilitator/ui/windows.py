@@ -133,10 +133,9 @@ class WindowManager(QObject):
         if self.console is not None and not self.console.close():
             store.close()  # the open event's entries not saved: the user chose to stay
             return
-        event = store.event()
-        self.recent.add(store.path, event.title, event.date, event.venue)
         console = ConsoleWindow(store, self.recent)
         self.console = console
+        self._remember(console, store)
         console.new_requested.connect(lambda: self.ask_new_event(console))
         console.open_requested.connect(self.choose_and_open)
         console.open_path_requested.connect(self.open_event)
@@ -146,6 +145,26 @@ class WindowManager(QObject):
         console.showMaximized()  # the facilitator works in it all day: all the room it can have
         if self.start_window is not None:
             self.start_window.close()
+
+    def _remember(self, console: ConsoleWindow, store: EventStore) -> None:
+        """Put the event first in the recent list, just after the console's first paint (the
+        write is flushed to the disk: ~2 ms, far more while the disk is busy), or as it
+        closes if that comes first."""
+        from facilitator.ui.console import PLACE_PROJECTOR_BY_MS
+        from facilitator.ui.deferred import after_first_paint
+
+        event = store.event()
+        entry = (store.path, event.title, event.date, event.venue)
+        remembered = False
+
+        def remember() -> None:
+            nonlocal remembered
+            if not remembered:
+                remembered = True
+                self.recent.add(*entry)
+
+        after_first_paint(console, remember, at_latest_ms=PLACE_PROJECTOR_BY_MS)
+        console.closed.connect(remember)  # before the start page lists the recent events
 
     def _console_closed(self) -> None:
         self.console = None
