@@ -27,6 +27,7 @@ Run: python benchmarks/bench_room.py [PHONES] [ROUNDS]
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import os
 import statistics
@@ -137,7 +138,9 @@ class Phones:
         self.proc.stdin.flush()
 
     def finish(self) -> dict[str, float]:
-        self.proc.wait(60)
+        """The phones' figures, once they printed them (the process exits on its own:
+        ``reap`` waits for it, after the UI thread's heartbeat stopped)."""
+        _exiting.append(self.proc)
         result = self.lines[-1]
         latencies = result["latencies_ms"]
         return {
@@ -145,6 +148,15 @@ class Phones:
             "p95": pct(latencies, 95),
             "all_acked_ms": result["all_acked_ms"],
         }
+
+
+_exiting: list[subprocess.Popen[str]] = []
+
+
+def reap() -> None:
+    """Wait for the phones' processes to exit (it blocks: not while the heartbeat runs)."""
+    while _exiting:
+        _exiting.pop().wait(60)
 
 
 def burst(base: str, tokens: list[str], block_ui_s: float = 0) -> tuple[dict[str, float], float]:
@@ -190,10 +202,13 @@ def console_run(app: QApplication, folder: Path, name: str, block_ui_s: float) -
     figures, started = burst(f"http://127.0.0.1:{control.port}", links, block_ui_s)
     wait_for(lambda: len(arrived) >= PHONES)
     figures["ui_stall_ms"] = heartbeat.stop()
+    reap()
     figures["console_has_all_ms"] = (max(arrived) - started) * 1000
     figures["rss_growth_mb"] = rss_mb() - before
     console.close()
+    console.deleteLater()  # a laptop runs one console: the next run must not carry this one
     app.processEvents()
+    gc.collect()
     return figures
 
 
@@ -252,13 +267,17 @@ def bare_run() -> dict[str, float]:
     heartbeat.start()
     with bare_server("/api/t/{t}/entries", "/api/t/{t}/ws") as base:
         figures, _ = burst(base, ["x"] * PHONES)
-    figures["ui_stall_ms"] = heartbeat.stop()
+        figures["ui_stall_ms"] = heartbeat.stop()
+        reap()
     return figures
 
 
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
+    from facilitator.ui.main_thread_gc import keep_collection_on_this_thread
+
+    keep_collection_on_this_thread(app)  # as the app does: garbage collected on the UI thread
     runs: dict[str, list[dict[str, float]]] = {"bare": [], "room": [], "room, UI blocked 2 s": []}
     with tempfile.TemporaryDirectory(prefix="bench-room-") as tmp:
         for i in range(ROUNDS):
