@@ -23,6 +23,7 @@ from facilitator.ui.capture.labels import plain_label
 from facilitator.ui.controller import EventController
 from facilitator.ui.deferred import clear_button_after_first_paint
 from facilitator.ui.entries import BackgroundReader, EntriesModel, EntriesView, Filters
+from facilitator.ui.entries.view import larger
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -58,6 +59,11 @@ class EntryList(_Widget):
         self.filter_text.setPlaceholderText("Find text…")
         self.filter_text.setAccessibleName("Find text in the entries")
         clear_button_after_first_paint(self.filter_text)
+        for control in (
+            self.filter_round, self.filter_table, self.filter_kind, self.filter_card,
+            self.filter_text,
+        ):  # fmt: skip
+            control.setFont(larger(control.font()))  # read at a glance, as the titles
         for combo in (self.filter_round, self.filter_table, self.filter_kind, self.filter_card):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

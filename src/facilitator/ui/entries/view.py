@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from facilitator.core.records import Theme
@@ -13,6 +13,17 @@ from facilitator.ui.entries.model import HIDDEN_INK, EntriesModel
 _PAD = 4  # text inset in a cell
 _SWATCH = 10  # the suit colour square before a row's cards
 _ELIDED_KEPT = 20_000  # elided strings remembered (by text and width) before starting over
+
+
+def larger(font: QFont, *, bold: bool = False) -> QFont:
+    """``font`` a size up (10%), for what the eye must find at a glance."""
+    bigger = QFont(font)
+    if bigger.pointSizeF() > 0:
+        bigger.setPointSizeF(bigger.pointSizeF() * 1.1)
+    elif bigger.pixelSize() > 0:
+        bigger.setPixelSize(round(bigger.pixelSize() * 1.1))
+    bigger.setBold(bold)
+    return bigger
 
 
 class EntriesView(QTableView):
@@ -52,6 +63,9 @@ class EntriesView(QTableView):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(EntriesModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        # the column titles a size up and bold: found at a glance, and never cut
+        header.setFont(larger(self.font(), bold=True))
+        titles = QFontMetrics(header.font())
         for column, width in (
             (EntriesModel.TIME, 48),
             (EntriesModel.TABLE, 66),
@@ -60,7 +74,8 @@ class EntriesView(QTableView):
             (EntriesModel.CARDS, 110),
             (EntriesModel.WALL, 64),
         ):
-            self.setColumnWidth(column, width)
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            self.setColumnWidth(column, max(width, titles.horizontalAdvance(title) + 24))
 
     def entries_model(self) -> EntriesModel:
         model = self.model()
