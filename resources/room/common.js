@@ -303,5 +303,18 @@
     };
   };
 
+  // The connection line and the offline banner, the same on every page; ``waiting(n)``
+  // says in the page's own words what is waiting to be sent.
+  R.showNet = function (live, outbox, waiting) {
+    if (live.gone) return; // the link was renewed: the banner says so, and stays
+    var offline = !live.alive || outbox.fetchFailed || navigator.onLine === false;
+    var n = outbox.waiting().length;
+    document.body.classList.toggle("is-offline", offline);
+    R.$("net-text").textContent = offline ? "Offline" : "Connected";
+    var banner = R.$("offline");
+    banner.hidden = !offline;
+    banner.textContent = offline ? "Offline — " + (n ? waiting(n) : "reconnecting…") : "";
+  };
+
   window.FacilitatorRoom = R;
 })();

@@ -223,21 +223,10 @@
 
   // -- what is shown -----------------------------------------------------------------------
 
-  function isOffline() {
-    return !live.alive || outbox.fetchFailed || navigator.onLine === false;
-  }
-
   function showNet() {
-    if (live.gone) return; // the link was renewed: the banner says so, and stays
-    var offline = isOffline();
-    var n = outbox.waiting().length;
-    document.body.classList.toggle("is-offline", offline);
-    $("net-text").textContent = offline ? "Offline" : "Connected";
-    var banner = $("offline");
-    banner.hidden = !offline;
-    banner.textContent = !offline ? ""
-      : n ? "Offline — what you gave will be sent when the network is back"
-      : "Offline — reconnecting…";
+    R.showNet(live, outbox, function () {
+      return "what you gave will be sent when the network is back";
+    });
   }
 
   function renderHeader() {

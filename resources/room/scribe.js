@@ -109,27 +109,11 @@
 
   // -- what is shown -----------------------------------------------------------------------
 
-  function isOffline() {
-    return !live.alive || outbox.fetchFailed || navigator.onLine === false;
-  }
-
   function showNet() {
-    if (live.gone) return; // the link was renewed: the banner says so, and stays
-    var offline = isOffline();
-    var n = outbox.waiting().length;
-    document.body.classList.toggle("is-offline", offline);
-    $("net-text").textContent = offline ? "Offline" : "Connected";
-    var banner = $("offline");
-    if (offline) {
-      var what = n === 0 ? "reconnecting…"
-        : n === 1 ? "1 entry waiting, it will be sent when the network is back"
+    R.showNet(live, outbox, function (n) {
+      return n === 1 ? "1 entry waiting, it will be sent when the network is back"
         : n + " entries waiting, they will be sent when the network is back";
-      banner.textContent = "Offline — " + what;
-      banner.hidden = false;
-    } else {
-      banner.hidden = true;
-      banner.textContent = "";
-    }
+    });
   }
 
   function renderHeader() {
