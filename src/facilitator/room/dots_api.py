@@ -17,7 +17,7 @@ from facilitator.core.errors import InputError
 from facilitator.core.group_wall import tables_said
 from facilitator.core.groups import ranked
 from facilitator.room.api import CLOSED, _room, body, error, gone_page, problem, static_file
-from facilitator.room.join_api import JOIN_GONE
+from facilitator.room.join_api import JOIN_GONE, device_of, valid
 from facilitator.store.base import StoreError
 from facilitator.store.db import EventStore
 from facilitator.store.dots import CLOSED as VOTE_CLOSED
@@ -25,11 +25,6 @@ from facilitator.store.room_questions import BANNED
 
 SHOWN_ENTRIES = 3  # entries of a group shown under its name on the phone
 ENTRY_CHARS = 160
-
-
-def _valid(request: web.Request) -> bool:
-    token = request.match_info["token"]
-    return len(token) <= 100 and _room(request).store.event_token_valid(token)
 
 
 def dots_state(store: EventStore, device: str | None) -> dict[str, Any]:
@@ -74,7 +69,7 @@ def dots_state(store: EventStore, device: str | None) -> dict[str, Any]:
 
 
 async def dots_page(request: web.Request) -> web.StreamResponse:
-    if not _valid(request):
+    if not valid(request):
         return gone_page(JOIN_GONE)
     response = static_file(_room(request), "dots.html")
     response.headers["Cache-Control"] = "no-store"
@@ -82,9 +77,9 @@ async def dots_page(request: web.Request) -> web.StreamResponse:
 
 
 async def read_dots(request: web.Request) -> web.StreamResponse:
-    if not _valid(request):
+    if not valid(request):
         return error(404, JOIN_GONE)
-    device = (request.query.get("device") or "")[:64] or None
+    device = device_of(request)
     try:
         return web.json_response(dots_state(_room(request).store, device))
     except StoreError as exc:
@@ -95,7 +90,7 @@ async def cast_dots(request: web.Request) -> web.StreamResponse:
     room = _room(request)
     if room.closing:
         return error(409, CLOSED)
-    if not _valid(request):
+    if not valid(request):
         return error(404, JOIN_GONE)
     sent = await body(request)
     vote, device, seq, dots = (sent.get(k) for k in ("vote", "device", "seq", "dots"))
